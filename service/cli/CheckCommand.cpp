@@ -1,0 +1,6 @@
+// Placeholder until this command is built (see the issue that owns it).
+#include <iostream>
+#include "cli/Cli.h"
+namespace ehdocs::cli {
+int checkCommand(const Args&) { std::cerr << "ehdocs: not built yet\n"; return kExitRenderFailed; }
+}

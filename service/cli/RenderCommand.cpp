@@ -1,0 +1,8 @@
+// Placeholder until this command is built (see the issue that owns it).
+#include <iostream>
+#include "cli/Cli.h"
+namespace ehdocs::cli {
+int renderCommand(const Args&) { std::cerr << "ehdocs: not built yet\n"; return kExitRenderFailed; }
+int typesCommand(const Args&) { std::cerr << "ehdocs: not built yet\n"; return kExitRenderFailed; }
+int templatesCommand(const Args&) { std::cerr << "ehdocs: not built yet\n"; return kExitRenderFailed; }
+}
