@@ -12,6 +12,7 @@ packages=(
     bubblewrap                  # cuts the PDF engine off from the network
     libqpdf-dev                 # page numbers and marking stamped on PDFs
     libboost-test-dev           # tests
+    libboost-program-options-dev  # command-line parsing
     fonts-dejavu-core fonts-liberation2   # same-looking PDFs everywhere
     poppler-utils               # pdftotext in tests
     python3-jsonschema python3-openpyxl python3-xlsxwriter   # independent checkers in tests and benchmarks

@@ -13,9 +13,15 @@ const T* findById(const std::vector<T>& items, const Id& id) {
 
 }  // namespace
 
-const Member* Case::member(const Id& id) const { return findById(family.members, id); }
-const Worker* Case::worker(const Id& id) const { return findById(workers, id); }
-const Meeting* Case::meeting(const Id& id) const { return findById(meetings, id); }
+const Member* Case::member(const Id& id) const {
+    return findById(family.members, id);
+}
+const Worker* Case::worker(const Id& id) const {
+    return findById(workers, id);
+}
+const Meeting* Case::meeting(const Id& id) const {
+    return findById(meetings, id);
+}
 
 const Plan* Case::latestPlan() const {
     auto it = std::max_element(plans.begin(), plans.end(),

@@ -213,9 +213,7 @@ struct Meeting {
     std::vector<Score> scores;
     std::optional<Date> nextMeeting, minutesShared;
 
-    bool isTaf() const {
-        return kind == "initial_taf" || kind == "review_taf" || kind == "ending";
-    }
+    bool isTaf() const { return kind == "initial_taf" || kind == "review_taf" || kind == "ending"; }
 };
 
 struct Event {

@@ -20,7 +20,7 @@ struct ValidationError {
 };
 
 struct ReadResult {
-    std::optional<Case> kase;            // set exactly when errors is empty
+    std::optional<Case> kase;  // set exactly when errors is empty
     std::vector<ValidationError> errors;
     bool ok() const { return errors.empty(); }
 };
@@ -30,9 +30,9 @@ constexpr std::size_t kMaxCaseFileBytes = 5 * 1024 * 1024;
 
 class CaseReader {
 public:
-    // Parses and validates JSON text. Never throws for bad input: malformed JSON, wrong types,
-    // unknown enum values, impossible dates, dangling references and duplicate ids all become
-    // errors in the result.
+    // Parses and validates JSON text (the caller bounds its size). Never throws for bad input:
+    // malformed JSON, wrong types, unknown enum values, impossible dates, dangling references and
+    // duplicate ids all become errors in the result.
     static ReadResult fromJson(const std::string& json);
 
     // Reads a file (refusing one over `maxBytes`) and validates it. I/O failures are errors

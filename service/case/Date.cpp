@@ -11,9 +11,9 @@ namespace {
 constexpr long long kSecondsPerDay = 86400;
 constexpr long long kMicrosPerSecond = 1000000;
 
-const char* const kMonthNames[] = {"January", "February", "March",     "April",
-                                   "May",     "June",     "July",      "August",
-                                   "September", "October", "November", "December"};
+const char* const kMonthNames[] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
 
 bool digitsAt(const std::string& s, size_t pos, size_t count) {
     if (pos + count > s.size()) return false;
@@ -39,7 +39,7 @@ Date lastSunday(int year, int month) {
 // UK summer time runs from 01:00 UTC on the last Sunday in March to 01:00 UTC on the last
 // Sunday in October. `localSeconds` is wall-clock time read as if it were UTC.
 bool isUkSummerTime(long long localSeconds, int year) {
-    long long start = lastSunday(year, 3).dayNumber() * kSecondsPerDay + 3600;  // 01:00 GMT
+    long long start = lastSunday(year, 3).dayNumber() * kSecondsPerDay + 3600;     // 01:00 GMT
     long long end = lastSunday(year, 10).dayNumber() * kSecondsPerDay + 2 * 3600;  // 02:00 BST
     return localSeconds >= start && localSeconds < end;
 }
@@ -61,12 +61,22 @@ Date Date::fromYmd(int year, int month, int day) {
                                   (kSecondsPerDay * kMicrosPerSecond)));
 }
 
-Date Date::fromDayNumber(long dayNumber) { return Date(dayNumber); }
+Date Date::fromDayNumber(long dayNumber) {
+    return Date(dayNumber);
+}
 
-int Date::year() const { return toPoco(_days).year(); }
-int Date::month() const { return toPoco(_days).month(); }
-int Date::day() const { return toPoco(_days).day(); }
-int Date::weekday() const { return toPoco(_days).dayOfWeek(); }
+int Date::year() const {
+    return toPoco(_days).year();
+}
+int Date::month() const {
+    return toPoco(_days).month();
+}
+int Date::day() const {
+    return toPoco(_days).day();
+}
+int Date::weekday() const {
+    return toPoco(_days).dayOfWeek();
+}
 
 Date Date::plusMonths(int n) const {
     Poco::DateTime dt = toPoco(_days);
@@ -78,7 +88,7 @@ Date Date::plusMonths(int n) const {
 
 std::string Date::iso() const {
     Poco::DateTime dt = toPoco(_days);
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", dt.year(), dt.month(), dt.day());
     return buf;
 }
@@ -155,7 +165,7 @@ std::string DateTime::iso() const {
 }
 
 std::string DateTime::uk() const {
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "%02d:%02d", hour(), minute());
     return _date.uk() + ", " + buf;
 }

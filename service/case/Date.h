@@ -18,8 +18,8 @@ public:
     static Date fromDayNumber(long dayNumber);
 
     int year() const;
-    int month() const;  // 1-12
-    int day() const;    // 1-31
+    int month() const;    // 1-12
+    int day() const;      // 1-31
     int weekday() const;  // 0 = Sunday ... 6 = Saturday
 
     // Days since 1970-01-01; differences are whole calendar days.
@@ -44,7 +44,9 @@ private:
 };
 
 // Whole calendar days from `from` to `to` (negative when `to` is earlier).
-inline long daysBetween(Date from, Date to) { return to.dayNumber() - from.dayNumber(); }
+inline long daysBetween(Date from, Date to) {
+    return to.dayNumber() - from.dayNumber();
+}
 
 // A point in time as the case file records it: `YYYY-MM-DDTHH:MM[:SS][offset]`, or a bare
 // date meaning 00:00. Without an offset it is UK local time (Europe/London).

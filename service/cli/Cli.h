@@ -13,10 +13,10 @@ using Args = std::vector<std::string>;
 // Exit statuses shared by every command (sysexits-style where one fits).
 enum ExitStatus : int {
     kExitOk = 0,
-    kExitNotReady = 1,     // `check`: the case is not ready to close
-    kExitInvalidCase = 2,  // a case file is not valid
-    kExitUsage = 64,       // bad command line
-    kExitRenderFailed = 70 // rendering (or another internal step) failed
+    kExitNotReady = 1,      // `check`: the case is not ready to close
+    kExitInvalidCase = 2,   // a case file is not valid
+    kExitUsage = 64,        // bad command line
+    kExitRenderFailed = 70  // rendering (or another internal step) failed
 };
 
 int validateCommand(const Args& args);
