@@ -984,6 +984,12 @@ private:
 
 ReadResult CaseReader::fromJson(const std::string& json) {
     ReadResult result;
+    // Poco's parser only takes an object or a list at the top; say plainly what a case is.
+    size_t first = json.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && json[first] != '{' && json[first] != '[') {
+        result.errors.push_back({"", "a case file must be a JSON object (starting with '{')"});
+        return result;
+    }
     Var parsed;
     try {
         Poco::JSON::Parser parser;
