@@ -1,0 +1,496 @@
+#include "server/CaseService.h"
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "case/CaseReader.h"
+#include "server/CaseJson.h"
+#include "server/Errors.h"
+#include "server/SubjectAccessArchive.h"
+#include "server/Tokens.h"
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace ehdocs::server {
+
+namespace {
+
+// A write based on the version just read can lose a race with another writer; the service
+// then redoes it on the newer version (the caller sent no version to hold it to).
+constexpr int kWriteAttempts = 3;
+
+Poco::Dynamic::Var errorList(const std::vector<ValidationError>& errors) {
+    Array::Ptr list = new Array();
+    for (const ValidationError& e : errors) {
+        Object::Ptr item = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        item->set("path", e.path);
+        item->set("message", e.message);
+        list->add(item);
+    }
+    return list;
+}
+
+Poco::Dynamic::Var parseReport(const std::string& json) {
+    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
+    return parser.parse(json);
+}
+
+}  // namespace
+
+CaseService::CaseService(store::Store& store, AuditLog& audit, ReadinessChecker& readiness,
+                         DocumentRenderer* renderer, Clock clock)
+    : _store(store),
+      _audit(audit),
+      _readiness(readiness),
+      _renderer(renderer),
+      _clock(std::move(clock)) {}
+
+std::string CaseService::nowIso() {
+    return Poco::DateTimeFormatter::format(_clock(), "%Y-%m-%dT%H:%M:%SZ");
+}
+
+std::string CaseService::today() {
+    return Poco::DateTimeFormatter::format(_clock(), "%Y-%m-%d");
+}
+
+// The audit entry names `caseId` as it is when `work` finishes (create learns the id from the
+// body), and records the outcome: "ok", or the error code of what was thrown.
+template <typename Work>
+auto CaseService::audited(const Caller& caller, Action action, const std::string& caseId, Work work,
+                          std::string* detail) {
+    store::AuditEntry entry;
+    entry.at = nowIso();
+    entry.user = caller.user ? caller.user->name : "";
+    entry.role = caller.user ? caller.user->role : "";
+    entry.action = actionName(action);
+    entry.requestId = caller.requestId;
+    try {
+        auto result = work();
+        entry.caseId = caseId;
+        entry.outcome = "ok";
+        if (detail) entry.detail = *detail;
+        _audit.record(entry);
+        return result;
+    } catch (const ServiceException& e) {
+        entry.caseId = caseId;
+        entry.outcome = e.name();
+        entry.detail = e.message();
+        _audit.record(entry);
+        throw;
+    } catch (const Poco::Exception& e) {
+        entry.caseId = caseId;
+        entry.outcome = "error";
+        entry.detail = e.displayText();
+        _audit.record(entry);
+        throw;
+    }
+}
+
+Caller CaseService::authenticate(const std::string& token, const std::string& requestId) {
+    Caller caller;
+    caller.requestId = requestId;
+    caller.presentedToken = !token.empty();
+    if (token.empty()) return caller;
+    const std::string hash = Tokens::sha256Hex(token);
+    {
+        std::lock_guard<std::mutex> lock(_cacheMutex);
+        auto found = _tokens.find(hash);
+        if (found != _tokens.end()) {
+            caller.user = found->second;
+            return caller;
+        }
+    }
+    caller.user = _store.userByTokenHash(hash);
+    if (caller.user) {
+        std::lock_guard<std::mutex> lock(_cacheMutex);
+        _tokens[hash] = *caller.user;
+    }
+    return caller;
+}
+
+const store::User& CaseService::authorise(const Caller& caller, Action action) {
+    if (!caller.user) {
+        throw UnauthorizedException(caller.presentedToken
+                                        ? "the API token is not valid"
+                                        : "an API token is required: send the header "
+                                          "Authorization: Bearer TOKEN");
+    }
+    const std::optional<Role> role = parseRole(caller.user->role);
+    if (!role || !permits(*role, action)) {
+        throw ForbiddenException("the role " + caller.user->role + " may not " +
+                                 actionName(action) + " (docs/api.md, Roles)");
+    }
+    return *caller.user;
+}
+
+void CaseService::authoriseTeam(const store::User& user, Action action, const std::string& team) {
+    const std::optional<Role> role = parseRole(user.role);
+    if (role && teamScoped(*role) && user.team != team) {
+        throw ForbiddenException("the case belongs to team \"" + team + "\"; " + user.name +
+                                 " may " + actionName(action) + " only cases of team \"" +
+                                 user.team + "\"");
+    }
+}
+
+store::CaseRecord CaseService::currentOrThrow(const std::string& caseId) {
+    std::optional<store::CaseRecord> record = _store.currentCase(caseId);
+    if (!record) throw NotFoundException("there is no case " + caseId);
+    return *record;
+}
+
+Case CaseService::validated(const std::string& json) {
+    ReadResult read = CaseReader::fromJson(json);
+    if (!read.ok()) {
+        InvalidCaseException error(
+            "the case file is not valid: " + std::to_string(read.errors.size()) +
+            " error(s), listed in "
+            "details (path and message)");
+        error.setDetails(errorList(read.errors));
+        throw error;
+    }
+    return std::move(*read.kase);
+}
+
+std::shared_ptr<const Case> CaseService::parsed(const store::CaseRecord& record) {
+    {
+        std::lock_guard<std::mutex> lock(_cacheMutex);
+        auto found = _cache.find(record.caseId);
+        if (found != _cache.end() && found->second.version == record.version) {
+            return found->second.kase;
+        }
+    }
+    ReadResult read = CaseReader::fromJson(record.json);
+    if (!read.ok()) {
+        throw ServiceException("stored case " + record.caseId + " version " +
+                               std::to_string(record.version) +
+                               " no longer validates: " + read.errors.front().text());
+    }
+    auto kase = std::make_shared<const Case>(std::move(*read.kase));
+    std::lock_guard<std::mutex> lock(_cacheMutex);
+    Parsed& entry = _cache[record.caseId];
+    if (entry.version < record.version) {
+        entry = Parsed{record.version, kase, {}};
+    }
+    return kase;
+}
+
+ReadinessReport CaseService::reportFor(const store::CaseRecord& record, const std::string& asOf) {
+    std::shared_ptr<const Case> kase = parsed(record);
+    {
+        std::lock_guard<std::mutex> lock(_cacheMutex);
+        Parsed& entry = _cache[record.caseId];
+        if (entry.version == record.version) {
+            auto found = entry.reports.find(asOf);
+            if (found != entry.reports.end()) return found->second;
+        }
+    }
+    const std::optional<Date> date = Date::parse(asOf);
+    if (!date) throw BadRequestException("as_of: \"" + asOf + "\" is not a date (YYYY-MM-DD)");
+    ReadinessReport report = _readiness.check(*kase, *date);
+    std::lock_guard<std::mutex> lock(_cacheMutex);
+    Parsed& entry = _cache[record.caseId];
+    if (entry.version == record.version) entry.reports[asOf] = report;
+    return report;
+}
+
+store::CaseRecord CaseService::nextVersion(const store::CaseRecord& current, const Case& kase,
+                                           const std::string& json, const store::User& user,
+                                           const std::string& action) {
+    store::CaseRecord next;
+    next.caseId = kase.caseId;
+    next.version = current.version + 1;
+    next.json = json;
+    next.team = kase.service.team;
+    next.status = kase.status;
+    next.leadWorker = kase.leadWorker;
+    next.familyName = kase.family.familyName;
+    next.author = user.name;
+    next.writtenAt = nowIso();
+    next.action = action;
+    return next;
+}
+
+store::CaseRecord CaseService::create(const Caller& caller, const std::string& body) {
+    std::string caseId;
+    return audited(caller, Action::create, caseId, [&] {
+        const store::User& user = authorise(caller, Action::create);
+        const Case kase = validated(body);
+        caseId = kase.caseId;
+        authoriseTeam(user, Action::create, kase.service.team);
+        store::CaseRecord first = nextVersion(store::CaseRecord{}, kase, body, user, "create");
+        if (_store.createCase(first) == store::WriteResult::exists) {
+            throw ConflictException("case " + caseId +
+                                    " already exists; to change it, PUT /api/v1/cases/" + caseId +
+                                    " with If-Match");
+        }
+        return first;
+    });
+}
+
+std::vector<CaseSummary> CaseService::list(const Caller& caller, const store::CaseFilter& filter) {
+    return audited(caller, Action::list, "", [&] {
+        const store::User& user = authorise(caller, Action::list);
+        store::CaseFilter scoped = filter;
+        const std::optional<Role> role = parseRole(user.role);
+        if (role && teamScoped(*role)) {
+            if (!filter.team.empty() && filter.team != user.team) {
+                throw ForbiddenException(user.name + " may list only cases of team \"" + user.team +
+                                         "\"");
+            }
+            scoped.team = user.team;
+        }
+        const std::string asOf = today();
+        std::vector<CaseSummary> summaries;
+        for (store::CaseRecord& record : _store.listCases(scoped)) {
+            CaseSummary summary;
+            std::shared_ptr<const Case> kase = parsed(record);
+            if (const Worker* lead = kase->worker(kase->leadWorker)) {
+                summary.leadWorkerName = lead->name;
+            }
+            summary.readyToClose = reportFor(record, asOf).readyToClose;
+            record.json.clear();
+            summary.record = std::move(record);
+            summaries.push_back(std::move(summary));
+        }
+        return summaries;
+    });
+}
+
+store::CaseRecord CaseService::get(const Caller& caller, const std::string& caseId) {
+    const bool sfOnly = caller.user && parseRole(caller.user->role) &&
+                        !permits(*parseRole(caller.user->role), Action::read);
+    return audited(caller, sfOnly ? Action::readSf : Action::read, caseId, [&] {
+        const store::User& user = authorise(caller, sfOnly ? Action::readSf : Action::read);
+        store::CaseRecord record = currentOrThrow(caseId);
+        if (sfOnly) {
+            record.json =
+                CaseJson::write(CaseJson::supportingFamiliesView(CaseJson::parse(record.json)));
+        } else {
+            authoriseTeam(user, Action::read, record.team);
+        }
+        return record;
+    });
+}
+
+std::vector<store::CaseRecord> CaseService::history(const Caller& caller,
+                                                    const std::string& caseId) {
+    return audited(caller, Action::read, caseId, [&] {
+        const store::User& user = authorise(caller, Action::read);
+        authoriseTeam(user, Action::read, currentOrThrow(caseId).team);
+        return _store.caseHistory(caseId);
+    });
+}
+
+void CaseService::storeVersion(const store::CaseRecord& next,
+                               const std::vector<store::StoredDocument>& documents) {
+    switch (_store.updateCase(next, documents)) {
+        case store::WriteResult::ok:
+            return;
+        case store::WriteResult::notFound:
+            throw NotFoundException("there is no case " + next.caseId);
+        default:
+            throw StaleVersionException("case " + next.caseId +
+                                        " changed while this write was "
+                                        "made (version " +
+                                        std::to_string(next.version - 1) +
+                                        " is no longer current): GET it again and retry");
+    }
+}
+
+store::CaseRecord CaseService::update(const Caller& caller, const std::string& caseId,
+                                      std::optional<int> expectedVersion, const std::string& body) {
+    return audited(caller, Action::update, caseId, [&] {
+        const store::User& user = authorise(caller, Action::update);
+        const store::CaseRecord current = currentOrThrow(caseId);
+        authoriseTeam(user, Action::update, current.team);
+        if (!expectedVersion) {
+            throw VersionRequiredException(
+                "send If-Match with the ETag of the version you changed (GET /api/v1/cases/" +
+                caseId + " gives it)");
+        }
+        if (*expectedVersion != current.version) {
+            throw StaleVersionException("version " + std::to_string(*expectedVersion) +
+                                        " is not current (case " + caseId + " is at version " +
+                                        std::to_string(current.version) +
+                                        "): GET it again and reapply your change");
+        }
+        const Case kase = validated(body);
+        if (kase.caseId != caseId) {
+            InvalidCaseException error("the body's case_id \"" + kase.caseId +
+                                       "\" is not the case being updated (" + caseId + ")");
+            error.setDetails(errorList({{"case_id", "must be \"" + caseId + "\""}}));
+            throw error;
+        }
+        authoriseTeam(user, Action::update, kase.service.team);
+        store::CaseRecord next = nextVersion(current, kase, body, user, "update");
+        storeVersion(next, {});
+        return next;
+    });
+}
+
+ReadinessReport CaseService::readiness(const Caller& caller, const std::string& caseId,
+                                       const std::string& asOf) {
+    return audited(caller, Action::read, caseId, [&] {
+        const store::User& user = authorise(caller, Action::read);
+        const store::CaseRecord current = currentOrThrow(caseId);
+        authoriseTeam(user, Action::read, current.team);
+        return reportFor(current, asOf.empty() ? today() : asOf);
+    });
+}
+
+store::CaseRecord CaseService::close(const Caller& caller, const std::string& caseId) {
+    return audited(caller, Action::close, caseId, [&] {
+        const store::User& user = authorise(caller, Action::close);
+        for (int attempt = 1;; ++attempt) {
+            const store::CaseRecord current = currentOrThrow(caseId);
+            authoriseTeam(user, Action::close, current.team);
+            std::shared_ptr<const Case> kase = parsed(current);
+            if (kase->status == "closed" && kase->closure && kase->closure->authorised) {
+                throw ConflictException("case " + caseId + " is already closed");
+            }
+            const ReadinessReport report = reportFor(current, today());
+            if (!report.readyToClose) {
+                NotReadyToCloseException error("case " + caseId +
+                                               " is not ready to close: see details.blocking");
+                error.setDetails(parseReport(report.json));
+                throw error;
+            }
+            Object::Ptr json = CaseJson::parse(current.json);
+            CaseJson::authoriseClosure(json, CaseJson::workerFor(json, user), today());
+            const std::string text = CaseJson::write(json);
+            store::CaseRecord next = nextVersion(current, validated(text), text, user, "close");
+            try {
+                storeVersion(next, {});
+                return next;
+            } catch (const StaleVersionException&) {
+                if (attempt == kWriteAttempts) throw;
+            }
+        }
+    });
+}
+
+RenderedDocument CaseService::render(const Caller& caller, const std::string& caseId,
+                                     const RenderRequest& request) {
+    return audited(caller, Action::render, caseId, [&] {
+        const store::User& user = authorise(caller, Action::render);
+        const store::CaseRecord current = currentOrThrow(caseId);
+        authoriseTeam(user, Action::render, current.team);
+        if (!_renderer) throw NotFoundException("this service has no document renderer");
+        return _renderer->render(*parsed(current), request);
+    });
+}
+
+IssueResult CaseService::issue(const Caller& caller, const std::string& caseId,
+                               const RenderRequest& request) {
+    std::string detail;
+    return audited(
+        caller, Action::issue, caseId,
+        [&] {
+            const store::User& user = authorise(caller, Action::issue);
+            if (!_renderer) throw NotFoundException("this service has no document renderer");
+            for (int attempt = 1;; ++attempt) {
+                const store::CaseRecord current = currentOrThrow(caseId);
+                authoriseTeam(user, Action::issue, current.team);
+                RenderedDocument rendered = _renderer->render(*parsed(current), request);
+
+                store::StoredDocument doc;
+                doc.docId = "doc-" + Tokens::generate().substr(4, 24);
+                doc.caseId = caseId;
+                doc.type = request.type;
+                doc.format = request.format;
+                doc.contentType = rendered.contentType;
+                doc.sha256 = Tokens::sha256Hex(rendered.bytes);
+                doc.bytes = std::move(rendered.bytes);
+                doc.createdBy = user.name;
+                doc.createdAt = nowIso();
+
+                Object::Ptr json = CaseJson::parse(current.json);
+                CaseJson::appendDocument(
+                    json, {doc.docId, doc.type, doc.createdAt, CaseJson::workerFor(json, user),
+                           doc.format, doc.sha256, rendered.templateVersion});
+                if (rendered.familyLetter) {
+                    CaseJson::appendLetter(json, today(), rendered.title, doc.docId);
+                }
+                const std::string text = CaseJson::write(json);
+                store::CaseRecord next = nextVersion(current, validated(text), text, user, "issue");
+                doc.caseVersion = next.version;
+                try {
+                    storeVersion(next, {doc});
+                    detail = doc.docId;
+                    return IssueResult{doc.docId, doc.sha256, next.version};
+                } catch (const StaleVersionException&) {
+                    if (attempt == kWriteAttempts) throw;
+                }
+            }
+        },
+        &detail);
+}
+
+store::StoredDocument CaseService::document(const Caller& caller, const std::string& docId) {
+    std::string caseId;
+    std::string detail = docId;
+    return audited(
+        caller, Action::issue, caseId,
+        [&] {
+            const store::User& user = authorise(caller, Action::issue);
+            std::optional<store::StoredDocument> doc = _store.document(docId);
+            if (!doc) throw NotFoundException("there is no document " + docId);
+            caseId = doc->caseId;
+            authoriseTeam(user, Action::issue, currentOrThrow(caseId).team);
+            return *doc;
+        },
+        &detail);
+}
+
+std::string CaseService::subjectAccess(const Caller& caller, const std::string& caseId) {
+    return audited(caller, Action::subjectAccess, caseId, [&] {
+        const store::User& user = authorise(caller, Action::subjectAccess);
+        const store::CaseRecord current = currentOrThrow(caseId);
+        authoriseTeam(user, Action::subjectAccess, current.team);
+        store::AuditQuery query;
+        query.caseId = caseId;
+        query.limit = static_cast<std::size_t>(-1) >> 1;
+        return SubjectAccessArchive::build(current, _store.caseHistory(caseId),
+                                           _store.caseDocuments(caseId), _store.audit(query),
+                                           user.name, nowIso());
+    });
+}
+
+std::vector<store::AuditEntry> CaseService::audit(const Caller& caller, store::AuditQuery query) {
+    return audited(caller, Action::audit, query.caseId, [&] {
+        authorise(caller, Action::audit);
+        for (std::string* bound : {&query.from, &query.to}) {
+            if (bound->empty()) continue;
+            if (bound->size() < 10 || !Date::parse(bound->substr(0, 10))) {
+                throw BadRequestException("from/to: \"" + *bound +
+                                          "\" is not a date (YYYY-MM-DD) or a UTC time "
+                                          "(YYYY-MM-DDTHH:MM:SSZ)");
+            }
+        }
+        if (query.to.size() == 10) query.to += "T23:59:59Z";  // a date means the whole day
+        return _store.audit(query);
+    });
+}
+
+void CaseService::authoriseExport(const Caller& caller, const std::string& what) {
+    std::string detail = what;
+    audited(
+        caller, Action::exportData, "",
+        [&] {
+            authorise(caller, Action::exportData);
+            return 0;
+        },
+        &detail);
+}
+
+std::size_t CaseService::caseCount() {
+    return _store.caseCount();
+}
+
+RendererStats CaseService::rendererStats() {
+    return _renderer ? _renderer->stats() : RendererStats{};
+}
+
+}  // namespace ehdocs::server

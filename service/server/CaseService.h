@@ -1,0 +1,141 @@
+#pragma once
+
+// The records service's domain: what each API call does, with plain types, no HTTP.
+// Every call that touches a case checks the caller's role and team, does its work, and appends
+// one audit entry (allowed or refused) before it returns or throws.
+// Failures are the exceptions of server/Errors.h (and store::StoreException).
+// Thread-safe; holds references to its dependencies, which must outlive it.
+
+#include <Poco/Timestamp.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "case/Case.h"
+#include "server/AuditLog.h"
+#include "server/DocumentRenderer.h"
+#include "server/ReadinessChecker.h"
+#include "server/Roles.h"
+#include "store/Store.h"
+
+namespace ehdocs::server {
+
+// Who is asking: the user named by the request's token (nothing when there was no valid
+// token) and the request's id, which the audit trail records.
+struct Caller {
+    std::optional<store::User> user;
+    std::string requestId;
+    bool presentedToken = false;  // a token was sent (whether or not it named a user)
+};
+
+struct CaseSummary {
+    store::CaseRecord record;  // without json
+    std::string leadWorkerName;
+    bool readyToClose = false;
+};
+
+struct IssueResult {
+    std::string docId, sha256;
+    int caseVersion = 0;
+};
+
+using Clock = std::function<Poco::Timestamp()>;
+
+class CaseService {
+public:
+    // `renderer` may be null: render and issue then answer 404 "no renderer".
+    CaseService(store::Store& store, AuditLog& audit, ReadinessChecker& readiness,
+                DocumentRenderer* renderer, Clock clock);
+
+    // The caller named by a bearer token ("" = none). Never throws for a bad token: the
+    // caller is then anonymous and every call refuses it (401), audited.
+    Caller authenticate(const std::string& token, const std::string& requestId);
+
+    // Stores a new case (version 1). InvalidCaseException lists every validation error;
+    // ConflictException when the case id exists.
+    store::CaseRecord create(const Caller& caller, const std::string& body);
+
+    // Current versions matching the filter that the caller may see (own team for coaches and
+    // team leaders).
+    std::vector<CaseSummary> list(const Caller& caller, const store::CaseFilter& filter);
+
+    // The current version; for a Supporting Families coordinator, only the SF view of it.
+    store::CaseRecord get(const Caller& caller, const std::string& caseId);
+    std::vector<store::CaseRecord> history(const Caller& caller, const std::string& caseId);
+
+    // Stores `body` as the next version, when `expectedVersion` is the current one.
+    // VersionRequiredException without one, StaleVersionException when it is not current.
+    store::CaseRecord update(const Caller& caller, const std::string& caseId,
+                             std::optional<int> expectedVersion, const std::string& body);
+
+    // The closure report, as of `asOf` (YYYY-MM-DD; "" = today).
+    ReadinessReport readiness(const Caller& caller, const std::string& caseId,
+                              const std::string& asOf);
+
+    // Authorises closure in a new version. NotReadyToCloseException (details: the report)
+    // while anything blocks; ConflictException when already closed.
+    store::CaseRecord close(const Caller& caller, const std::string& caseId);
+
+    RenderedDocument render(const Caller& caller, const std::string& caseId,
+                            const RenderRequest& request);
+
+    // Renders, stores the bytes and records the issue in a new case version.
+    IssueResult issue(const Caller& caller, const std::string& caseId,
+                      const RenderRequest& request);
+
+    // Exactly the stored bytes of an issued document.
+    store::StoredDocument document(const Caller& caller, const std::string& docId);
+
+    // A ZIP: case.json, every issued document, audit.json (see docs/api.md).
+    std::string subjectAccess(const Caller& caller, const std::string& caseId);
+
+    std::vector<store::AuditEntry> audit(const Caller& caller, store::AuditQuery query);
+
+    // Checks that the caller may export workbooks (for the exports endpoints), audited.
+    void authoriseExport(const Caller& caller, const std::string& what);
+
+    std::size_t caseCount();
+    RendererStats rendererStats();
+
+private:
+    struct Parsed {
+        int version = 0;
+        std::shared_ptr<const Case> kase;
+        std::map<std::string, ReadinessReport> reports;  // by as-of date
+    };
+
+    const store::User& authorise(const Caller& caller, Action action);
+    void authoriseTeam(const store::User& user, Action action, const std::string& team);
+    store::CaseRecord currentOrThrow(const std::string& caseId);
+    std::shared_ptr<const Case> parsed(const store::CaseRecord& record);
+    Case validated(const std::string& json);
+    ReadinessReport reportFor(const store::CaseRecord& record, const std::string& asOf);
+    store::CaseRecord nextVersion(const store::CaseRecord& current, const Case& kase,
+                                  const std::string& json, const store::User& user,
+                                  const std::string& action);
+    void storeVersion(const store::CaseRecord& next,
+                      const std::vector<store::StoredDocument>& documents);
+    std::string nowIso();
+    std::string today();
+
+    template <typename Work>
+    auto audited(const Caller& caller, Action action, const std::string& caseId, Work work,
+                 std::string* detail = nullptr);
+
+    store::Store& _store;
+    AuditLog& _audit;
+    ReadinessChecker& _readiness;
+    DocumentRenderer* _renderer;
+    Clock _clock;
+
+    std::mutex _cacheMutex;
+    std::map<std::string, Parsed> _cache;        // by case id: the last version parsed
+    std::map<std::string, store::User> _tokens;  // token hash -> user (users never change)
+};
+
+}  // namespace ehdocs::server

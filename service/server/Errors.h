@@ -1,0 +1,58 @@
+#pragma once
+
+// Every failure the records service reports to a caller. Each class's name() is its stable
+// error code (docs/api.md lists them); the HTTP layer turns each into a status in exactly one
+// place (http/ErrorMapper). Exceptions may carry details: a JSON value (the validation errors,
+// the readiness report) that the caller needs to act on.
+
+#include <Poco/Dynamic/Var.h>
+#include <Poco/Exception.h>
+
+namespace ehdocs::server {
+
+class ServiceException : public Poco::Exception {
+public:
+    explicit ServiceException(int code = 0);
+    explicit ServiceException(const std::string& msg, int code = 0);
+    ServiceException(const std::string& msg, const std::string& arg, int code = 0);
+    ServiceException(const std::string& msg, const Poco::Exception& exc, int code = 0);
+    ServiceException(const ServiceException& exc);
+    ~ServiceException() noexcept override;
+    ServiceException& operator=(const ServiceException& exc);
+    const char* name() const noexcept override;
+    const char* className() const noexcept override;
+    Poco::Exception* clone() const override;
+    void rethrow() const override;
+
+    // Details for the caller (a Poco::JSON Object or Array), empty when there are none.
+    const Poco::Dynamic::Var& details() const { return _details; }
+    void setDetails(const Poco::Dynamic::Var& details) { _details = details; }
+
+private:
+    Poco::Dynamic::Var _details;
+};
+
+// The request cannot be understood: malformed JSON, a bad parameter.            -> 400
+POCO_DECLARE_EXCEPTION(, BadRequestException, ServiceException)
+// No API token, or one that names no user.                                       -> 401
+POCO_DECLARE_EXCEPTION(, UnauthorizedException, ServiceException)
+// The caller's role or team does not allow the action.                           -> 403
+POCO_DECLARE_EXCEPTION(, ForbiddenException, ServiceException)
+// No such case, document, document type or meeting.                              -> 404
+POCO_DECLARE_EXCEPTION(, NotFoundException, ServiceException)
+// The case already exists, or is already closed.                                 -> 409
+POCO_DECLARE_EXCEPTION(, ConflictException, ServiceException)
+// Closure refused: details hold the readiness report.                            -> 409
+POCO_DECLARE_EXCEPTION(, NotReadyToCloseException, ServiceException)
+// The If-Match version is not the current one.                                   -> 412
+POCO_DECLARE_EXCEPTION(, StaleVersionException, ServiceException)
+// An update without If-Match.                                                    -> 428
+POCO_DECLARE_EXCEPTION(, VersionRequiredException, ServiceException)
+// The body is larger than the configured limit.                                  -> 413
+POCO_DECLARE_EXCEPTION(, PayloadTooLargeException, ServiceException)
+// The case file is not valid: details list every error (path, message).          -> 422
+POCO_DECLARE_EXCEPTION(, InvalidCaseException, ServiceException)
+// Rendering a document failed (engine error, timeout).                           -> 500
+POCO_DECLARE_EXCEPTION(, RenderFailedException, ServiceException)
+
+}  // namespace ehdocs::server

@@ -1,0 +1,79 @@
+#include "server/Roles.h"
+
+namespace ehdocs::server {
+
+std::optional<Role> parseRole(const std::string& text) {
+    if (text == "coach") return Role::coach;
+    if (text == "team_leader") return Role::teamLeader;
+    if (text == "sf_coordinator") return Role::sfCoordinator;
+    if (text == "admin") return Role::admin;
+    return std::nullopt;
+}
+
+std::string roleName(Role role) {
+    switch (role) {
+        case Role::coach:
+            return "coach";
+        case Role::teamLeader:
+            return "team_leader";
+        case Role::sfCoordinator:
+            return "sf_coordinator";
+        case Role::admin:
+            return "admin";
+    }
+    return "";
+}
+
+const char* roleNames() {
+    return "coach, team_leader, sf_coordinator, admin";
+}
+
+std::string actionName(Action action) {
+    switch (action) {
+        case Action::list:
+            return "list";
+        case Action::read:
+            return "read";
+        case Action::readSf:
+            return "read_sf";
+        case Action::create:
+            return "create";
+        case Action::update:
+            return "update";
+        case Action::render:
+            return "render";
+        case Action::issue:
+            return "issue";
+        case Action::close:
+            return "close";
+        case Action::subjectAccess:
+            return "subject_access";
+        case Action::exportData:
+            return "export";
+        case Action::audit:
+            return "audit";
+    }
+    return "";
+}
+
+bool permits(Role role, Action action) {
+    switch (role) {
+        case Role::admin:
+            return true;
+        case Role::sfCoordinator:
+            return action == Action::list || action == Action::readSf ||
+                   action == Action::exportData;
+        case Role::teamLeader:
+            return action != Action::audit && action != Action::exportData;
+        case Role::coach:
+            return action != Action::audit && action != Action::exportData &&
+                   action != Action::close && action != Action::subjectAccess;
+    }
+    return false;
+}
+
+bool teamScoped(Role role) {
+    return role == Role::coach || role == Role::teamLeader;
+}
+
+}  // namespace ehdocs::server

@@ -1,0 +1,39 @@
+#pragma once
+
+// Who may do what. Four roles (docs/api.md, "Roles"): `coach` and `team_leader` act only on
+// cases whose `service.team` is their own team; `sf_coordinator` reads every case's Supporting
+// Families data and the exports; `admin` may do everything.
+
+#include <optional>
+#include <string>
+
+namespace ehdocs::server {
+
+enum class Role { coach, teamLeader, sfCoordinator, admin };
+
+enum class Action {
+    list,    // case summaries
+    read,    // the whole case file, its history and readiness
+    readSf,  // the Supporting Families view of a case
+    create,
+    update,
+    render,  // previews
+    issue,   // issue a document, and download issued ones
+    close,
+    subjectAccess,  // the family's record as a ZIP
+    exportData,     // workbooks across cases
+    audit,          // the audit trail
+};
+
+std::optional<Role> parseRole(const std::string& text);  // nothing for an unknown role
+std::string roleName(Role role);                         // as parseRole accepts it
+std::string actionName(Action action);                   // as the audit trail records it
+const char* roleNames();                                 // "coach, team_leader, ..." for messages
+
+// Whether the role may ever perform the action (before the team check).
+bool permits(Role role, Action action);
+
+// Whether the role is limited to its own team's cases.
+bool teamScoped(Role role);
+
+}  // namespace ehdocs::server

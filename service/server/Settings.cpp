@@ -1,0 +1,130 @@
+#include "server/Settings.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/File.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Path.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+
+#include <cctype>
+#include <functional>
+#include <typeinfo>
+#include <vector>
+
+extern char** environ;
+
+namespace ehdocs::server {
+
+POCO_IMPLEMENT_EXCEPTION(SettingsException, Poco::DataException, "Bad setting")
+
+namespace {
+
+using Setter = std::function<void(Settings&, const std::string& value, const std::string& where)>;
+
+int parseInt(const std::string& value, const std::string& where, int min, int max) {
+    int n = 0;
+    if (!Poco::NumberParser::tryParse(value, n) || n < min || n > max) {
+        throw SettingsException(where + ": \"" + value + "\" is not a whole number from " +
+                                std::to_string(min) + " to " + std::to_string(max));
+    }
+    return n;
+}
+
+std::string nonEmpty(const std::string& value, const std::string& where) {
+    if (value.empty()) throw SettingsException(where + ": must not be empty");
+    return value;
+}
+
+const std::vector<std::pair<std::string, Setter>>& keys() {
+    static const std::vector<std::pair<std::string, Setter>> table = {
+        {"server.host", [](Settings& s, auto& v, auto& w) { s.host = nonEmpty(v, w); }},
+        {"server.port", [](Settings& s, auto& v, auto& w) { s.port = parseInt(v, w, 0, 65535); }},
+        {"server.threads",
+         [](Settings& s, auto& v, auto& w) { s.threads = parseInt(v, w, 1, 1024); }},
+        {"server.queue", [](Settings& s, auto& v, auto& w) { s.queue = parseInt(v, w, 1, 65536); }},
+        {"server.max_body_bytes",
+         [](Settings& s, auto& v, auto& w) {
+             s.maxBodyBytes = static_cast<std::size_t>(parseInt(v, w, 1024, 1 << 30));
+         }},
+        {"server.shutdown_seconds",
+         [](Settings& s, auto& v, auto& w) { s.shutdownSeconds = parseInt(v, w, 0, 3600); }},
+        {"data.dir", [](Settings& s, auto& v, auto& w) { s.dataDir = nonEmpty(v, w); }},
+        {"data.file", [](Settings& s, auto& v, auto& w) { s.databaseFile = nonEmpty(v, w); }},
+        {"rules.profile", [](Settings& s, auto& v, auto& w) { s.defaultProfile = nonEmpty(v, w); }},
+        {"rules.profiles_dir", [](Settings& s, auto& v, auto&) { s.profilesDir = v; }},
+        {"render.templates_dir", [](Settings& s, auto& v, auto&) { s.templatesDir = v; }},
+        {"render.pdf_workers",
+         [](Settings& s, auto& v, auto& w) { s.pdfWorkers = parseInt(v, w, 1, 64); }},
+        {"render.pdf_timeout_seconds",
+         [](Settings& s, auto& v, auto& w) { s.pdfTimeoutSeconds = parseInt(v, w, 1, 600); }},
+    };
+    return table;
+}
+
+const Setter* setterFor(const std::string& key) {
+    for (const auto& [name, setter] : keys()) {
+        if (name == key) return &setter;
+    }
+    return nullptr;
+}
+
+std::string environmentName(const std::string& key) {
+    std::string name = "EHDOCS_";
+    for (char c : key) name += c == '.' ? '_' : static_cast<char>(std::toupper(c));
+    return name;
+}
+
+}  // namespace
+
+std::string Settings::databasePath() const {
+    return Poco::Path(Poco::Path(dataDir).makeDirectory(), databaseFile).toString();
+}
+
+Settings Settings::load(const std::string& file,
+                        const std::map<std::string, std::string>& environment) {
+    Settings settings;
+    if (!file.empty()) {
+        Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> config;
+        try {
+            config = new Poco::Util::PropertyFileConfiguration(file);
+        } catch (const Poco::Exception& e) {
+            throw SettingsException("cannot read the settings file " + file + ": " +
+                                    e.displayText());
+        }
+        std::vector<std::string> roots;
+        config->keys(roots);
+        for (const std::string& root : roots) {
+            std::vector<std::string> leaves;
+            config->keys(root, leaves);
+            if (leaves.empty()) leaves.push_back("");
+            for (const std::string& leaf : leaves) {
+                const std::string key = leaf.empty() ? root : root + "." + leaf;
+                const Setter* setter = setterFor(key);
+                if (!setter) {
+                    throw SettingsException(file + ": unknown key \"" + key +
+                                            "\" (examples/ehdocs.properties lists every key)");
+                }
+                (*setter)(settings, config->getString(key), file + ": " + key);
+            }
+        }
+    }
+    for (const auto& [key, setter] : keys()) {
+        auto found = environment.find(environmentName(key));
+        if (found != environment.end()) setter(settings, found->second, found->first);
+    }
+    return settings;
+}
+
+std::map<std::string, std::string> Settings::processEnvironment() {
+    std::map<std::string, std::string> variables;
+    for (char** entry = environ; entry && *entry; ++entry) {
+        const std::string text = *entry;
+        const auto equals = text.find('=');
+        if (equals != std::string::npos && text.rfind("EHDOCS_", 0) == 0) {
+            variables[text.substr(0, equals)] = text.substr(equals + 1);
+        }
+    }
+    return variables;
+}
+
+}  // namespace ehdocs::server

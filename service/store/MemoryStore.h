@@ -1,0 +1,37 @@
+#pragma once
+
+// The in-memory twin of SqliteStore, for tests: the same contract (see Store.h), no disk.
+// Everything is lost when the object is destroyed.
+
+#include <map>
+#include <mutex>
+
+#include "store/Store.h"
+
+namespace ehdocs::store {
+
+class MemoryStore : public Store {
+public:
+    WriteResult createCase(const CaseRecord& first) override;
+    WriteResult updateCase(const CaseRecord& next,
+                           const std::vector<StoredDocument>& documents) override;
+    std::optional<CaseRecord> currentCase(const std::string& caseId) override;
+    std::vector<CaseRecord> caseHistory(const std::string& caseId) override;
+    std::vector<CaseRecord> listCases(const CaseFilter& filter) override;
+    std::size_t caseCount() override;
+    std::optional<StoredDocument> document(const std::string& docId) override;
+    std::vector<StoredDocument> caseDocuments(const std::string& caseId) override;
+    WriteResult addUser(const User& user) override;
+    std::optional<User> userByTokenHash(const std::string& tokenHash) override;
+    void appendAudit(const std::vector<AuditEntry>& entries) override;
+    std::vector<AuditEntry> audit(const AuditQuery& query) override;
+
+private:
+    std::mutex _mutex;
+    std::map<std::string, std::vector<CaseRecord>> _cases;  // case id -> versions, oldest first
+    std::vector<StoredDocument> _documents;                 // issue order
+    std::map<std::string, User> _users;                     // by name
+    std::vector<AuditEntry> _audit;
+};
+
+}  // namespace ehdocs::store

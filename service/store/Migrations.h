@@ -1,0 +1,24 @@
+#pragma once
+
+// Versioned schema migrations for SqliteStore. The schema version is SQLite's `user_version`;
+// migration N (1-based) moves the schema from version N-1 to N, in one transaction. Migrations
+// are only ever appended to this list, never edited once released.
+
+#include <Poco/Data/Session.h>
+
+#include <string>
+#include <vector>
+
+namespace ehdocs::store {
+
+class Migrations {
+public:
+    // Each migration is a list of SQL statements.
+    static const std::vector<std::vector<std::string>>& all();
+
+    // Applies every migration above the database's version. Throws StoreException when the
+    // database is newer than this program, or a migration fails (that migration is rolled back).
+    static int apply(Poco::Data::Session& session);
+};
+
+}  // namespace ehdocs::store

@@ -1,0 +1,316 @@
+#include "store/SqliteStore.h"
+
+#include <Poco/Data/LOB.h>
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Statement.h>
+
+#include "store/Migrations.h"
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::RecordSet;
+using Poco::Data::Statement;
+
+namespace ehdocs::store {
+
+namespace {
+
+const char* const kVersionColumns =
+    "case_id, version, json, team, status, lead_worker, family_name, author, written_at, action";
+
+CaseRecord caseAt(RecordSet& rows, std::size_t row) {
+    CaseRecord record;
+    record.caseId = rows.value("case_id", row).convert<std::string>();
+    record.version = rows.value("version", row).convert<int>();
+    record.json = rows.value("json", row).convert<std::string>();
+    record.team = rows.value("team", row).convert<std::string>();
+    record.status = rows.value("status", row).convert<std::string>();
+    record.leadWorker = rows.value("lead_worker", row).convert<std::string>();
+    record.familyName = rows.value("family_name", row).convert<std::string>();
+    record.author = rows.value("author", row).convert<std::string>();
+    record.writtenAt = rows.value("written_at", row).convert<std::string>();
+    record.action = rows.value("action", row).convert<std::string>();
+    return record;
+}
+
+// Runs `work` inside BEGIN IMMEDIATE ... COMMIT (IMMEDIATE takes the write lock up front, so
+// a read-then-write cannot be interleaved with another writer, even in another process).
+template <typename Work>
+auto inTransaction(Poco::Data::Session& session, Work work) {
+    session << "BEGIN IMMEDIATE", now;
+    try {
+        auto result = work();
+        session << "COMMIT", now;
+        return result;
+    } catch (...) {
+        try {
+            session << "ROLLBACK", now;
+        } catch (...) {
+        }
+        throw;
+    }
+}
+
+// Every Poco::Data failure leaves this file as a StoreException, which callers handle.
+template <typename Work>
+auto guarded(const std::string& what, Work work) {
+    try {
+        return work();
+    } catch (const StoreException&) {
+        throw;
+    } catch (const Poco::Exception& e) {
+        throw StoreException(what + ": " + e.displayText());
+    }
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path) {
+    guarded("cannot open the database " + path, [&] {
+        Poco::Data::SQLite::Connector::registerConnector();
+        _session = std::make_unique<Poco::Data::Session>("SQLite", path);
+        Poco::Data::Session& s = *_session;
+        // A checkpointing WAL journal with a full sync on commit: an acknowledged write
+        // survives a crash or power cut.
+        std::string mode;
+        s << "PRAGMA journal_mode=WAL", into(mode), now;
+        s << "PRAGMA synchronous=FULL", now;
+        s << "PRAGMA foreign_keys=ON", now;
+        s << "PRAGMA busy_timeout=5000", now;
+        Migrations::apply(s);
+        return 0;
+    });
+}
+
+int SqliteStore::schemaVersion() {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("reading the schema version", [&] {
+        int version = 0;
+        *_session << "PRAGMA user_version", into(version), now;
+        return version;
+    });
+}
+
+void SqliteStore::insertVersion(const CaseRecord& r) {
+    *_session << "INSERT INTO case_versions (" << kVersionColumns
+              << ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        useRef(r.caseId), useRef(r.version), useRef(r.json), useRef(r.team), useRef(r.status),
+        useRef(r.leadWorker), useRef(r.familyName), useRef(r.author), useRef(r.writtenAt),
+        useRef(r.action), now;
+}
+
+void SqliteStore::insertDocument(const StoredDocument& d) {
+    Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(d.bytes.data()), d.bytes.size());
+    *_session << "INSERT INTO documents (doc_id, case_id, case_version, type, format,"
+                 " content_type, sha256, bytes, created_by, created_at)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        useRef(d.docId), useRef(d.caseId), useRef(d.caseVersion), useRef(d.type), useRef(d.format),
+        useRef(d.contentType), useRef(d.sha256), useRef(bytes), useRef(d.createdBy),
+        useRef(d.createdAt), now;
+}
+
+WriteResult SqliteStore::createCase(const CaseRecord& first) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("storing a new case", [&] {
+        return inTransaction(*_session, [&] {
+            int found = 0;
+            *_session << "SELECT COUNT(*) FROM cases WHERE case_id = ?", useRef(first.caseId),
+                into(found), now;
+            if (found) return WriteResult::exists;
+            *_session << "INSERT INTO cases (case_id, version) VALUES (?, ?)", useRef(first.caseId),
+                useRef(first.version), now;
+            insertVersion(first);
+            return WriteResult::ok;
+        });
+    });
+}
+
+WriteResult SqliteStore::updateCase(const CaseRecord& next,
+                                    const std::vector<StoredDocument>& documents) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("storing a case version", [&] {
+        return inTransaction(*_session, [&] {
+            std::vector<int> current;
+            *_session << "SELECT version FROM cases WHERE case_id = ?", useRef(next.caseId),
+                into(current), now;
+            if (current.empty()) return WriteResult::notFound;
+            if (current.front() != next.version - 1) return WriteResult::stale;
+            *_session << "UPDATE cases SET version = ? WHERE case_id = ?", useRef(next.version),
+                useRef(next.caseId), now;
+            insertVersion(next);
+            for (const StoredDocument& doc : documents) insertDocument(doc);
+            return WriteResult::ok;
+        });
+    });
+}
+
+std::optional<CaseRecord> SqliteStore::currentCase(const std::string& caseId) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
+        Statement select(*_session);
+        select << "SELECT " << kVersionColumns
+               << " FROM case_versions WHERE case_id = ?"
+                  " AND version = (SELECT version FROM cases WHERE case_id = ?)",
+            useRef(caseId), useRef(caseId), now;
+        RecordSet rows(select);
+        if (rows.rowCount() == 0) return std::nullopt;
+        return caseAt(rows, 0);
+    });
+}
+
+std::vector<CaseRecord> SqliteStore::caseHistory(const std::string& caseId) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("reading a case history", [&] {
+        Statement select(*_session);
+        select << "SELECT case_id, version, '' AS json, team, status, lead_worker, family_name,"
+                  " author, written_at, action FROM case_versions WHERE case_id = ?"
+                  " ORDER BY version",
+            useRef(caseId), now;
+        RecordSet rows(select);
+        std::vector<CaseRecord> history;
+        for (std::size_t row = 0; row < rows.rowCount(); ++row) {
+            history.push_back(caseAt(rows, row));
+        }
+        return history;
+    });
+}
+
+std::vector<CaseRecord> SqliteStore::listCases(const CaseFilter& filter) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("listing cases", [&] {
+        Statement select(*_session);
+        select << "SELECT v.case_id AS case_id, v.version AS version, v.json AS json,"
+                  " v.team AS team, v.status AS status, v.lead_worker AS lead_worker,"
+                  " v.family_name AS family_name, v.author AS author,"
+                  " v.written_at AS written_at, v.action AS action"
+                  " FROM cases c JOIN case_versions v"
+                  " ON v.case_id = c.case_id AND v.version = c.version"
+                  " WHERE (? = '' OR v.team = ?) AND (? = '' OR v.status = ?)"
+                  " AND (? = '' OR v.lead_worker = ?) ORDER BY v.case_id",
+            useRef(filter.team), useRef(filter.team), useRef(filter.status), useRef(filter.status),
+            useRef(filter.leadWorker), useRef(filter.leadWorker), now;
+        RecordSet rows(select);
+        std::vector<CaseRecord> found;
+        for (std::size_t row = 0; row < rows.rowCount(); ++row) found.push_back(caseAt(rows, row));
+        return found;
+    });
+}
+
+std::size_t SqliteStore::caseCount() {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("counting cases", [&] {
+        int count = 0;
+        *_session << "SELECT COUNT(*) FROM cases", into(count), now;
+        return static_cast<std::size_t>(count);
+    });
+}
+
+std::vector<StoredDocument> SqliteStore::selectDocuments(const std::string& column,
+                                                         const std::string& value) {
+    std::vector<std::string> ids, cases, types, formats, contentTypes, hashes, by, at;
+    std::vector<int> versions;
+    std::vector<Poco::Data::BLOB> blobs;
+    *_session << "SELECT doc_id, case_id, case_version, type, format, content_type, sha256,"
+                 " bytes, created_by, created_at FROM documents WHERE " +
+                     column + " = ? ORDER BY rowid",
+        useRef(value), into(ids), into(cases), into(versions), into(types), into(formats),
+        into(contentTypes), into(hashes), into(blobs), into(by), into(at), now;
+    std::vector<StoredDocument> found(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        StoredDocument& d = found[i];
+        d.docId = ids[i];
+        d.caseId = cases[i];
+        d.caseVersion = versions[i];
+        d.type = types[i];
+        d.format = formats[i];
+        d.contentType = contentTypes[i];
+        d.sha256 = hashes[i];
+        d.bytes.assign(reinterpret_cast<const char*>(blobs[i].rawContent()), blobs[i].size());
+        d.createdBy = by[i];
+        d.createdAt = at[i];
+    }
+    return found;
+}
+
+std::optional<StoredDocument> SqliteStore::document(const std::string& docId) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("reading a document", [&]() -> std::optional<StoredDocument> {
+        auto found = selectDocuments("doc_id", docId);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
+}
+
+std::vector<StoredDocument> SqliteStore::caseDocuments(const std::string& caseId) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("reading a case's documents",
+                   [&] { return selectDocuments("case_id", caseId); });
+}
+
+WriteResult SqliteStore::addUser(const User& user) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("adding a user", [&] {
+        return inTransaction(*_session, [&] {
+            int found = 0;
+            *_session << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(user.name),
+                into(found), now;
+            if (found) return WriteResult::exists;
+            *_session << "INSERT INTO users (name, role, team, token_hash, created_at)"
+                         " VALUES (?, ?, ?, ?, ?)",
+                useRef(user.name), useRef(user.role), useRef(user.team), useRef(user.tokenHash),
+                useRef(user.createdAt), now;
+            return WriteResult::ok;
+        });
+    });
+}
+
+std::optional<User> SqliteStore::userByTokenHash(const std::string& tokenHash) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("looking up a token", [&]() -> std::optional<User> {
+        std::vector<std::string> names, roles, teams, created;
+        *_session << "SELECT name, role, team, created_at FROM users WHERE token_hash = ?",
+            useRef(tokenHash), into(names), into(roles), into(teams), into(created), now;
+        if (names.empty()) return std::nullopt;
+        return User{names[0], roles[0], teams[0], tokenHash, created[0]};
+    });
+}
+
+void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
+    if (entries.empty()) return;
+    std::lock_guard<std::mutex> lock(_mutex);
+    guarded("appending to the audit trail", [&] {
+        return inTransaction(*_session, [&] {
+            for (const AuditEntry& e : entries) {
+                *_session << "INSERT INTO audit (at, user, role, action, case_id, outcome,"
+                             " request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    useRef(e.at), useRef(e.user), useRef(e.role), useRef(e.action),
+                    useRef(e.caseId), useRef(e.outcome), useRef(e.requestId), useRef(e.detail), now;
+            }
+            return 0;
+        });
+    });
+}
+
+std::vector<AuditEntry> SqliteStore::audit(const AuditQuery& q) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("reading the audit trail", [&] {
+        std::vector<Poco::Int64> seqs;
+        std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail;
+        const int limit = static_cast<int>(q.limit);
+        *_session << "SELECT seq, at, user, role, action, case_id, outcome, request_id, detail"
+                     " FROM audit WHERE (? = '' OR case_id = ?) AND (? = '' OR user = ?)"
+                     " AND (? = '' OR at >= ?) AND (? = '' OR at <= ?) ORDER BY seq LIMIT ?",
+            useRef(q.caseId), useRef(q.caseId), useRef(q.user), useRef(q.user), useRef(q.from),
+            useRef(q.from), useRef(q.to), useRef(q.to), useRef(limit), into(seqs), into(at),
+            into(user), into(role), into(action), into(caseId), into(outcome), into(requestId),
+            into(detail), now;
+        std::vector<AuditEntry> found(seqs.size());
+        for (std::size_t i = 0; i < seqs.size(); ++i) {
+            found[i] = AuditEntry{seqs[i],   at[i],      user[i],      role[i],  action[i],
+                                  caseId[i], outcome[i], requestId[i], detail[i]};
+        }
+        return found;
+    });
+}
+
+}  // namespace ehdocs::store

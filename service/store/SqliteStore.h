@@ -1,0 +1,51 @@
+#pragma once
+
+// The embedded store: one SQLite file (WAL journal, synchronous=FULL, so a write is on disk
+// when the method returns), schema upgraded by Migrations on open. Contract: Store.h.
+// Append-only tables are guarded by triggers, so not even a bug can rewrite history.
+// One connection serialised by a mutex: SQLite writes one transaction at a time anyway, and
+// the service caches what it reads often.
+
+#include <Poco/Data/Session.h>
+
+#include <memory>
+#include <mutex>
+
+#include "store/Store.h"
+
+namespace ehdocs::store {
+
+class SqliteStore : public Store {
+public:
+    // Opens (creating when absent) the database file and applies pending migrations.
+    // Throws StoreException when the file cannot be opened or migrated.
+    explicit SqliteStore(const std::string& path);
+
+    // The schema version after migrations (see Migrations.h).
+    int schemaVersion();
+
+    WriteResult createCase(const CaseRecord& first) override;
+    WriteResult updateCase(const CaseRecord& next,
+                           const std::vector<StoredDocument>& documents) override;
+    std::optional<CaseRecord> currentCase(const std::string& caseId) override;
+    std::vector<CaseRecord> caseHistory(const std::string& caseId) override;
+    std::vector<CaseRecord> listCases(const CaseFilter& filter) override;
+    std::size_t caseCount() override;
+    std::optional<StoredDocument> document(const std::string& docId) override;
+    std::vector<StoredDocument> caseDocuments(const std::string& caseId) override;
+    WriteResult addUser(const User& user) override;
+    std::optional<User> userByTokenHash(const std::string& tokenHash) override;
+    void appendAudit(const std::vector<AuditEntry>& entries) override;
+    std::vector<AuditEntry> audit(const AuditQuery& query) override;
+
+private:
+    void insertVersion(const CaseRecord& record);
+    void insertDocument(const StoredDocument& doc);
+    std::vector<StoredDocument> selectDocuments(const std::string& column,
+                                                const std::string& value);
+
+    std::mutex _mutex;
+    std::unique_ptr<Poco::Data::Session> _session;
+};
+
+}  // namespace ehdocs::store
