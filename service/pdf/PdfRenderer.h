@@ -5,6 +5,7 @@
 // WkhtmltopdfProcess (one process per document: the benchmark baseline and a simple fallback).
 // See docs/pdf.md.
 
+#include <chrono>
 #include <string>
 
 #include "pdf/PdfError.h"
@@ -20,6 +21,7 @@ struct PdfJob {
                           // empty (family letters): no marking
     bool pageNumbers = true;  // stamp "Page X of Y" on every page when the PDF has more than one
                               // page (a one-page document is never numbered)
+    std::chrono::milliseconds deadline{0};  // this job's deadline; 0: PdfSettings::deadline
 };
 
 class PdfRenderer {
