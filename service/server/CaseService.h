@@ -96,8 +96,10 @@ public:
 
     std::vector<store::AuditEntry> audit(const Caller& caller, store::AuditQuery query);
 
-    // Checks that the caller may export workbooks (for the exports endpoints), audited.
-    void authoriseExport(const Caller& caller, const std::string& what);
+    // Every current case, for a workbook export named `what` (sf, kpi): for callers whose role
+    // may export, audited.
+    std::vector<std::shared_ptr<const Case>> exportCases(const Caller& caller,
+                                                         const std::string& what);
 
     std::size_t caseCount();
     RendererStats rendererStats();

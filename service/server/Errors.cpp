@@ -41,6 +41,7 @@ POCO_IMPLEMENT_EXCEPTION(NotReadyToCloseException, ServiceException, "not_ready_
 POCO_IMPLEMENT_EXCEPTION(StaleVersionException, ServiceException, "stale_version")
 POCO_IMPLEMENT_EXCEPTION(VersionRequiredException, ServiceException, "version_required")
 POCO_IMPLEMENT_EXCEPTION(PayloadTooLargeException, ServiceException, "payload_too_large")
+POCO_IMPLEMENT_EXCEPTION(MethodNotAllowedException, ServiceException, "method_not_allowed")
 POCO_IMPLEMENT_EXCEPTION(InvalidCaseException, ServiceException, "invalid_case")
 POCO_IMPLEMENT_EXCEPTION(RenderFailedException, ServiceException, "render_failed")
 

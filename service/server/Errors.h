@@ -50,6 +50,8 @@ POCO_DECLARE_EXCEPTION(, StaleVersionException, ServiceException)
 POCO_DECLARE_EXCEPTION(, VersionRequiredException, ServiceException)
 // The body is larger than the configured limit.                                  -> 413
 POCO_DECLARE_EXCEPTION(, PayloadTooLargeException, ServiceException)
+// The path exists but not for this method: details.allowed lists the methods.   -> 405
+POCO_DECLARE_EXCEPTION(, MethodNotAllowedException, ServiceException)
 // The case file is not valid: details list every error (path, message).          -> 422
 POCO_DECLARE_EXCEPTION(, InvalidCaseException, ServiceException)
 // Rendering a document failed (engine error, timeout).                           -> 500

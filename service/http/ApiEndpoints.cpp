@@ -1,0 +1,305 @@
+#include "http/ApiEndpoints.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+
+#include <sstream>
+
+#include "server/Errors.h"
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace ehdocs::http {
+
+namespace {
+
+ApiResponse json(int status, const Object& body) {
+    std::ostringstream out;
+    body.stringify(out);
+    ApiResponse response;
+    response.status = status;
+    response.body = out.str();
+    return response;
+}
+
+std::string etag(int version) {
+    return "\"" + std::to_string(version) + "\"";
+}
+
+// If-Match: `"3"`, `W/"3"` or `3`. Anything else is a version that can never be current.
+std::optional<int> ifMatch(const ApiRequest& request) {
+    std::string value = Poco::trim(request.header("if-match"));
+    if (value.empty()) return std::nullopt;
+    if (value.rfind("W/", 0) == 0) value = value.substr(2);
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+        value = value.substr(1, value.size() - 2);
+    }
+    int version = 0;
+    if (!Poco::NumberParser::tryParse(value, version) || version < 1) return -1;
+    return version;
+}
+
+Object versionBody(const store::CaseRecord& record) {
+    Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+    body.set("case_id", record.caseId);
+    body.set("version", record.version);
+    body.set("status", record.status);
+    return body;
+}
+
+std::string bearerToken(const ApiRequest& request) {
+    const std::string value = Poco::trim(request.header("authorization"));
+    if (value.size() > 7 && Poco::icompare(value.substr(0, 7), "bearer ") == 0) {
+        return Poco::trim(value.substr(7));
+    }
+    return "";
+}
+
+Object::Ptr bodyObject(const std::string& body) {
+    Poco::JSON::Parser parser;
+    Poco::Dynamic::Var parsed;
+    try {
+        parsed = parser.parse(body);
+    } catch (const Poco::Exception& e) {
+        throw server::BadRequestException("the body is not valid JSON: " + e.displayText());
+    }
+    if (parsed.type() != typeid(Object::Ptr)) {
+        throw server::BadRequestException("the body must be a JSON object");
+    }
+    return parsed.extract<Object::Ptr>();
+}
+
+std::string stringField(const Object::Ptr& object, const std::string& key, bool required) {
+    if (!object->has(key) || object->isNull(key)) {
+        if (required) throw server::BadRequestException("the body needs \"" + key + "\"");
+        return "";
+    }
+    const Poco::Dynamic::Var value = object->get(key);
+    if (!value.isString()) {
+        throw server::BadRequestException("\"" + key + "\" must be a string");
+    }
+    return value.toString();
+}
+
+server::RenderRequest renderRequest(std::string type, std::string format, std::string meeting) {
+    if (format.empty()) format = "html";
+    if (format != "html" && format != "pdf") {
+        throw server::BadRequestException("format: \"" + format + "\" is not html or pdf");
+    }
+    return server::RenderRequest{std::move(type), std::move(format), std::move(meeting)};
+}
+
+ApiResponse bytes(const std::string& contentType, std::string body) {
+    ApiResponse response;
+    response.contentType = contentType;
+    response.body = std::move(body);
+    return response;
+}
+
+}  // namespace
+
+ApiEndpoints::ApiEndpoints(server::CaseService& service, Metrics& metrics)
+    : _service(service), _metrics(metrics) {}
+
+void ApiEndpoints::setExporter(const std::string& name, const std::string& contentType,
+                               Exporter exporter) {
+    _exporters[name] = {contentType, std::move(exporter)};
+}
+
+server::Caller ApiEndpoints::caller(const ApiRequest& request) {
+    return _service.authenticate(bearerToken(request), request.requestId);
+}
+
+void ApiEndpoints::addRoutes(Router& router) {
+    router.add("GET", "/health", [](const ApiRequest&, const PathParams&) {
+        Object body;
+        body.set("status", "ok");
+        return json(200, body);
+    });
+
+    router.add("GET", "/metrics", [this](const ApiRequest&, const PathParams&) {
+        const server::RendererStats stats = _service.rendererStats();
+        return bytes("text/plain; version=0.0.4; charset=utf-8",
+                     _metrics.prometheus({stats.busy, stats.queued, _service.caseCount()}));
+    });
+
+    router.add("POST", "/api/v1/cases", [this](const ApiRequest& request, const PathParams&) {
+        const store::CaseRecord record = _service.create(caller(request), request.body);
+        ApiResponse response = json(201, versionBody(record));
+        response.headers["Location"] = "/api/v1/cases/" + record.caseId;
+        response.headers["ETag"] = etag(record.version);
+        return response;
+    });
+
+    router.add("GET", "/api/v1/cases", [this](const ApiRequest& request, const PathParams&) {
+        const store::CaseFilter filter{request.param("team"), request.param("status"),
+                                       request.param("lead_worker")};
+        Array::Ptr cases = new Array();
+        for (const server::CaseSummary& s : _service.list(caller(request), filter)) {
+            Object::Ptr item = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            item->set("case_id", s.record.caseId);
+            item->set("family", s.record.familyName);
+            item->set("team", s.record.team);
+            item->set("lead_worker", s.record.leadWorker);
+            item->set("lead_worker_name", s.leadWorkerName);
+            item->set("status", s.record.status);
+            item->set("version", s.record.version);
+            item->set("ready_to_close", s.readyToClose);
+            cases->add(item);
+        }
+        Object body;
+        body.set("cases", cases);
+        return json(200, body);
+    });
+
+    router.add("GET", "/api/v1/cases/{id}", [this](const ApiRequest& request, const PathParams& p) {
+        const store::CaseRecord record = _service.get(caller(request), p.at("id"));
+        ApiResponse response = bytes("application/json; charset=utf-8", record.json);
+        response.headers["ETag"] = etag(record.version);
+        return response;
+    });
+
+    router.add("PUT", "/api/v1/cases/{id}", [this](const ApiRequest& request, const PathParams& p) {
+        const store::CaseRecord record =
+            _service.update(caller(request), p.at("id"), ifMatch(request), request.body);
+        ApiResponse response = json(200, versionBody(record));
+        response.headers["ETag"] = etag(record.version);
+        return response;
+    });
+
+    router.add(
+        "GET", "/api/v1/cases/{id}/history",
+        [this](const ApiRequest& request, const PathParams& p) {
+            Array::Ptr versions = new Array();
+            for (const store::CaseRecord& v : _service.history(caller(request), p.at("id"))) {
+                Object::Ptr item = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+                item->set("version", v.version);
+                item->set("author", v.author);
+                item->set("written_at", v.writtenAt);
+                item->set("action", v.action);
+                item->set("status", v.status);
+                versions->add(item);
+            }
+            Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+            body.set("case_id", p.at("id"));
+            body.set("versions", versions);
+            return json(200, body);
+        });
+
+    router.add("GET", "/api/v1/cases/{id}/readiness",
+               [this](const ApiRequest& request, const PathParams& p) {
+                   const server::ReadinessReport report =
+                       _service.readiness(caller(request), p.at("id"), request.param("as_of"));
+                   return bytes("application/json; charset=utf-8", report.json);
+               });
+
+    router.add("POST", "/api/v1/cases/{id}/close",
+               [this](const ApiRequest& request, const PathParams& p) {
+                   const store::CaseRecord record = _service.close(caller(request), p.at("id"));
+                   ApiResponse response = json(200, versionBody(record));
+                   response.headers["ETag"] = etag(record.version);
+                   return response;
+               });
+
+    router.add(
+        "GET", "/api/v1/cases/{id}/render/{type}",
+        [this](const ApiRequest& request, const PathParams& p) {
+            const server::RenderedDocument doc = _service.render(
+                caller(request), p.at("id"),
+                renderRequest(p.at("type"), request.param("format"), request.param("meeting")));
+            ApiResponse response = bytes(doc.contentType, doc.bytes);
+            response.headers["Cache-Control"] = "no-store";
+            return response;
+        });
+
+    router.add("POST", "/api/v1/cases/{id}/documents",
+               [this](const ApiRequest& request, const PathParams& p) {
+                   // Authenticate before reading the body, so an anonymous caller learns
+                   // nothing from validation messages.
+                   const server::Caller who = caller(request);
+                   server::RenderRequest wanted;
+                   if (who.user) {
+                       const Object::Ptr body = bodyObject(request.body);
+                       wanted = renderRequest(stringField(body, "type", true),
+                                              stringField(body, "format", false),
+                                              stringField(body, "meeting", false));
+                   }
+                   const server::IssueResult issued = _service.issue(who, p.at("id"), wanted);
+                   Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+                   body.set("document_id", issued.docId);
+                   body.set("sha256", issued.sha256);
+                   body.set("case_version", issued.caseVersion);
+                   body.set("href", "/api/v1/documents/" + issued.docId);
+                   ApiResponse response = json(201, body);
+                   response.headers["Location"] = "/api/v1/documents/" + issued.docId;
+                   response.headers["ETag"] = etag(issued.caseVersion);
+                   return response;
+               });
+
+    router.add("GET", "/api/v1/documents/{doc_id}",
+               [this](const ApiRequest& request, const PathParams& p) {
+                   const store::StoredDocument doc =
+                       _service.document(caller(request), p.at("doc_id"));
+                   ApiResponse response = bytes(doc.contentType, doc.bytes);
+                   response.headers["ETag"] = "\"" + doc.sha256 + "\"";
+                   response.headers["Content-Disposition"] =
+                       "attachment; filename=\"" + doc.docId + "." + doc.format + "\"";
+                   return response;
+               });
+
+    router.add("GET", "/api/v1/cases/{id}/subject-access",
+               [this](const ApiRequest& request, const PathParams& p) {
+                   ApiResponse response = bytes(
+                       "application/zip", _service.subjectAccess(caller(request), p.at("id")));
+                   response.headers["Content-Disposition"] =
+                       "attachment; filename=\"subject-access-" + p.at("id") + ".zip\"";
+                   response.headers["Cache-Control"] = "no-store";
+                   return response;
+               });
+
+    router.add("GET", "/api/v1/audit", [this](const ApiRequest& request, const PathParams&) {
+        store::AuditQuery query;
+        query.caseId = request.param("case");
+        query.user = request.param("user");
+        query.from = request.param("from");
+        query.to = request.param("to");
+        Array::Ptr entries = new Array();
+        for (const store::AuditEntry& e : _service.audit(caller(request), query)) {
+            Object::Ptr item = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            item->set("seq", e.seq);
+            item->set("at", e.at);
+            item->set("user", e.user);
+            item->set("role", e.role);
+            item->set("action", e.action);
+            item->set("case", e.caseId);
+            item->set("outcome", e.outcome);
+            item->set("request_id", e.requestId);
+            item->set("detail", e.detail);
+            entries->add(item);
+        }
+        Object body;
+        body.set("entries", entries);
+        return json(200, body);
+    });
+
+    // Workbook exports across cases; the exporters come from the exports area.
+    router.add(
+        "GET", "/api/v1/exports/{name}", [this](const ApiRequest& request, const PathParams& p) {
+            const std::string& name = p.at("name");
+            std::vector<std::shared_ptr<const Case>> cases =
+                _service.exportCases(caller(request), name);
+            auto found = _exporters.find(name);
+            if (found == _exporters.end()) {
+                throw server::NotFoundException("there is no export " + name + " in this service");
+            }
+            ApiResponse response = bytes(found->second.first, found->second.second(cases));
+            response.headers["Content-Disposition"] = "attachment; filename=\"" + name + "\"";
+            return response;
+        });
+}
+
+}  // namespace ehdocs::http

@@ -1,0 +1,39 @@
+#pragma once
+
+// The API's endpoints (docs/api.md, docs/openapi.yaml): each translates a request into one
+// CaseService call and its result into a response. No rules, rendering or storage here.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "http/Metrics.h"
+#include "http/Router.h"
+#include "server/CaseService.h"
+
+namespace ehdocs::http {
+
+// Builds a workbook from every current case (the exports issue plugs these in).
+using Exporter = std::function<std::string(const std::vector<std::shared_ptr<const Case>>&)>;
+
+class ApiEndpoints {
+public:
+    ApiEndpoints(server::CaseService& service, Metrics& metrics);
+
+    // Serves GET /api/v1/exports/{name} (e.g. "sf.xlsx") with `exporter`; until one is set
+    // for a name, that export answers 404.
+    void setExporter(const std::string& name, const std::string& contentType, Exporter exporter);
+
+    void addRoutes(Router& router);
+
+private:
+    server::Caller caller(const ApiRequest& request);
+
+    server::CaseService& _service;
+    Metrics& _metrics;
+    std::map<std::string, std::pair<std::string, Exporter>> _exporters;
+};
+
+}  // namespace ehdocs::http

@@ -1,0 +1,87 @@
+#include "http/ErrorMapper.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/Logger.h>
+
+#include <cstring>
+#include <sstream>
+
+#include "server/Errors.h"
+#include "store/Store.h"
+
+namespace ehdocs::http {
+
+namespace {
+
+ApiResponse errorResponse(int status, const std::string& code, const std::string& message,
+                          const Poco::Dynamic::Var& details) {
+    Poco::JSON::Object::Ptr error = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    error->set("code", code);
+    error->set("message", message);
+    error->set("details", details);
+    Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+    body.set("error", error);
+    std::ostringstream out;
+    body.stringify(out);
+    ApiResponse response;
+    response.status = status;
+    response.body = out.str();
+    return response;
+}
+
+}  // namespace
+
+int ErrorMapper::statusFor(const char* code) {
+    static const std::pair<const char*, int> table[] = {
+        {"bad_request", 400},        {"unauthorized", 401},       {"forbidden", 403},
+        {"not_found", 404},          {"method_not_allowed", 405}, {"conflict", 409},
+        {"not_ready_to_close", 409}, {"stale_version", 412},      {"payload_too_large", 413},
+        {"invalid_case", 422},       {"version_required", 428},   {"render_failed", 500},
+    };
+    for (const auto& [name, status] : table) {
+        if (!std::strcmp(name, code)) return status;
+    }
+    return 500;
+}
+
+ApiResponse ErrorMapper::current() {
+    try {
+        throw;
+    } catch (const server::ServiceException& e) {
+        const int status = statusFor(e.name());
+        ApiResponse response = errorResponse(status, e.name(), e.message(), e.details());
+        if (status == 401) response.headers["WWW-Authenticate"] = "Bearer realm=\"ehdocs\"";
+        if (status == 405 && e.details().type() == typeid(Poco::JSON::Object::Ptr)) {
+            auto allowed = e.details().extract<Poco::JSON::Object::Ptr>()->getArray("allowed");
+            std::string allow;
+            for (std::size_t i = 0; allowed && i < allowed->size(); ++i) {
+                allow += (i ? ", " : "") + allowed->getElement<std::string>(i);
+            }
+            response.headers["Allow"] = allow;
+        }
+        if (status >= 500) {
+            Poco::Logger::get("ehdocs").error("%s: %s", std::string(e.name()), e.message());
+        }
+        return response;
+    } catch (const store::StoreException& e) {
+        Poco::Logger::get("ehdocs").error("storage failure: %s", e.displayText());
+        return errorResponse(503, "storage_unavailable",
+                             "the records store could not complete the request; nothing was "
+                             "changed by it. Try again, and tell an administrator if it "
+                             "persists",
+                             Poco::Dynamic::Var());
+    } catch (const Poco::Exception& e) {
+        Poco::Logger::get("ehdocs").error("internal error: %s", e.displayText());
+        return errorResponse(500, "internal_error", "the service failed: " + e.displayText(),
+                             Poco::Dynamic::Var());
+    } catch (const std::exception& e) {
+        Poco::Logger::get("ehdocs").error("internal error: %s", std::string(e.what()));
+        return errorResponse(500, "internal_error", std::string("the service failed: ") + e.what(),
+                             Poco::Dynamic::Var());
+    } catch (...) {
+        return errorResponse(500, "internal_error", "the service failed", Poco::Dynamic::Var());
+    }
+}
+
+}  // namespace ehdocs::http

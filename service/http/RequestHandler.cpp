@@ -1,0 +1,124 @@
+#include "http/RequestHandler.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Stopwatch.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+#include "http/ErrorMapper.h"
+#include "server/Errors.h"
+
+namespace ehdocs::http {
+
+namespace {
+
+// A request id the caller sent is kept when it is short and plain, so that logs can be
+// joined across services; otherwise the service makes one.
+bool usableRequestId(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (char c : id) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') {
+            return false;
+        }
+    }
+    return true;
+}
+
+ApiRequest translate(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyBytes,
+                     const std::string& requestId) {
+    ApiRequest api;
+    api.method = request.getMethod();
+    api.requestId = requestId;
+    for (const auto& [name, value] : request) api.headers[Poco::toLower(name)] = value;
+    try {
+        const Poco::URI uri(request.getURI());
+        api.path = uri.getPath();
+        for (const auto& [name, value] : uri.getQueryParameters()) api.query[name] = value;
+    } catch (const Poco::SyntaxException& e) {
+        throw server::BadRequestException("the request URI is malformed: " + e.message());
+    }
+    if (request.hasContentLength() &&
+        request.getContentLength64() > static_cast<Poco::Int64>(maxBodyBytes)) {
+        throw server::PayloadTooLargeException(
+            "the body is " + std::to_string(request.getContentLength64()) +
+            " bytes; the limit is " + std::to_string(maxBodyBytes));
+    }
+    // Read at most one byte past the limit, so a chunked body cannot exhaust memory.
+    std::istream& in = request.stream();
+    std::string body(maxBodyBytes + 1, '\0');
+    in.read(&body[0], static_cast<std::streamsize>(body.size()));
+    body.resize(static_cast<std::size_t>(in.gcount()));
+    if (body.size() > maxBodyBytes) {
+        throw server::PayloadTooLargeException("the body is larger than the limit of " +
+                                               std::to_string(maxBodyBytes) + " bytes");
+    }
+    api.body = std::move(body);
+    return api;
+}
+
+}  // namespace
+
+RequestHandler::RequestHandler(const Router& router, Metrics& metrics, std::size_t maxBodyBytes,
+                               std::atomic<unsigned long long>& counter)
+    : _router(router), _metrics(metrics), _maxBodyBytes(maxBodyBytes), _counter(counter) {}
+
+void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
+                                   Poco::Net::HTTPServerResponse& response) {
+    Poco::Stopwatch watch;
+    watch.start();
+    const std::string sent = request.get("X-Request-Id", "");
+    const std::string requestId =
+        usableRequestId(sent) ? sent : "req-" + std::to_string(++_counter);
+    std::string route;
+    ApiResponse result;
+    try {
+        const Router::Match match =
+            _router.match(request.getMethod(), Poco::URI(request.getURI()).getPath());
+        route = match.pattern;
+        if (!match.endpoint) {
+            if (match.allowed.empty()) {
+                throw server::NotFoundException("there is no " + request.getURI() +
+                                                " in this API (docs/api.md)");
+            }
+            server::MethodNotAllowedException error(request.getMethod() + " is not allowed on " +
+                                                    match.pattern);
+            Poco::JSON::Object::Ptr details = new Poco::JSON::Object();
+            Poco::JSON::Array::Ptr allowed = new Poco::JSON::Array();
+            for (const std::string& m : match.allowed) allowed->add(m);
+            details->set("allowed", allowed);
+            error.setDetails(details);
+            throw error;
+        }
+        const ApiRequest api = translate(request, _maxBodyBytes, requestId);
+        result = (*match.endpoint)(api, match.params);
+    } catch (...) {
+        result = ErrorMapper::current();
+        // After refusing a body unread, the connection's stream is out of step: close it.
+        if (result.status == 413 || result.status == 400) response.setKeepAlive(false);
+    }
+    response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(result.status));
+    response.setContentType(result.contentType);
+    response.set("X-Request-Id", requestId);
+    for (const auto& [name, value] : result.headers) response.set(name, value);
+    response.setContentLength64(static_cast<Poco::Int64>(result.body.size()));
+    if (request.getMethod() == "HEAD") {
+        response.send();
+    } else {
+        response.sendBuffer(result.body.data(), result.body.size());
+    }
+    _metrics.observe(route, result.status, static_cast<double>(watch.elapsed()) / 1e6);
+}
+
+RequestHandlerFactory::RequestHandlerFactory(const Router& router, Metrics& metrics,
+                                             std::size_t maxBodyBytes)
+    : _router(router), _metrics(metrics), _maxBodyBytes(maxBodyBytes) {}
+
+Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
+    const Poco::Net::HTTPServerRequest&) {
+    return new RequestHandler(_router, _metrics, _maxBodyBytes, _counter);
+}
+
+}  // namespace ehdocs::http
