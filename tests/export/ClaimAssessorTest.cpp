@@ -3,6 +3,7 @@
 #include <functional>
 #include <ostream>
 
+#include "TestCases.h"
 #include "case/CaseReader.h"
 #include "export/ClaimAssessor.h"
 
@@ -15,60 +16,11 @@ std::ostream& operator<<(std::ostream& out, ClaimStatus status) {
 namespace {
 
 using namespace ehdocs;
-
-Date d(const char* iso) {
-    return *Date::parse(iso);
-}
+using test::claimableFamily;
+using test::d;
 
 std::string firstError(const ReadResult& read) {
     return read.errors.empty() ? "" : read.errors.front().text();
-}
-
-// A family on sf_2022 that meets every condition, with three headlines all achieved on
-// 2026-01-10 at the latest; each table row changes one thing.
-Case claimableFamily() {
-    Case kase;
-    kase.caseId = "SF-1";
-    kase.family.familyName = "Test";
-    Member mum;
-    mum.id = "a1";
-    mum.kind = "adult";
-    Member child;
-    child.id = "c1";
-    child.kind = "child";
-    kase.family.members = {mum, child};
-    Plan plan;
-    plan.version = 2;
-    plan.date = d("2025-10-01");
-    for (const char* headline : {"education", "health", "housing"}) {
-        Goal goal;
-        goal.id = std::string("g-") + headline;
-        goal.sfOutcome = headline;
-        plan.goals.push_back(goal);
-    }
-    Plan older;
-    older.version = 1;
-    older.date = d("2025-09-01");
-    kase.plans = {plan, older};
-    SupportingFamilies sf;
-    sf.framework = "sf_2022";
-    sf.attached = d("2025-09-01");
-    for (const char* headline : {"education", "health", "housing"}) {
-        SfCriterion criterion;
-        criterion.headline = headline;
-        criterion.members = {"c1"};
-        sf.criteria.push_back(criterion);
-        SfOutcome outcome;
-        outcome.headline = headline;
-        outcome.status = "achieved";
-        outcome.achieved = d("2026-01-01");
-        sf.outcomes.push_back(outcome);
-    }
-    sf.outcomes[1].achieved = d("2026-01-10");
-    sf.outcomes[2].status = "sustained";
-    sf.wholeFamilyAssessment = sf.wholeFamilyPlan = sf.leadWorkerRecognised = true;
-    kase.supportingFamilies = sf;
-    return kase;
 }
 
 SupportingFamilies& sf(Case& kase) {

@@ -1,0 +1,70 @@
+#include "export/SfExport.h"
+
+namespace ehdocs {
+
+std::string memberNames(const Case& kase, const IdList& ids) {
+    std::string out;
+    for (const auto& id : ids) {
+        if (!out.empty()) out += ", ";
+        const Member* member = kase.member(id);
+        if (member == nullptr) {
+            out += id;
+            continue;
+        }
+        const std::string& first =
+            member->preferredName.empty() ? member->firstName : member->preferredName;
+        out += member->lastName.empty() ? first : first + " " + member->lastName;
+    }
+    return out;
+}
+
+SfExport::SfExport(ClaimAssessor assessor, Date asOf, std::string team)
+    : _assessor(assessor), _asOf(asOf), _team(std::move(team)) {}
+
+bool SfExport::add(const Case& kase) {
+    if (!inTeam(kase, _team)) return false;
+    ++_casesRead;
+    if (!kase.supportingFamilies) {
+        ++_notOnProgramme;
+        return false;
+    }
+    const SupportingFamilies& sf = *kase.supportingFamilies;
+    SfFamilyRow row;
+    row.caseId = kase.caseId;
+    row.family = kase.family.familyName;
+    row.team = kase.service.team;
+    if (const Worker* lead = kase.worker(kase.leadWorker)) row.leadWorker = lead->name;
+    row.framework = sf.framework;
+    row.attached = sf.attached;
+    row.readiness = _assessor.assess(kase, _asOf);
+    _families.push_back(std::move(row));
+
+    for (const auto& criterion : sf.criteria) {
+        SfEvidenceRow e;
+        e.caseId = kase.caseId;
+        e.family = kase.family.familyName;
+        e.record = "criterion";
+        e.headline = criterion.headline;
+        e.members = memberNames(kase, criterion.members);
+        e.evidence = criterion.evidence;
+        e.source = criterion.source;
+        e.date = criterion.date;
+        _evidence.push_back(std::move(e));
+    }
+    for (const auto& outcome : sf.outcomes) {
+        SfEvidenceRow e;
+        e.caseId = kase.caseId;
+        e.family = kase.family.familyName;
+        e.record = "outcome";
+        e.headline = outcome.headline;
+        e.evidence = outcome.evidence;
+        e.source = outcome.source;
+        e.achieved = outcome.achieved;
+        e.sustainedUntil = outcome.sustainedUntil;
+        e.status = outcome.status;
+        _evidence.push_back(std::move(e));
+    }
+    return true;
+}
+
+}  // namespace ehdocs

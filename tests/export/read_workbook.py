@@ -1,0 +1,61 @@
+#!/usr/bin/python3
+"""Reads an .xlsx with openpyxl (an independent reader) and prints it as JSON for the tests.
+
+usage: read_workbook.py FILE.xlsx
+
+Output: {"sheets": [{"name", "freeze", "filter", "widths": {col: width},
+                     "rows": [[cell, ...], ...], "charts": n}],
+         "properties": {"title", "subject", "creator", "category", "keywords"},
+         "formula_elements": number of <f> elements in all worksheet XML}
+A cell is null (empty) or {"t": type, "v": value}: t is "s" text, "n" number, "d" a real
+date (v is YYYY-MM-DD), "b" boolean, "f" a formula (v its text).
+"""
+import datetime
+import json
+import re
+import sys
+import zipfile
+
+import openpyxl
+
+
+def cell_json(cell):
+    if cell.value is None:
+        return None
+    if cell.data_type == "f":
+        return {"t": "f", "v": str(cell.value)}
+    if isinstance(cell.value, (datetime.datetime, datetime.date)):
+        return {"t": "d", "v": cell.value.strftime("%Y-%m-%d")}
+    if isinstance(cell.value, bool):
+        return {"t": "b", "v": cell.value}
+    if isinstance(cell.value, (int, float)):
+        return {"t": "n", "v": cell.value}
+    return {"t": "s", "v": str(cell.value)}
+
+
+def main(path):
+    book = openpyxl.load_workbook(path)  # not read_only: keeps freeze panes and filters
+    out = {"sheets": [], "properties": {}}
+    for ws in book.worksheets:
+        out["sheets"].append({
+            "name": ws.title,
+            "freeze": ws.freeze_panes,
+            "filter": ws.auto_filter.ref,
+            "widths": {k: v.width for k, v in ws.column_dimensions.items() if v.width},
+            "charts": len(ws._charts),
+            "rows": [[cell_json(c) for c in row] for row in ws.iter_rows()],
+        })
+    p = book.properties
+    out["properties"] = {"title": p.title, "subject": p.subject, "creator": p.creator,
+                         "category": p.category, "keywords": p.keywords}
+    formulas = 0
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                formulas += len(re.findall(rb"<f[ >]", z.read(name)))
+    out["formula_elements"] = formulas
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
