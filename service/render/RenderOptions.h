@@ -1,0 +1,24 @@
+#pragma once
+
+// What a caller may choose when rendering one document.
+
+#include <optional>
+#include <string>
+
+#include "case/Date.h"
+
+namespace ehdocs::render {
+
+struct RenderOptions {
+    // The meeting a per-meeting document (taf_minutes, taf_invitation) is about: a
+    // `meetings[].id`. Required for those types, ignored by the others.
+    std::string meeting;
+    // The "produced on" date printed on the document and used for ages.
+    // Default: today in the UK (Europe/London). Set it for reproducible output.
+    std::optional<Date> producedOn;
+};
+
+// Today's date in the UK (Europe/London), the default "produced on" date.
+Date ukToday();
+
+}  // namespace ehdocs::render

@@ -1,0 +1,221 @@
+#include "render/TemplateLint.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+
+#include "case/CaseReader.h"
+#include "render/EmbeddedFiles.h"
+#include "render/RenderErrors.h"
+#include "render/ViewModel.h"
+
+namespace ehdocs::render {
+namespace {
+
+// The shape of a view: which names exist at each level. Lists merge all their items.
+struct Schema {
+    std::map<std::string, Schema> fields;
+    std::unique_ptr<Schema> item;  // for lists
+    bool isObject = false, isList = false;
+
+    Schema() = default;
+    Schema(const Schema& other)
+        : fields(other.fields), isObject(other.isObject), isList(other.isList) {
+        if (other.item) item = std::make_unique<Schema>(*other.item);
+    }
+
+    void merge(const View& view) {
+        if (view.isObject()) {
+            isObject = true;
+            for (const auto& field : view.fields()) fields[field.first].merge(field.second);
+        } else if (view.isList()) {
+            isList = true;
+            if (!item) item = std::make_unique<Schema>();
+            for (const View& v : view.items()) item->merge(v);
+        }
+    }
+};
+
+Case sampleCase() {
+    for (const EmbeddedFile& f : embeddedFiles())
+        if (std::string(f.name) == "lint-sample.json") {
+            ReadResult read = CaseReader::fromJson(std::string(f.data, f.size));
+            if (!read.ok())
+                throw TemplateException("the built-in lint sample case is not valid: " +
+                                        read.errors.front().text());
+            return *read.kase;
+        }
+    throw TemplateException("the built-in lint sample case is missing");
+}
+
+std::string trim(const std::string& s) {
+    size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+class Linter {
+public:
+    Linter(const TemplateSet& templates, const std::string& type, const Schema& root,
+           std::vector<LintFinding>& findings)
+        : _templates(templates), _type(type), _findings(findings) {
+        _stack.push_back(&root);
+    }
+
+    void lintFile(const std::string& name, int depth) {
+        const std::string origin = _templates.origin(name);
+        if (depth > 16) return report(origin, 1, "partials include each other ('" + name + "')");
+        const std::string& text = _templates.source(name);
+        std::vector<std::pair<std::string, int>> open;  // sections opened in this file
+        size_t base = _stack.size();
+        size_t pos = 0;
+        int line = 1;
+        while (true) {
+            size_t start = text.find("{{", pos);
+            if (start == std::string::npos) break;
+            line += countLines(text, pos, start);
+            bool triple = text.compare(start, 3, "{{{") == 0;
+            size_t close = text.find(triple ? "}}}" : "}}", start);
+            if (close == std::string::npos) {
+                report(origin, line, "a tag is not closed");
+                break;
+            }
+            std::string tag =
+                text.substr(start + (triple ? 3 : 2), close - start - (triple ? 3 : 2));
+            int tagLine = line;
+            line += countLines(text, start, close);
+            pos = close + (triple ? 3 : 2);
+            char sigil = tag.empty() ? ' ' : tag[0];
+            std::string tagName =
+                trim(triple ? tag
+                     : sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' ||
+                             sigil == '>' || sigil == '&' || sigil == '='
+                         ? tag.substr(1)
+                         : tag);
+            if (triple) sigil = '&';
+            switch (sigil) {
+                case '!':
+                    break;
+                case '=':
+                    report(origin, tagLine, "set-delimiter tags are not supported");
+                    break;
+                case '>': {
+                    std::string partial = TemplateSet::partialFile(tagName);
+                    if (!_templates.has(partial))
+                        report(origin, tagLine, "the partial '" + partial + "' does not exist");
+                    else if (partial.size() < 4 ||
+                             partial.compare(partial.size() - 4, 4, ".css") != 0)
+                        lintFile(partial, depth + 1);
+                    break;
+                }
+                case '#':
+                case '^': {
+                    const Schema* found = resolve(tagName);
+                    if (!found) report(origin, tagLine, "unknown name '" + tagName + "'");
+                    const Schema* pushed = nullptr;
+                    if (found && sigil == '#')
+                        pushed = found->isList     ? found->item.get()
+                                 : found->isObject ? found
+                                                   : nullptr;
+                    _stack.push_back(pushed);
+                    open.push_back({tagName, tagLine});
+                    break;
+                }
+                case '/':
+                    if (open.empty() || open.back().first != tagName) {
+                        report(origin, tagLine,
+                               "'{{/" + tagName + "}}' closes a section that is not open");
+                    } else {
+                        open.pop_back();
+                        _stack.pop_back();
+                    }
+                    break;
+                default:
+                    if (!resolve(tagName))
+                        report(origin, tagLine, "unknown name '" + tagName + "'");
+            }
+        }
+        for (const auto& section : open)
+            report(origin, section.second, "the section '" + section.first + "' is not closed");
+        _stack.resize(base);
+    }
+
+private:
+    static int countLines(const std::string& text, size_t from, size_t to) {
+        int n = 0;
+        for (size_t i = from; i < to && i < text.size(); ++i)
+            if (text[i] == '\n') ++n;
+        return n;
+    }
+
+    const Schema* resolve(const std::string& name) const {
+        if (name == ".") return &_dot;
+        std::string head = name.substr(0, name.find('.'));
+        const Schema* found = nullptr;
+        for (auto it = _stack.rbegin(); it != _stack.rend() && !found; ++it) {
+            if (!*it) continue;
+            auto f = (*it)->fields.find(head);
+            if (f != (*it)->fields.end()) found = &f->second;
+        }
+        size_t pos = name.find('.');
+        while (found && pos != std::string::npos) {
+            size_t next = name.find('.', pos + 1);
+            std::string part = name.substr(
+                pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+            auto f = found->fields.find(part);
+            found = f == found->fields.end() ? nullptr : &f->second;
+            pos = next;
+        }
+        return found;
+    }
+
+    void report(const std::string& file, int line, const std::string& message) {
+        _findings.push_back({file, line, _type, message});
+    }
+
+    const TemplateSet& _templates;
+    std::string _type;
+    std::vector<LintFinding>& _findings;
+    std::vector<const Schema*> _stack;  // null: a section over a plain value
+    Schema _dot;
+};
+
+}  // namespace
+
+std::string LintFinding::text() const {
+    return file + ":" + std::to_string(line) + ": " + message + " (" + documentType + ")";
+}
+
+std::vector<LintFinding> lintTemplates(const TemplateSet& templates, const DocumentTypes& types) {
+    const Case sample = sampleCase();
+    CaseView caseView(sample, Date::fromYmd(2026, 6, 26));
+    std::vector<LintFinding> all;
+    for (const DocumentType& type : types.all()) {
+        Schema root;
+        if (type.needsMeeting) {
+            for (const Meeting& m : sample.meetings) {
+                View view = commonView(caseView, type);
+                type.buildView(caseView, &m, view);
+                root.merge(view);
+            }
+        } else {
+            View view = commonView(caseView, type);
+            type.buildView(caseView, nullptr, view);
+            root.merge(view);
+        }
+        if (!templates.has(type.templateName)) {
+            all.push_back({type.templateName, 0, type.id, "the template does not exist"});
+            continue;
+        }
+        Linter linter(templates, type.id, root, all);
+        linter.lintFile(type.templateName, 0);
+    }
+    // One finding per file, line and message, naming the first type that showed it.
+    std::vector<LintFinding> unique;
+    std::set<std::tuple<std::string, int, std::string>> seen;
+    for (LintFinding& f : all)
+        if (seen.insert({f.file, f.line, f.message}).second) unique.push_back(std::move(f));
+    return unique;
+}
+
+}  // namespace ehdocs::render

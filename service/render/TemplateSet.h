@@ -1,0 +1,55 @@
+#pragma once
+
+// The templates a renderer uses: the built-in ones (compiled into the binary), each
+// replaced by a file of the same name in an authority's own folder when one is given.
+// Names are file names: `closure_letter.mustache`, `record_header.mustache`, `print.css`.
+//
+// Partials: `{{> name}}` includes the template `name.mustache` (or `name` itself when it
+// has an extension, e.g. `{{> print.css}}`). They are expanded once, when a document
+// template is loaded, so rendering never parses a template. Set-delimiter tags (`{{=`) are
+// not supported.
+//
+// A value; immutable after construction; safe to share between threads.
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ehdocs::render {
+
+class TemplateSet {
+public:
+    // The built-in templates only.
+    static TemplateSet builtIn();
+    // The built-ins, with every `*.mustache` and `*.css` file in `dir` added or replacing
+    // the built-in of the same name. Throws TemplateException when `dir` is not a readable
+    // folder or a file in it cannot be read.
+    static TemplateSet withOverrides(const std::string& dir);
+
+    // True when a template of this name exists.
+    bool has(const std::string& name) const { return _files.count(name) > 0; }
+    // The template's own text; throws TemplateException when there is none.
+    const std::string& source(const std::string& name) const;
+    // Where the template came from: "letters/closure_letter.mustache (built in)" or the path.
+    std::string origin(const std::string& name) const;
+    // The template with every partial expanded. Throws TemplateException for a missing
+    // partial or partials that include each other.
+    std::string expanded(const std::string& name) const;
+    // Every template name, sorted.
+    std::vector<std::string> names() const;
+    // The names that came from the override folder.
+    std::vector<std::string> overridden() const;
+
+    // The file a partial tag refers to: `record_header` -> `record_header.mustache`.
+    static std::string partialFile(const std::string& tagName);
+
+private:
+    struct File {
+        std::string text, origin;
+        bool overridden = false;
+    };
+    std::string expand(const std::string& name, int depth) const;
+    std::map<std::string, File> _files;
+};
+
+}  // namespace ehdocs::render

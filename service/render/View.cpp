@@ -1,0 +1,26 @@
+#include "render/View.h"
+
+namespace ehdocs::render {
+
+View& View::set(const std::string& name, View value) {
+    for (auto& field : _fields)
+        if (field.first == name) {
+            field.second = std::move(value);
+            return *this;
+        }
+    _fields.emplace_back(name, std::move(value));
+    return *this;
+}
+
+const View* View::get(const std::string& name) const {
+    for (const auto& field : _fields)
+        if (field.first == name) return &field.second;
+    return nullptr;
+}
+
+View& View::push(View item) {
+    _items.push_back(std::move(item));
+    return *this;
+}
+
+}  // namespace ehdocs::render
