@@ -1,7 +1,5 @@
 #include "rules/Limit.h"
 
-#include <cmath>
-#include <cstdio>
 #include <sstream>
 
 #include "rules/WorkingCalendar.h"
@@ -87,12 +85,11 @@ std::string Limit::text() const {
 std::string Limit::gapText(const DateTime& from, const DateTime& to) const {
     switch (_unit) {
         case Unit::Hours: {
-            double hours = hoursBetween(from, to);
-            double whole = std::floor(hours);
-            if (hours == whole) return plural(static_cast<long>(whole), "hour", "hours");
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%.1f hours", hours);
-            return buf;
+            long long minutes = (to.utcSeconds() - from.utcSeconds()) / 60;
+            std::string text = plural(static_cast<long>(minutes / 60), "hour", "hours");
+            if (minutes % 60)
+                text += " " + plural(static_cast<long>(minutes % 60), "minute", "minutes");
+            return text;
         }
         case Unit::WorkingDays:
             return plural(WorkingCalendar::workingDaysBetween(from.date(), to.date()),
