@@ -1,6 +1,124 @@
-// Placeholder until this command is built (see the issue that owns it).
+// `ehdocs user add NAME --role ROLE [--team TEAM]`: creates a service user and prints its API
+// token, once. Only the token's SHA-256 is stored, so a lost token is replaced by a new user.
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/File.h>
+#include <Poco/Timestamp.h>
+
+#include <boost/program_options.hpp>
 #include <iostream>
+
 #include "cli/Cli.h"
+#include "server/Roles.h"
+#include "server/Settings.h"
+#include "server/Tokens.h"
+#include "store/SqliteStore.h"
+
+namespace po = boost::program_options;
+
 namespace ehdocs::cli {
-int userCommand(const Args&) { std::cerr << "ehdocs: not built yet\n"; return kExitRenderFailed; }
+
+namespace {
+
+bool validUserName(const std::string& name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-' &&
+            c != '@') {
+            return false;
+        }
+    }
+    return true;
 }
+
+}  // namespace
+
+int userCommand(const Args& args) {
+    po::options_description options(
+        "usage: ehdocs user add NAME --role ROLE [--team TEAM] [--config FILE] [--data DIR]\n\n"
+        "Creates a user of the records service and prints their API token, once, on the last\n"
+        "line. Roles: coach and team_leader (need --team: the case's service.team they work\n"
+        "on), sf_coordinator, admin. Exit status: 0 created, 64 usage or the name is taken,\n"
+        "70 the database could not be written.\n\noptions");
+    options.add_options()("help,h", "show this help")(
+        "role", po::value<std::string>(), "coach | team_leader | sf_coordinator | admin")(
+        "team", po::value<std::string>()->default_value(""), "the user's team")(
+        "config", po::value<std::string>()->default_value(""), "settings file (.properties)")(
+        "data", po::value<std::string>(), "data directory (overrides data.dir)");
+    po::options_description hidden;
+    hidden.add_options()("words", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("words", -1);
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    } catch (const po::error& e) {
+        std::cerr << "ehdocs user: " << e.what() << "\n\n" << options;
+        return kExitUsage;
+    }
+    if (vm.count("help")) {
+        std::cout << options;
+        return kExitOk;
+    }
+    const auto words =
+        vm.count("words") ? vm["words"].as<std::vector<std::string>>() : std::vector<std::string>();
+    if (words.size() != 2 || words[0] != "add") {
+        std::cerr << "ehdocs user: expected `user add NAME`\n\n" << options;
+        return kExitUsage;
+    }
+    const std::string name = words[1];
+    if (!validUserName(name)) {
+        std::cerr << "ehdocs user: the name \"" << name
+                  << "\" must be 1-64 letters, digits, or . _ - @\n";
+        return kExitUsage;
+    }
+    if (!vm.count("role")) {
+        std::cerr << "ehdocs user: --role is required (" << server::roleNames() << ")\n";
+        return kExitUsage;
+    }
+    const std::string roleText = vm["role"].as<std::string>();
+    const std::optional<server::Role> role = server::parseRole(roleText);
+    if (!role) {
+        std::cerr << "ehdocs user: unknown role \"" << roleText << "\" (" << server::roleNames()
+                  << ")\n";
+        return kExitUsage;
+    }
+    const std::string team = vm["team"].as<std::string>();
+    if (server::teamScoped(*role) && team.empty()) {
+        std::cerr << "ehdocs user: a " << roleText
+                  << " works on one team's cases: give --team (the cases' service.team)\n";
+        return kExitUsage;
+    }
+
+    try {
+        server::Settings settings = server::Settings::load(vm["config"].as<std::string>(),
+                                                           server::Settings::processEnvironment());
+        if (vm.count("data")) settings.dataDir = vm["data"].as<std::string>();
+        Poco::File(settings.dataDir).createDirectories();
+        store::SqliteStore store(settings.databasePath());
+        const std::string token = server::Tokens::generate();
+        store::User user{name, roleText, team, server::Tokens::sha256Hex(token),
+                         Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%SZ")};
+        if (store.addUser(user) == store::WriteResult::exists) {
+            std::cerr << "ehdocs user: there is already a user named " << name << "\n";
+            return kExitUsage;
+        }
+        std::cout << "created user " << name << " (" << roleText
+                  << (team.empty() ? "" : ", team " + team) << ") in " << settings.databasePath()
+                  << "\n"
+                  << "API token (shown only now; send it as Authorization: Bearer TOKEN):\n"
+                  << token << std::endl;
+        return kExitOk;
+    } catch (const server::SettingsException& e) {
+        std::cerr << "ehdocs user: " << e.message() << "\n";
+        return kExitUsage;
+    } catch (const Poco::Exception& e) {
+        std::cerr << "ehdocs user: " << e.displayText() << "\n";
+        return kExitRenderFailed;
+    }
+}
+
+}  // namespace ehdocs::cli

@@ -8,6 +8,8 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <limits>
+
 #include "http/ErrorMapper.h"
 #include "server/Errors.h"
 
@@ -42,6 +44,11 @@ ApiRequest translate(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyB
     }
     if (request.hasContentLength() &&
         request.getContentLength64() > static_cast<Poco::Int64>(maxBodyBytes)) {
+        // A modestly oversized body is read and dropped, so the client (which is still
+        // sending) gets the 413 rather than a reset connection; a huge one is not read at all.
+        if (request.getContentLength64() <= 4 * static_cast<Poco::Int64>(maxBodyBytes)) {
+            request.stream().ignore(std::numeric_limits<std::streamsize>::max());
+        }
         throw server::PayloadTooLargeException(
             "the body is " + std::to_string(request.getContentLength64()) +
             " bytes; the limit is " + std::to_string(maxBodyBytes));

@@ -35,6 +35,12 @@ std::string nonEmpty(const std::string& value, const std::string& where) {
     return value;
 }
 
+bool parseBool(const std::string& value, const std::string& where) {
+    if (value == "true" || value == "yes" || value == "1") return true;
+    if (value == "false" || value == "no" || value == "0") return false;
+    throw SettingsException(where + ": \"" + value + "\" is not true or false");
+}
+
 const std::vector<std::pair<std::string, Setter>>& keys() {
     static const std::vector<std::pair<std::string, Setter>> table = {
         {"server.host", [](Settings& s, auto& v, auto& w) { s.host = nonEmpty(v, w); }},
@@ -42,21 +48,33 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
         {"server.threads",
          [](Settings& s, auto& v, auto& w) { s.threads = parseInt(v, w, 1, 1024); }},
         {"server.queue", [](Settings& s, auto& v, auto& w) { s.queue = parseInt(v, w, 1, 65536); }},
-        {"server.max_body_bytes",
+        {"server.maxBodyBytes",
          [](Settings& s, auto& v, auto& w) {
              s.maxBodyBytes = static_cast<std::size_t>(parseInt(v, w, 1024, 1 << 30));
          }},
-        {"server.shutdown_seconds",
+        {"server.shutdownSeconds",
          [](Settings& s, auto& v, auto& w) { s.shutdownSeconds = parseInt(v, w, 0, 3600); }},
         {"data.dir", [](Settings& s, auto& v, auto& w) { s.dataDir = nonEmpty(v, w); }},
         {"data.file", [](Settings& s, auto& v, auto& w) { s.databaseFile = nonEmpty(v, w); }},
         {"rules.profile", [](Settings& s, auto& v, auto& w) { s.defaultProfile = nonEmpty(v, w); }},
-        {"rules.profiles_dir", [](Settings& s, auto& v, auto&) { s.profilesDir = v; }},
-        {"render.templates_dir", [](Settings& s, auto& v, auto&) { s.templatesDir = v; }},
-        {"render.pdf_workers",
-         [](Settings& s, auto& v, auto& w) { s.pdfWorkers = parseInt(v, w, 1, 64); }},
-        {"render.pdf_timeout_seconds",
-         [](Settings& s, auto& v, auto& w) { s.pdfTimeoutSeconds = parseInt(v, w, 1, 600); }},
+        {"rules.profilesDir", [](Settings& s, auto& v, auto&) { s.profilesDir = v; }},
+        {"render.templatesDir", [](Settings& s, auto& v, auto&) { s.templatesDir = v; }},
+        {"pdf.poolSize",
+         [](Settings& s, auto& v, auto& w) {
+             s.pdf.poolSize = static_cast<std::size_t>(parseInt(v, w, 1, 64));
+         }},
+        {"pdf.deadlineMs",
+         [](Settings& s, auto& v, auto& w) {
+             s.pdf.deadline = std::chrono::milliseconds(parseInt(v, w, 100, 600000));
+         }},
+        {"pdf.engine", [](Settings& s, auto& v, auto& w) { s.pdf.engine = nonEmpty(v, w); }},
+        {"pdf.sandbox", [](Settings& s, auto& v, auto& w) { s.pdf.sandbox = parseBool(v, w); }},
+        {"pdf.bwrap", [](Settings& s, auto& v, auto& w) { s.pdf.bwrap = nonEmpty(v, w); }},
+        {"pdf.tempDir", [](Settings& s, auto& v, auto&) { s.pdf.tempDir = v; }},
+        {"pdf.recycleAfter",
+         [](Settings& s, auto& v, auto& w) {
+             s.pdf.recycleAfter = static_cast<std::size_t>(parseInt(v, w, 0, 1000000));
+         }},
     };
     return table;
 }
@@ -68,9 +86,19 @@ const Setter* setterFor(const std::string& key) {
     return nullptr;
 }
 
+// server.maxBodyBytes -> EHDOCS_SERVER_MAX_BODY_BYTES
 std::string environmentName(const std::string& key) {
     std::string name = "EHDOCS_";
-    for (char c : key) name += c == '.' ? '_' : static_cast<char>(std::toupper(c));
+    for (char c : key) {
+        if (c == '.') {
+            name += '_';
+        } else if (std::isupper(static_cast<unsigned char>(c))) {
+            name += '_';
+            name += c;
+        } else {
+            name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+    }
     return name;
 }
 

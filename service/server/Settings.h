@@ -2,8 +2,9 @@
 
 // The service's settings, read once at start-up. Sources, later ones winning: the defaults
 // below, a `.properties` file (examples/ehdocs.properties lists every key), `EHDOCS_*`
-// environment variables (the key upper-cased, dots as underscores: server.port ->
-// EHDOCS_SERVER_PORT), then command-line flags (applied by the caller).
+// environment variables (the key in capitals, words and dots as underscores:
+// server.maxBodyBytes -> EHDOCS_SERVER_MAX_BODY_BYTES), then command-line flags (applied by the
+// caller).
 
 #include <Poco/Exception.h>
 
@@ -11,24 +12,25 @@
 #include <map>
 #include <string>
 
+#include "pdf/PdfSettings.h"
+
 namespace ehdocs::server {
 
 POCO_DECLARE_EXCEPTION(, SettingsException, Poco::DataException)
 
 struct Settings {
-    std::string host = "127.0.0.1";      // server.host: address to listen on
-    int port = 8080;                     // server.port: 0 picks a free port
-    int threads = 16;                    // server.threads: request worker threads
-    int queue = 256;                     // server.queue: connections waiting for a thread
-    std::size_t maxBodyBytes = 5242880;  // server.max_body_bytes: larger bodies get 413
-    int shutdownSeconds = 30;            // server.shutdown_seconds: grace for in-flight requests
-    std::string dataDir = "data";        // data.dir: where the database lives
-    std::string databaseFile = "ehdocs.db";   // data.file: the SQLite file inside data.dir
+    std::string host = "127.0.0.1";          // server.host: address to listen on
+    int port = 8080;                         // server.port: 0 picks a free port
+    int threads = 16;                        // server.threads: request worker threads
+    int queue = 256;                         // server.queue: connections waiting for a thread
+    std::size_t maxBodyBytes = 5242880;      // server.maxBodyBytes: larger bodies get 413
+    int shutdownSeconds = 30;                // server.shutdownSeconds: grace for in-flight requests
+    std::string dataDir = "data";            // data.dir: where the database lives
+    std::string databaseFile = "ehdocs.db";  // data.file: the SQLite file inside data.dir
     std::string defaultProfile = "standard";  // rules.profile: for cases that name none
-    std::string profilesDir = "";   // rules.profiles_dir: extra profile files ("" = built in)
-    std::string templatesDir = "";  // render.templates_dir: "" = the built-in templates
-    int pdfWorkers = 2;             // render.pdf_workers: concurrent PDF engines
-    int pdfTimeoutSeconds = 30;     // render.pdf_timeout_seconds
+    std::string profilesDir;                  // rules.profilesDir: extra profiles ("" = built in)
+    std::string templatesDir;                 // render.templatesDir: "" = the built-in templates
+    PdfSettings pdf{2};                       // pdf.*: see pdf/PdfSettings.h (2 engines)
 
     // The database path: data.dir/data.file.
     std::string databasePath() const;

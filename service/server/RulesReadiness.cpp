@@ -1,0 +1,25 @@
+#include "server/RulesReadiness.h"
+
+#include "rules/ClosureCheck.h"
+#include "rules/ReportJson.h"
+#include "server/Errors.h"
+
+namespace ehdocs::server {
+
+RulesReadiness::RulesReadiness(rules::ProfileRegistry profiles, std::string defaultProfile)
+    : _profiles(std::move(profiles)), _defaultProfile(std::move(defaultProfile)) {
+    _profiles.get(_defaultProfile);
+}
+
+ReadinessReport RulesReadiness::check(const Case& kase, Date asOf) {
+    const std::string id = kase.profile.empty() ? _defaultProfile : kase.profile;
+    const rules::Profile* profile = _profiles.find(id);
+    if (!profile) {
+        throw BadRequestException("the case names the profile \"" + id +
+                                  "\", which this service does not have");
+    }
+    const rules::CheckReport report = rules::checkClosure(kase, *profile, asOf);
+    return ReadinessReport{report.readyToClose, rules::reportToJsonText(report)};
+}
+
+}  // namespace ehdocs::server

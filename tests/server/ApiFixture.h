@@ -1,0 +1,64 @@
+#pragma once
+
+// An in-process records service on a free port (port 0): in-memory store, the real closure
+// rules, a fake renderer (deterministic bytes, no PDF engine), a fixed clock, and one user per
+// role. call() speaks HTTP to it like any client.
+
+#include <Poco/Net/ServerSocket.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "http/HttpService.h"
+#include "server/AuditLog.h"
+#include "server/CaseService.h"
+#include "server/RulesReadiness.h"
+#include "store/MemoryStore.h"
+
+namespace ehdocs::test {
+
+struct Reply {
+    int status = 0;
+    std::string body;
+    std::map<std::string, std::string> headers;  // names lower-cased
+    std::string header(const std::string& name) const;
+    std::string errorCode() const;  // error.code of an error body, or ""
+};
+
+class FakeRenderer : public server::DocumentRenderer {
+public:
+    server::RenderedDocument render(const Case& kase, const server::RenderRequest& r) override;
+    server::RendererStats stats() override { return {1, 2}; }
+};
+
+class ApiFixture {
+public:
+    ApiFixture();
+    ~ApiFixture();
+
+    // Tokens of: coach_south, leader_south, coach_north, leader_north, sf, admin.
+    std::string token(const std::string& user) const { return _tokens.at(user); }
+
+    Reply call(const std::string& method, const std::string& path, const std::string& token = "",
+               const std::string& body = "",
+               const std::map<std::string, std::string>& headers = {});
+
+    // Posts an example case (examples/NAME.json) as `user`; returns the reply.
+    Reply postExample(const std::string& name, const std::string& user = "admin");
+
+    static std::string example(const std::string& name);
+
+    store::MemoryStore store;
+    Poco::UInt16 port = 0;
+
+private:
+    std::unique_ptr<server::AuditLog> _audit;
+    std::unique_ptr<server::RulesReadiness> _readiness;
+    FakeRenderer _renderer;
+    std::unique_ptr<server::CaseService> _service;
+    std::unique_ptr<http::HttpService> _http;
+    std::map<std::string, std::string> _tokens;
+};
+
+}  // namespace ehdocs::test
