@@ -106,7 +106,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         // After refusing a body unread, the connection's stream is out of step: close it.
         if (result.status == 413 || result.status == 400) response.setKeepAlive(false);
     }
-    response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(result.status));
+    response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(result.status));
     response.setContentType(result.contentType);
     response.set("X-Request-Id", requestId);
     for (const auto& [name, value] : result.headers) response.set(name, value);
