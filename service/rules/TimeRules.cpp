@@ -34,6 +34,21 @@ const Limit* limitOf(const RuleContext& ctx, const std::string& key) {
     return l ? &*l : nullptr;
 }
 
+// The earliest contact that matches, by the moment it happened. (Each contact's UTC time is
+// computed once: DateTime::utcSeconds works out UK summer time on every call.)
+template <typename Matches>
+std::optional<DateTime> earliest(const std::vector<Contact>& contacts, Matches matches) {
+    const Contact* best = nullptr;
+    long long bestSeconds = 0;
+    for (const Contact& k : contacts) {
+        if (!matches(k)) continue;
+        long long s = k.at.utcSeconds();
+        if (!best || s < bestSeconds) best = &k, bestSeconds = s;
+    }
+    if (!best) return std::nullopt;
+    return best->at;
+}
+
 std::optional<DateTime> allocatedAt(const RuleContext& ctx) {
     if (!ctx.kase.allocation) return std::nullopt;
     return ctx.kase.allocation->allocatedAt;
@@ -115,9 +130,8 @@ Outcome timeAllocation(const RuleContext& ctx) {
 Outcome timeFirstContact(const RuleContext& ctx) {
     std::optional<DateTime> from = allocatedAt(ctx);
     if (!from) return O::notApplied();
-    std::optional<DateTime> first;
-    for (const Contact& k : ctx.kase.contacts)
-        if (!first || k.at < *first) first = k.at;
+    std::optional<DateTime> first =
+        earliest(ctx.kase.contacts, [](const Contact&) { return true; });
     return firstWithin(ctx, *limitOf(ctx, "time.first_contact.limit"), *from, first,
                        "First contact", "No contact of any kind", "allocation");
 }
@@ -293,9 +307,11 @@ Outcome timeRecording(const RuleContext& ctx) {
     const Contact* worst = nullptr;
     long long worstSeconds = 0;
     for (const Contact& k : ctx.kase.contacts) {
-        if (!k.recordedAt || limit.met(k.at, *k.recordedAt)) continue;
-        ++late;
+        if (!k.recordedAt) continue;
         long long s = k.recordedAt->utcSeconds() - k.at.utcSeconds();
+        bool met = limit.inHours() ? s <= limit.count() * 3600LL : limit.met(k.at, *k.recordedAt);
+        if (met) continue;
+        ++late;
         if (!worst || s > worstSeconds) worst = &k, worstSeconds = s;
     }
     if (!late) return O::held();
@@ -340,9 +356,7 @@ Outcome timeDuration(const RuleContext& ctx) {
 Outcome timeNoContact(const RuleContext& ctx) {
     std::optional<DateTime> from = allocatedAt(ctx);
     if (!from) return O::notApplied();
-    std::optional<DateTime> first;
-    for (const Contact& k : ctx.kase.contacts)
-        if (isSuccessfulContact(k) && (!first || k.at < *first)) first = k.at;
+    std::optional<DateTime> first = earliest(ctx.kase.contacts, isSuccessfulContact);
     const Limit& limit = *limitOf(ctx, "time.no_contact.limit");
     return firstWithin(ctx, limit, *from, first, "First successful contact",
                        "No successful contact with the family", "allocation");

@@ -8,8 +8,15 @@ namespace {
 constexpr int kSaturday = 6;
 constexpr int kSunday = 0;
 
+// Day 0 (1970-01-01) was a Thursday. Computed here rather than through Date::weekday(), which
+// converts through Poco::DateTime: working-day arithmetic runs in every check.
+int weekdayOf(Date d) {
+    long w = (d.dayNumber() + 4) % 7;
+    return static_cast<int>(w < 0 ? w + 7 : w);
+}
+
 bool isWeekend(Date d) {
-    int w = d.weekday();
+    int w = weekdayOf(d);
     return w == kSaturday || w == kSunday;
 }
 
@@ -71,8 +78,33 @@ std::vector<Date> WorkingCalendar::bankHolidays(int year) {
     return days;
 }
 
+namespace {
+
+constexpr int kFirstCachedYear = 1990, kLastCachedYear = 2100;
+
+// Every bank holiday from 1990 to 2100, in order, computed once (thread-safe static init).
+const std::vector<Date>& cachedHolidays() {
+    static const std::vector<Date> kDays = [] {
+        std::vector<Date> all;
+        for (int y = kFirstCachedYear; y <= kLastCachedYear; ++y) {
+            std::vector<Date> year = WorkingCalendar::bankHolidays(y);
+            all.insert(all.end(), year.begin(), year.end());
+        }
+        return all;
+    }();
+    return kDays;
+}
+
+}  // namespace
+
 bool WorkingCalendar::isBankHoliday(Date date) {
-    std::vector<Date> days = bankHolidays(date.year());
+    static const Date kFirst = Date::fromYmd(kFirstCachedYear, 1, 1);
+    static const Date kLast = Date::fromYmd(kLastCachedYear, 12, 31);
+    if (date < kFirst || date > kLast) {
+        std::vector<Date> days = bankHolidays(date.year());
+        return std::binary_search(days.begin(), days.end(), date);
+    }
+    const std::vector<Date>& days = cachedHolidays();
     return std::binary_search(days.begin(), days.end(), date);
 }
 
@@ -82,15 +114,9 @@ bool WorkingCalendar::isWorkingDay(Date date) {
 
 Date WorkingCalendar::addWorkingDays(Date from, long count) {
     Date d = from;
-    int year = d.year();
-    std::vector<Date> holidays = bankHolidays(year);
     while (count > 0) {
         d = d.plusDays(1);
-        if (d.year() != year) {
-            year = d.year();
-            holidays = bankHolidays(year);
-        }
-        if (!isWeekend(d) && !std::binary_search(holidays.begin(), holidays.end(), d)) --count;
+        if (isWorkingDay(d)) --count;
     }
     return d;
 }
