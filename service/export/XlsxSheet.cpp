@@ -39,8 +39,11 @@ void XlsxSheet::checkRow(int row) {
 void XlsxSheet::writeText(int row, int col, const std::string& text, XlsxStyle style) {
     checkRow(row);
     if (text.empty()) return writeBlank(row, col, style);
-    const std::string clean = cellText(text);
-    check(worksheet_write_string(_sheet, row, col, clean.c_str(), _book->format(style)),
+    // Most case text is plain ASCII: write it as it is, without a cleaned copy.
+    const bool clean = isCleanCellText(text);
+    const std::string cleaned = clean ? std::string() : cellText(text);
+    check(worksheet_write_string(_sheet, row, col, clean ? text.c_str() : cleaned.c_str(),
+                                 _book->format(style)),
           "writing text", row, col);
 }
 

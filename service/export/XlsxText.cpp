@@ -59,6 +59,16 @@ std::string lower(std::string text) {
 
 }  // namespace
 
+bool isCleanCellText(const std::string& text, std::size_t maxChars) {
+    if (text.size() > maxChars) return false;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x7F || (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r'))
+            return false;
+    }
+    return true;
+}
+
 std::string cellText(const std::string& text, std::size_t maxChars) {
     std::string clean;
     clean.reserve(text.size());

@@ -21,6 +21,10 @@ extern const char* const kCutMarker;
 // ends with kCutMarker, the whole staying within `maxChars`.
 std::string cellText(const std::string& text, std::size_t maxChars = kExcelCellMaxChars);
 
+// True when cellText(text) would return `text` unchanged (the common case, checked without
+// copying): printable ASCII, tab, newline and carriage return, and short enough.
+bool isCleanCellText(const std::string& text, std::size_t maxChars = kExcelCellMaxChars);
+
 // Throws ExportException saying what is wrong unless `name` is a sheet name Excel accepts:
 // 1-31 characters, none of []:*?/\, not starting or ending with an apostrophe, not "History",
 // and not already in `taken` (compared case-insensitively, ASCII).

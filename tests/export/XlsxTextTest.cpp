@@ -14,6 +14,14 @@ BOOST_AUTO_TEST_CASE(short_text_is_kept) {
     BOOST_TEST(cellText("caf\xC3\xA9 \xF0\x9F\x98\x80") == "caf\xC3\xA9 \xF0\x9F\x98\x80");
 }
 
+BOOST_AUTO_TEST_CASE(clean_text_is_recognised_without_copying) {
+    BOOST_TEST(isCleanCellText("=SUM(A1)\tok\n"));
+    BOOST_TEST(!isCleanCellText("caf\xC3\xA9"));  // non-ASCII goes through cellText
+    BOOST_TEST(!isCleanCellText("bell\x07"));
+    BOOST_TEST(!isCleanCellText(std::string(61, 'a'), 60));
+    BOOST_TEST(isCleanCellText(std::string(60, 'a'), 60));
+}
+
 BOOST_AUTO_TEST_CASE(controls_and_bad_utf8_are_replaced) {
     BOOST_TEST(cellText(std::string("a\x01"
                                     "b\x1F",
