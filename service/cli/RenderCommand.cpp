@@ -269,12 +269,14 @@ int templatesCommand(const Args& args) {
     po::options_description options(
         "usage: ehdocs templates lint [DIR]\n"
         "       ehdocs templates list [DIR]\n"
-        "       ehdocs templates export DIR\n\n"
+        "       ehdocs templates export DIR\n"
+        "       ehdocs templates names TYPE\n\n"
         "lint    reports every name a template uses that its view model does not provide\n"
         "        (the built-in templates, each replaced by DIR's file of the same name);\n"
         "        exit 1 when it finds any.\n"
         "list    lists the templates and where each comes from.\n"
         "export  copies the built-in templates into DIR, to start an authority's own set.\n"
+        "names   lists the names the view model of TYPE gives its template.\n"
         "docs/templates.md explains how to edit a template.\n\noptions");
     options.add_options()("help,h", "show this help");
     po::options_description hidden;
@@ -297,13 +299,26 @@ int templatesCommand(const Args& args) {
     std::vector<std::string> words;
     if (vm.count("words")) words = vm["words"].as<std::vector<std::string>>();
     if (words.empty() || words.size() > 2 ||
-        (words[0] != "lint" && words[0] != "list" && words[0] != "export") ||
-        (words[0] == "export" && words.size() != 2)) {
-        std::cerr << "ehdocs templates: expected `lint [DIR]`, `list [DIR]` or `export DIR`\n\n"
+        (words[0] != "lint" && words[0] != "list" && words[0] != "export" && words[0] != "names") ||
+        ((words[0] == "export" || words[0] == "names") && words.size() != 2)) {
+        std::cerr << "ehdocs templates: expected `lint [DIR]`, `list [DIR]`, `export DIR` or "
+                     "`names TYPE`\n\n"
                   << options;
         return kExitUsage;
     }
     const std::string dir = words.size() == 2 ? words[1] : "";
+
+    if (words[0] == "names") {
+        render::DocumentTypes types = render::DocumentTypes::builtIn();
+        const render::DocumentType* type = types.find(words[1]);
+        if (!type) {
+            std::cerr << "ehdocs templates: unknown document type '" << words[1]
+                      << "'; `ehdocs types` lists them\n";
+            return kExitUsage;
+        }
+        for (const std::string& name : render::viewModelNames(*type)) std::cout << name << "\n";
+        return kExitOk;
+    }
 
     if (words[0] == "export") {
         try {

@@ -37,6 +37,53 @@ std::string scoreText(const Score& s) {
     return s.max ? number(s.score) + "/" + number(*s.max) : number(s.score);
 }
 
+std::vector<std::string> withheldNames(const Case& kase) {
+    std::vector<std::string> out, kept;
+    for (const Member& m : kase.family.members) {
+        std::vector<std::string>& list = m.isChild() && !m.hasConsent() ? out : kept;
+        list.push_back(m.firstName);
+        if (!m.preferredName.empty()) list.push_back(m.preferredName);
+        if (!m.lastName.empty()) list.push_back(m.firstName + " " + m.lastName);
+        if (!m.lastName.empty() && !m.preferredName.empty())
+            list.push_back(m.preferredName + " " + m.lastName);
+    }
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const std::string& n) {
+                                 return n.empty() ||
+                                        std::find(kept.begin(), kept.end(), n) != kept.end();
+                             }),
+              out.end());
+    // Full names first, so "Zofia Nowak" goes as a whole.
+    std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+        return a.size() > b.size();
+    });
+    return out;
+}
+
+std::string withholdNames(const std::string& text, const std::vector<std::string>& names) {
+    auto isWordChar = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               (static_cast<unsigned char>(c) >= 0x80);
+    };
+    std::string out = text;
+    for (const std::string& name : names) {
+        size_t pos = 0;
+        while ((pos = out.find(name, pos)) != std::string::npos) {
+            size_t end = pos + name.size();
+            bool whole = (pos == 0 || !isWordChar(out[pos - 1])) &&
+                         (end == out.size() || !isWordChar(out[end]));
+            if (!whole) {
+                pos = end;
+                continue;
+            }
+            static const std::string kWithheld = "[name withheld]";
+            out.replace(pos, name.size(), kWithheld);
+            pos += kWithheld.size();
+        }
+    }
+    return out;
+}
+
 CaseView::CaseView(const Case& kase, Date producedOn) : _case(kase), _producedOn(producedOn) {
     for (const Member& m : kase.family.members)
         if (m.isChild() && !m.hasConsent()) _excluded.insert(m.id);

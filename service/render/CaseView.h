@@ -67,6 +67,13 @@ private:
     std::unordered_set<std::string> _excluded;
 };
 
+// The names of the children left out (first, preferred and full names), except any that an
+// included member also bears. Free text written by workers may still mention such a child;
+// the renderer replaces these names, as whole words, with "[name withheld]" in every value.
+std::vector<std::string> withheldNames(const Case& kase);
+// `text` with each of `names` (whole words) replaced by "[name withheld]".
+std::string withholdNames(const std::string& text, const std::vector<std::string>& names);
+
 // "26 June 2026", or "" when there is no date.
 std::string ukDate(const std::optional<Date>& date);
 std::string ukDate(const Date& date);

@@ -140,7 +140,7 @@ std::string genogramSvg(const CaseView& view) {
     const double colWidth = 150, rowHeight = 120, top = 30;
     size_t widest = 1;
     for (auto& row : rows) widest = std::max(widest, row.size());
-    const double width = std::max(420.0, widest * colWidth + 20);
+    const double width = std::max(480.0, widest * colWidth + 20);
     int drawnRows = 0;
     for (auto& row : rows) {
         if (row.empty()) continue;
@@ -225,7 +225,7 @@ std::string ecomapSvg(const CaseView& view) {
         if (!view.onlyExcluded(l.members)) links.push_back(&l);
     if (links.empty()) return "";
 
-    const double width = 660, cx = 330, cy = 230, rx = 235, ry = 175, boxW = 160, boxH = 44;
+    const double width = 660, cx = 330, cy = 230, rx = 235, ry = 175, boxW = 176, boxH = 44;
     const double height = 520;
     std::ostringstream out;
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << num(width) << "\" height=\""
@@ -265,8 +265,8 @@ std::string ecomapSvg(const CaseView& view) {
         out << "<rect x=\"" << num(x - boxW / 2) << "\" y=\"" << num(y - boxH / 2) << "\" width=\""
             << boxW << "\" height=\"" << boxH
             << "\" rx=\"8\" ry=\"8\" fill=\"#ffffff\" stroke=\"#555\" stroke-width=\"1.5\"/>\n";
-        text(out, x, y - 3, clip(links[i]->name, 24), 11, "bold");
-        text(out, x, y + 12, clip(links[i]->relationship, 28), 10);
+        text(out, x, y - 3, clip(links[i]->name, 22), 11, "bold");
+        text(out, x, y + 12, clip(links[i]->relationship, 30), 10);
     }
     // Legend.
     double ly = height - 40;

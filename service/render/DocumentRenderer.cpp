@@ -27,24 +27,26 @@ std::string clean(const std::string& text) {
     return out;
 }
 
-Data toData(const View& view) {
+Data toData(const View& view, const std::vector<std::string>& withheld) {
     switch (view.kind()) {
         // An empty value is false, so `{{#x}}...{{/x}}` shows only when there is an x.
         case View::Kind::String:
-            return view.text().empty() ? Data(false) : Data(clean(view.text()));
+            if (view.text().empty()) return Data(false);
+            return Data(withheld.empty() ? clean(view.text())
+                                         : withholdNames(clean(view.text()), withheld));
         case View::Kind::Bool:
             return Data(view.flag());
         case View::Kind::List: {
             kainjow::mustache::list items;
             items.reserve(view.items().size());
-            for (const View& item : view.items()) items.push_back(toData(item));
+            for (const View& item : view.items()) items.push_back(toData(item, withheld));
             return Data(items);
         }
         case View::Kind::Object:
             break;
     }
     Data object;
-    for (const auto& field : view.fields()) object[field.first] = toData(field.second);
+    for (const auto& field : view.fields()) object[field.first] = toData(field.second, withheld);
     return object;
 }
 
@@ -138,7 +140,7 @@ View DocumentRenderer::view(const Case& kase, const std::string& typeId,
 
 std::string DocumentRenderer::renderHtml(const Case& kase, const std::string& typeId,
                                          const RenderOptions& options) const {
-    Data data = toData(view(kase, typeId, options));
+    Data data = toData(view(kase, typeId, options), withheldNames(kase));
     const std::vector<DocumentType>& all = _types.all();
     size_t index = std::find_if(all.begin(), all.end(),
                                 [&](const DocumentType& t) { return t.id == typeId; }) -

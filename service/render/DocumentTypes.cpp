@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "render/SfEvidenceView.h"
 #include "render/ViewModel.h"
 
 namespace ehdocs::render {
@@ -80,6 +81,8 @@ DocumentTypes DocumentTypes::builtIn() {
         "closure_summary", "Closure summary", "professionals",
         [](const Case& c) { return c.closure ? "" : "the case has no closure"; },
         closureSummaryView));
+    types.add(record("sf_evidence", "Supporting Families evidence", "programme coordinator",
+                     sfEvidenceNotApplicable, sfEvidenceView));
     types.add(letter(
         "ending_letter", "Ending letter", "family",
         [](const Case& c) {

@@ -186,23 +186,49 @@ std::string LintFinding::text() const {
     return file + ":" + std::to_string(line) + ": " + message + " (" + documentType + ")";
 }
 
-std::vector<LintFinding> lintTemplates(const TemplateSet& templates, const DocumentTypes& types) {
-    const Case sample = sampleCase();
+namespace {
+
+// The names the type's view model provides for the sample case (every meeting, for
+// per-meeting types).
+Schema schemaOf(const Case& sample, const DocumentType& type) {
     CaseView caseView(sample, Date::fromYmd(2026, 6, 26));
-    std::vector<LintFinding> all;
-    for (const DocumentType& type : types.all()) {
-        Schema root;
-        if (type.needsMeeting) {
-            for (const Meeting& m : sample.meetings) {
-                View view = commonView(caseView, type);
-                type.buildView(caseView, &m, view);
-                root.merge(view);
-            }
-        } else {
+    Schema root;
+    if (type.needsMeeting) {
+        for (const Meeting& m : sample.meetings) {
             View view = commonView(caseView, type);
-            type.buildView(caseView, nullptr, view);
+            type.buildView(caseView, &m, view);
             root.merge(view);
         }
+    } else {
+        View view = commonView(caseView, type);
+        type.buildView(caseView, nullptr, view);
+        root.merge(view);
+    }
+    return root;
+}
+
+void collect(const Schema& schema, const std::string& prefix, std::vector<std::string>& out) {
+    for (const auto& [name, child] : schema.fields) {
+        std::string path = prefix.empty() ? name : prefix + "." + name;
+        out.push_back(path);
+        if (child.isObject) collect(child, path, out);
+        if (child.item) collect(*child.item, path, out);
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> viewModelNames(const DocumentType& type) {
+    std::vector<std::string> out;
+    collect(schemaOf(sampleCase(), type), "", out);
+    return out;
+}
+
+std::vector<LintFinding> lintTemplates(const TemplateSet& templates, const DocumentTypes& types) {
+    const Case sample = sampleCase();
+    std::vector<LintFinding> all;
+    for (const DocumentType& type : types.all()) {
+        Schema root = schemaOf(sample, type);
         if (!templates.has(type.templateName)) {
             all.push_back({type.templateName, 0, type.id, "the template does not exist"});
             continue;

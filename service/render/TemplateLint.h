@@ -31,4 +31,9 @@ struct LintFinding {
 // file, line and message, however many types include the file.
 std::vector<LintFinding> lintTemplates(const TemplateSet& templates, const DocumentTypes& types);
 
+// Every name the view model of `type` provides, as dotted paths in sorted order: `case_ref`,
+// `goals`, `goals.actions`, `goals.actions.action`. A list's path names the names each item
+// has. What `ehdocs templates names TYPE` prints; docs/templates.md explains them.
+std::vector<std::string> viewModelNames(const DocumentType& type);
+
 }  // namespace ehdocs::render

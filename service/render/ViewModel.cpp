@@ -283,6 +283,10 @@ View commonView(const CaseView& view, const DocumentType& type) {
     address.push_back(family.address.town);
     address.push_back(family.address.postcode);
     out.set("family_address", lines(address));
+    std::string addressText;
+    for (const std::string& line : address)
+        if (!line.empty()) addressText += (addressText.empty() ? "" : ", ") + line;
+    out.set("family_address_text", addressText);
     out.set("family_language", family.language);
     out.set("interpreter_needed", family.interpreterNeeded ? "Yes" : "No");
 
