@@ -117,7 +117,8 @@ std::string gapMessage(const GapResult& g, const Limit& limit, const std::string
         text = "No " + noun + " between " + g.from.uk() + " and " + g.to.uk() + " (" +
                std::to_string(daysBetween(g.from, g.to)) + " days)";
     text += ", " + std::string("due by ") + limit.deadlineDate(g.from).uk() + "; " + standardText;
-    if (g.late > 1) text += " " + std::to_string(g.late) + " gaps were longer than that.";
+    if (g.late > 1)
+        text += " " + std::to_string(g.late) + " gaps were longer than " + limit.text() + ".";
     return text;
 }
 
