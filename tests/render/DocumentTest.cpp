@@ -199,6 +199,7 @@ BOOST_AUTO_TEST_CASE(render_all_follows_the_documented_rules) {
                                          "case_notes",
                                          "case_summary",
                                          "closure_summary",
+                                         "sf_evidence",
                                          "closure_letter",
                                          "referrer_outcome",
                                          "introduction_letter"};
