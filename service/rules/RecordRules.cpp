@@ -141,9 +141,8 @@ Outcome planRecorded(const RuleContext& ctx) {
     if (ctx.disengagedEarly) return O::notApplied();
     if (ctx.kase.plans.empty()) return O::failed("No Early Help plan is recorded.");
     for (const Plan& p : ctx.kase.plans) {
-        bool action = std::any_of(p.actions.begin(), p.actions.end(), [](const Action& a) {
-            return (hasText(a.who) || !a.owner.empty()) && a.by;
-        });
+        bool action = std::any_of(p.actions.begin(), p.actions.end(),
+                                  [](const Action& a) { return hasText(a.who) && a.by; });
         if (!p.goals.empty() && action) return O::held();
     }
     return O::failed(
@@ -212,7 +211,6 @@ Outcome correspondenceRecorded(const RuleContext& ctx) {
 Outcome directWorkRecorded(const RuleContext& ctx) {
     if (ctx.disengagedEarly) return O::notApplied();
     for (const DirectWork& w : ctx.kase.directWork) {
-        if (w.members.empty()) return O::held();
         for (const Id& id : w.members) {
             const Member* m = ctx.kase.member(id);
             if (m && m->isChild()) return O::held();
