@@ -53,11 +53,18 @@ ApiRequest translate(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyB
             "the body is " + std::to_string(request.getContentLength64()) +
             " bytes; the limit is " + std::to_string(maxBodyBytes));
     }
-    // Read at most one byte past the limit, so a chunked body cannot exhaust memory.
+    // Read in small pieces, stopping one byte past the limit, so that neither a chunked body
+    // nor a false Content-Length can make the server allocate more than the limit.
     std::istream& in = request.stream();
-    std::string body(maxBodyBytes + 1, '\0');
-    in.read(&body[0], static_cast<std::streamsize>(body.size()));
-    body.resize(static_cast<std::size_t>(in.gcount()));
+    std::string body;
+    if (request.hasContentLength() && request.getContentLength64() > 0) {
+        body.reserve(static_cast<std::size_t>(request.getContentLength64()));
+    }
+    char buffer[16384];
+    while (body.size() <= maxBodyBytes &&
+           in.read(buffer, static_cast<std::streamsize>(sizeof buffer)).gcount() > 0) {
+        body.append(buffer, static_cast<std::size_t>(in.gcount()));
+    }
     if (body.size() > maxBodyBytes) {
         throw server::PayloadTooLargeException("the body is larger than the limit of " +
                                                std::to_string(maxBodyBytes) + " bytes");

@@ -161,6 +161,9 @@ std::shared_ptr<const Case> CaseService::parsed(const store::CaseRecord& record)
             return found->second.kase;
         }
     }
+    if (record.json.empty()) {  // a head: the cache did not have this version, so read it
+        return parsed(currentOrThrow(record.caseId));
+    }
     ReadResult read = CaseReader::fromJson(record.json);
     if (!read.ok()) {
         throw ServiceException("stored case " + record.caseId + " version " +
@@ -334,9 +337,11 @@ ReadinessReport CaseService::readiness(const Caller& caller, const std::string& 
                                        const std::string& asOf) {
     return audited(caller, Action::read, caseId, [&] {
         const store::User& user = authorise(caller, Action::read);
-        const store::CaseRecord current = currentOrThrow(caseId);
-        authoriseTeam(user, Action::read, current.team);
-        return reportFor(current, asOf.empty() ? today() : asOf);
+        // The head (version and team) is enough while the parsed case is cached.
+        std::optional<store::CaseRecord> head = _store.currentHead(caseId);
+        if (!head) throw NotFoundException("there is no case " + caseId);
+        authoriseTeam(user, Action::read, head->team);
+        return reportFor(*head, asOf.empty() ? today() : asOf);
     });
 }
 

@@ -35,6 +35,15 @@ std::optional<CaseRecord> MemoryStore::currentCase(const std::string& caseId) {
     return it->second.back();
 }
 
+std::optional<CaseRecord> MemoryStore::currentHead(const std::string& caseId) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto it = _cases.find(caseId);
+    if (it == _cases.end()) return std::nullopt;
+    CaseRecord head = it->second.back();
+    head.json.clear();
+    return head;
+}
+
 std::vector<CaseRecord> MemoryStore::caseHistory(const std::string& caseId) {
     std::lock_guard<std::mutex> lock(_mutex);
     std::vector<CaseRecord> history;

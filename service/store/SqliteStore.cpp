@@ -158,6 +158,22 @@ std::optional<CaseRecord> SqliteStore::currentCase(const std::string& caseId) {
     });
 }
 
+std::optional<CaseRecord> SqliteStore::currentHead(const std::string& caseId) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
+        std::vector<int> version;
+        std::vector<std::string> team, status, lead, family, author, at, action;
+        *_session << "SELECT v.version, v.team, v.status, v.lead_worker, v.family_name, v.author,"
+                     " v.written_at, v.action FROM cases c JOIN case_versions v"
+                     " ON v.case_id = c.case_id AND v.version = c.version WHERE c.case_id = ?",
+            useRef(caseId), into(version), into(team), into(status), into(lead), into(family),
+            into(author), into(at), into(action), now;
+        if (version.empty()) return std::nullopt;
+        return CaseRecord{caseId,  version[0], "",        team[0], status[0],
+                          lead[0], family[0],  author[0], at[0],   action[0]};
+    });
+}
+
 std::vector<CaseRecord> SqliteStore::caseHistory(const std::string& caseId) {
     std::lock_guard<std::mutex> lock(_mutex);
     return guarded("reading a case history", [&] {
@@ -279,13 +295,23 @@ void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
     if (entries.empty()) return;
     std::lock_guard<std::mutex> lock(_mutex);
     guarded("appending to the audit trail", [&] {
+        // One prepared statement bound to columns inserts the whole batch.
+        std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail;
+        for (const AuditEntry& e : entries) {
+            at.push_back(e.at);
+            user.push_back(e.user);
+            role.push_back(e.role);
+            action.push_back(e.action);
+            caseId.push_back(e.caseId);
+            outcome.push_back(e.outcome);
+            requestId.push_back(e.requestId);
+            detail.push_back(e.detail);
+        }
         return inTransaction(*_session, [&] {
-            for (const AuditEntry& e : entries) {
-                *_session << "INSERT INTO audit (at, user, role, action, case_id, outcome,"
-                             " request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    useRef(e.at), useRef(e.user), useRef(e.role), useRef(e.action),
-                    useRef(e.caseId), useRef(e.outcome), useRef(e.requestId), useRef(e.detail), now;
-            }
+            *_session << "INSERT INTO audit (at, user, role, action, case_id, outcome,"
+                         " request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                use(at), use(user), use(role), use(action), use(caseId), use(outcome),
+                use(requestId), use(detail), now;
             return 0;
         });
     });

@@ -28,6 +28,7 @@ public:
     WriteResult updateCase(const CaseRecord& next,
                            const std::vector<StoredDocument>& documents) override;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;
+    std::optional<CaseRecord> currentHead(const std::string& caseId) override;
     std::vector<CaseRecord> caseHistory(const std::string& caseId) override;
     std::vector<CaseRecord> listCases(const CaseFilter& filter) override;
     std::size_t caseCount() override;

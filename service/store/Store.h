@@ -92,6 +92,9 @@ public:
     // The current version, or nothing when the case does not exist.
     virtual std::optional<CaseRecord> currentCase(const std::string& caseId) = 0;
 
+    // The current version without its json: a cheap check of the version and team.
+    virtual std::optional<CaseRecord> currentHead(const std::string& caseId) = 0;
+
     // Every version, oldest first, without their json (history lists who and when).
     virtual std::vector<CaseRecord> caseHistory(const std::string& caseId) = 0;
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The records service, ready to try: installs what is missing, builds, creates a fresh demo
+# database (data/demo/) with one user per role (printing their tokens) and the example cases,
+# starts `ehdocs serve` on 127.0.0.1 (port $EHDOCS_PORT, default 8080), prints its address and
+# some curl commands, and runs until Ctrl-C (which stops the service cleanly).
+# Set EHDOCS_SKIP_BUILD=1 to use an existing build (EHDOCS_EXE names another binary).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${EHDOCS_SKIP_BUILD:-0}" != 1 ]; then
+    scripts/setup.sh
+    scripts/build.sh
+fi
+ehdocs=${EHDOCS_EXE:-build/ehdocs}
+port=${EHDOCS_PORT:-8080}
+data=data/demo
+
+# A fresh demo database every run: these users and cases are examples, not records.
+rm -rf "$data"
+mkdir -p "$data"
+
+declare -A tokens
+add_user() {  # NAME ROLE [TEAM]
+    local team_args=()
+    [ -n "${3:-}" ] && team_args=(--team "$3")
+    tokens[$1]=$("$ehdocs" user add "$1" --role "$2" "${team_args[@]}" --data "$data" | tail -n 1)
+}
+add_user coach.south coach South
+add_user leader.south team_leader South
+add_user sf.coordinator sf_coordinator
+add_user admin admin
+
+log="$data/serve.log"
+"$ehdocs" serve --port "$port" --data "$data" >"$log" 2>&1 &
+server=$!
+trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true' INT TERM EXIT
+for _ in $(seq 100); do
+    grep -q "listening on" "$log" && break
+    kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 0.1
+done
+address=$(grep -o 'http://[0-9.]*:[0-9]*' "$log" | head -n 1)
+[ -n "$address" ] || { cat "$log" >&2; exit 1; }
+
+echo "Loading the example cases:"
+for file in examples/*.json; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X POST \
+        -H "Authorization: Bearer ${tokens[admin]}" -H 'Content-Type: application/json' \
+        --data-binary "@$file" "$address/api/v1/cases")
+    echo "  $(basename "$file"): HTTP $status"
+done
+
+cat <<TEXT
+
+ehdocs records service: $address   (database $data/ehdocs.db, log $log)
+
+API tokens (demo users; send as "Authorization: Bearer TOKEN"):
+  coach.south     (coach, team South)        ${tokens[coach.south]}
+  leader.south    (team_leader, team South)  ${tokens[leader.south]}
+  sf.coordinator  (sf_coordinator)           ${tokens[sf.coordinator]}
+  admin           (admin)                    ${tokens[admin]}
+
+Try:
+  curl -s $address/health
+  curl -s -H "Authorization: Bearer ${tokens[coach.south]}" $address/api/v1/cases
+  curl -s -H "Authorization: Bearer ${tokens[coach.south]}" $address/api/v1/cases/NH-FF-2026-0142/readiness
+  curl -s -H "Authorization: Bearer ${tokens[coach.south]}" -X POST -d '{"type":"closure_letter","format":"pdf"}' $address/api/v1/cases/NH-FF-2026-0142/documents
+  curl -s -H "Authorization: Bearer ${tokens[leader.south]}" -X POST $address/api/v1/cases/NH-FF-2026-0142/close
+  curl -s -H "Authorization: Bearer ${tokens[admin]}" "$address/api/v1/audit?case=NH-FF-2026-0142"
+  curl -s $address/metrics
+
+The API is described in docs/api.md and docs/openapi.yaml. Ctrl-C stops the service.
+TEXT
+wait $server
