@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "render/SfEvidenceView.h"
+#include "render/ClosureReadinessView.h"
 #include "render/ViewModel.h"
 
 namespace ehdocs::render {
@@ -81,6 +82,8 @@ DocumentTypes DocumentTypes::builtIn() {
         "closure_summary", "Closure summary", "professionals",
         [](const Case& c) { return c.closure ? "" : "the case has no closure"; },
         closureSummaryView));
+    types.add(record("closure_readiness", "Closure readiness and timeliness", "team leader",
+                     closureReadinessNotApplicable, closureReadinessView));
     types.add(record("sf_evidence", "Supporting Families evidence", "programme coordinator",
                      sfEvidenceNotApplicable, sfEvidenceView));
     types.add(letter(

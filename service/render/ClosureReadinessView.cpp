@@ -1,0 +1,87 @@
+#include "render/ClosureReadinessView.h"
+
+#include "rules/ClosureCheck.h"
+#include "rules/ProfileRegistry.h"
+#include "rules/ReportText.h"
+
+namespace ehdocs::render {
+namespace {
+
+const rules::ProfileRegistry& registry() {
+    static const rules::ProfileRegistry kRegistry = rules::ProfileRegistry::builtIn();
+    return kRegistry;
+}
+
+std::string profileId(const Case& kase) {
+    return kase.profile.empty() ? rules::ProfileRegistry::kDefaultProfile : kase.profile;
+}
+
+View findingList(const std::vector<const rules::Finding*>& findings) {
+    View list = View::list();
+    for (const rules::Finding* f : findings)
+        list.push(View().set("rule", f->rule).set("message", f->message).set("source", f->source));
+    return list;
+}
+
+View ruleList(const std::vector<std::string>& ids) {
+    View list = View::list();
+    for (const std::string& id : ids) list.push(View().set("rule", id));
+    return list;
+}
+
+}  // namespace
+
+std::string closureReadinessNotApplicable(const Case& kase) {
+    if (registry().find(profileId(kase))) return "";
+    return "the case names practice profile `" + kase.profile +
+           "`, which is not built in (`ehdocs check --profiles DIR` checks it)";
+}
+
+void closureReadinessView(const CaseView& view, const Meeting*, View& out) {
+    const Case& kase = view.kase();
+    const rules::Profile& profile = registry().get(profileId(kase));
+    rules::CheckReport report = rules::checkClosure(kase, profile, view.producedOn());
+
+    std::vector<const rules::Finding*> blocking, late, other;
+    for (const rules::Finding& f : report.blocking) blocking.push_back(&f);
+    for (const rules::Finding& f : report.warnings)
+        (rules::isTimeliness(f) ? late : other).push_back(&f);
+
+    out.set("readiness_profile", profile.id);
+    out.set("readiness_profile_name", profile.name);
+    out.set("readiness_as_of", report.asOf.uk());
+    out.set("readiness_verdict", report.readyToClose ? "Ready to close" : "Not ready to close");
+    out.set("ready_to_close", report.readyToClose);
+    out.set("not_ready", !report.readyToClose);
+    out.set("blocking", findingList(blocking));
+    out.set("has_blocking", !blocking.empty());
+    out.set("blocking_count", std::to_string(blocking.size()));
+    out.set("late", findingList(late));
+    out.set("has_late", !late.empty());
+    out.set("late_count", std::to_string(late.size()));
+    out.set("other_warnings", findingList(other));
+    out.set("has_other_warnings", !other.empty());
+    out.set("other_warnings_count", std::to_string(other.size()));
+    // All findings in one list, blocking first, then late, then the rest, for one table.
+    View findings = View::list();
+    auto add = [&](const std::vector<const rules::Finding*>& items, const char* kind) {
+        for (const rules::Finding* f : items)
+            findings.push(View()
+                              .set("rule", f->rule)
+                              .set("message", f->message)
+                              .set("source", f->source)
+                              .set("kind", kind));
+    };
+    add(blocking, "Blocking");
+    add(late, "Late");
+    add(other, "Warning");
+    out.set("has_findings", !findings.empty());
+    out.set("findings", findings);
+    out.set("passed", ruleList(report.passed));
+    out.set("passed_count", std::to_string(report.passed.size()));
+    out.set("not_applied", ruleList(report.notApplied));
+    out.set("not_applied_count", std::to_string(report.notApplied.size()));
+    out.set("has_not_applied", !report.notApplied.empty());
+}
+
+}  // namespace ehdocs::render
