@@ -143,27 +143,32 @@ int main(int argc, char** argv) {
 
     // The export, as `ehdocs export sf DIR --as-of 2026-12-01 -o FILE` runs it.
     const auto total = Clock::now();
+    const double totalCpu = cpuNow();
     start = Clock::now();
+    double cpu = cpuNow();
     const auto files = CaseScan::expand({(dir / "cases").string()});
     SfExport data(ClaimAssessor(), *Date::parse("2026-12-01"));
     const auto invalid =
         CaseScan().run(files, [&](const Case& kase, const std::string&) { data.add(kase); });
     for (const auto& bad : invalid) data.addInvalid(bad);
-    const double readSeconds = seconds(start);
+    const double readSeconds = seconds(start), readCpu = cpuNow() - cpu;
     start = Clock::now();
+    cpu = cpuNow();
     const std::string workbook = (dir / "export.xlsx").string();
     SfWorkbookWriter::write(data, workbook);
-    const double writeSeconds = seconds(start);
-    const double totalSeconds = seconds(total);
+    const double writeSeconds = seconds(start), writeCpu = cpuNow() - cpu;
+    const double totalSeconds = seconds(total), totalCpuSeconds = cpuNow() - totalCpu;
     const long peak = peakRssKb();
 
     std::printf("exported %zu families (%zu case files, %zu invalid), %zu evidence rows\n",
                 data.families().size(), files.size(), invalid.size(), data.evidence().size());
-    std::printf("  reading case files + claim readiness: %.3f s\n", readSeconds);
-    std::printf("  writing the workbook (3 sheets):      %.3f s (%.1f MB)\n", writeSeconds,
-                fs::file_size(workbook) / 1e6);
-    std::printf("  total:                                %.3f s   (target <= 15 s)\n",
-                totalSeconds);
+    std::printf(
+        "  (wall / CPU seconds; the CPU figure is what one core spent, whatever else runs)\n");
+    std::printf("  reading case files + claim readiness: %.3f s / %.3f s\n", readSeconds, readCpu);
+    std::printf("  writing the workbook (3 sheets):      %.3f s / %.3f s (%.1f MB)\n", writeSeconds,
+                writeCpu, fs::file_size(workbook) / 1e6);
+    std::printf("  total:                                %.3f s / %.3f s  (target <= 15 s)\n",
+                totalSeconds, totalCpuSeconds);
     std::printf("  peak RSS: %.1f MB (%.1f MB before the export)   (target <= 150 MB)\n",
                 peak / 1024.0, rssBefore / 1024.0);
 
