@@ -63,7 +63,7 @@ void replaceAll(std::string& text, const std::string& from, const std::string& t
         text.replace(at, from.size(), to);
 }
 
-// Six variants of the Okafor example, one per claim status the export meets most.
+// Six variants of the Okafor example, all on the programme, one per claim status.
 std::vector<std::string> variants(const std::string& example) {
     std::vector<std::string> out;
     for (int v = 0; v < 6; ++v) {
@@ -79,9 +79,14 @@ std::vector<std::string> variants(const std::string& example) {
                 health->set("achieved", "2026-05-01");
                 break;
             }
-            case 2:
-                root->remove("supporting_families");
+            case 2: {  // claimable on continuous employment
+                Poco::JSON::Object::Ptr job = new Poco::JSON::Object;
+                job->set("member", "a1");
+                job->set("started", "2026-01-05");
+                job->set("continuous_until", "2026-08-31");
+                sf->set("employment", job);
                 break;
+            }
             case 3: {
                 Poco::JSON::Object::Ptr claim = new Poco::JSON::Object;
                 claim->set("kind", "significant_and_sustained_progress");
