@@ -6,11 +6,12 @@
 #include <Poco/File.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/LocalDateTime.h>
 #include <Poco/Path.h>
+#include <Poco/Timestamp.h>
 
 #include <algorithm>
 #include <boost/program_options.hpp>
+#include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <optional>
@@ -44,9 +45,18 @@ struct Row {
     std::vector<ValidationError> errors;  // set for an invalid file
 };
 
-Date today() {
-    Poco::LocalDateTime now;
-    return Date::fromYmd(now.year(), now.month(), now.day());
+// Today's date in the UK (Europe/London), whatever the machine's time zone.
+Date todayInUk() {
+    const long long utc = Poco::Timestamp().epochTime();
+    // In summer time the UK is UTC+1: take that reading if DateTime agrees it is summer time.
+    const long long summer = utc + 3600;
+    char text[32];
+    std::snprintf(text, sizeof text, "%sT%02lld:%02lld:%02lld",
+                  Date::fromDayNumber(static_cast<long>(summer / 86400)).iso().c_str(),
+                  summer % 86400 / 3600, summer % 3600 / 60, summer % 60);
+    std::optional<DateTime> candidate = DateTime::parse(text);
+    if (candidate && candidate->utcSeconds() == utc) return candidate->date();
+    return Date::fromDayNumber(static_cast<long>(utc / 86400));
 }
 
 void printErrors(const std::string& file, const std::vector<ValidationError>& errors) {
@@ -262,7 +272,7 @@ int checkCommand(const Args& args) {
                   << options;
         return kExitUsage;
     }
-    Date asOf = today();
+    Date asOf = todayInUk();
     if (vm.count("as-of")) {
         std::optional<Date> parsed = Date::parse(vm["as-of"].as<std::string>());
         if (!parsed) {
