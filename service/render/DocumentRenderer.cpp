@@ -1,5 +1,8 @@
 #include "render/DocumentRenderer.h"
 
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA1Engine.h>
+
 #include <algorithm>
 #include <kainjow/mustache.hpp>
 #include <mutex>
@@ -162,6 +165,17 @@ std::string DocumentRenderer::renderPdf(const Case& kase, const std::string& typ
     job.name = kase.caseId + " " + typeId + (options.meeting.empty() ? "" : " " + options.meeting);
     job.marking = _types.find(typeId)->marking();
     return pdf.render(job);
+}
+
+std::string DocumentRenderer::templateVersion(const std::string& typeId) const {
+    const std::vector<DocumentType>& all = _types.all();
+    for (size_t i = 0; i < all.size(); ++i)
+        if (all[i].id == typeId) {
+            Poco::SHA1Engine sha1;
+            sha1.update(_compiled[i]->text);
+            return Poco::DigestEngine::digestToHex(sha1.digest()).substr(0, 12);
+        }
+    throw UnknownTypeException("unknown document type '" + typeId + "'; `ehdocs types` lists them");
 }
 
 std::vector<DocumentRequest> DocumentRenderer::applicable(const Case& kase, Date producedOn) const {

@@ -68,6 +68,11 @@ public:
     // Throws as renderHtml.
     View view(const Case& kase, const std::string& type, const RenderOptions& options = {}) const;
 
+    // A short fingerprint of the template `type` renders with (its text with partials
+    // expanded): the first 12 hex digits of its SHA-1. For IssuedDocument.template_version,
+    // so a document's log says which template produced it. Throws UnknownTypeException.
+    std::string templateVersion(const std::string& type) const;
+
     // Every document that applies to the case, in registry order (per-meeting types once
     // for each meeting their `forMeeting` accepts, in meeting date order).
     std::vector<DocumentRequest> applicable(const Case& kase, Date producedOn) const;

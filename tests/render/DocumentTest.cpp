@@ -3,6 +3,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <ostream>
+#include <thread>
 
 #include "Fixtures.h"
 #include "render/RenderErrors.h"
@@ -185,8 +186,10 @@ BOOST_AUTO_TEST_CASE(case_notes_are_in_date_order_with_the_childs_voice_in_blue_
 BOOST_AUTO_TEST_CASE(render_all_follows_the_documented_rules) {
     auto names = [](const Case& kase, const std::string& date) {
         std::vector<std::string> out;
+        // sf_evidence (exports) and closure_readiness (rules) are tested by their areas.
         for (const auto& r : renderer().applicable(kase, *Date::parse(date)))
-            out.push_back(r.name());
+            if (r.type->id != "sf_evidence" && r.type->id != "closure_readiness")
+                out.push_back(r.name());
         return out;
     };
     std::vector<std::string> okafor = names(loadCase(kOkafor), "2026-06-26");
@@ -199,7 +202,6 @@ BOOST_AUTO_TEST_CASE(render_all_follows_the_documented_rules) {
                                          "case_notes",
                                          "case_summary",
                                          "closure_summary",
-                                         "sf_evidence",
                                          "closure_letter",
                                          "referrer_outcome",
                                          "introduction_letter"};
@@ -250,6 +252,32 @@ BOOST_AUTO_TEST_CASE(errors_say_what_was_wrong) {
                                      "transfer_summary does not apply to case NH-FF-2026-0142: "
                                      "the case has no transfer";
                           });
+}
+
+BOOST_AUTO_TEST_CASE(one_renderer_serves_many_threads_with_the_same_output) {
+    const Case& okafor = loadCase(kOkafor);
+    const std::string expected = renderer().renderHtml(okafor, "eha", on("2026-06-26"));
+    std::vector<std::string> results(4);
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < results.size(); ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 50; ++i) {
+                std::string html = renderer().renderHtml(okafor, "eha", on("2026-06-26"));
+                if (html != expected) return;
+            }
+            results[t] = expected;
+        });
+    for (std::thread& t : threads) t.join();
+    for (const std::string& r : results) BOOST_TEST((r == expected));
+}
+
+BOOST_AUTO_TEST_CASE(the_template_version_changes_with_the_template) {
+    std::string builtIn = renderer().templateVersion("closure_letter");
+    BOOST_TEST(builtIn.size() == 12u);
+    render::DocumentRenderer custom(render::TemplateSet::withOverrides(
+        std::string(EHDOCS_SOURCE_DIR) + "/tests/render/fixtures/authority-templates"));
+    BOOST_TEST(custom.templateVersion("closure_letter") != builtIn);
+    BOOST_TEST(custom.templateVersion("eha") == renderer().templateVersion("eha"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
