@@ -36,10 +36,18 @@ curl -sf -o /dev/null -X POST -H "Authorization: Bearer $token" \
     --data-binary @examples/okafor-ready-to-close.json "$address/api/v1/cases"
 curl -sf -o /dev/null -H "Authorization: Bearer $token" "$case_url/readiness"
 
-echo "== machine: $(nproc) cores, $(uname -sr), $(date -u +%Y-%m-%dT%H:%MZ)"
+# The server's own CPU time (user + system, in clock ticks) from /proc: a figure that other
+# load on the machine does not distort the way throughput is distorted.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+echo "== machine: $(nproc) cores, $(uname -sr), $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== 1. GET readiness (Okafor), wrk -t2 -c32 -d${seconds}s"
+before=$(cpu_ticks)
 wrk -t2 -c32 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$case_url/readiness" |
     tee "$work/readiness.txt"
+after=$(cpu_ticks)
+requests=$(awk '/requests in/ {print $1}' "$work/readiness.txt")
 
 cat >"$work/issue.lua" <<'LUA'
 wrk.method = "POST"
@@ -56,6 +64,8 @@ wrk -t1 -c1 -d"${seconds}s" --latency -s "$work/issue.lua" -H "Authorization: Be
     "$case_url/documents" | tee "$work/issue.txt"
 
 echo "== summary"
+awk -v t=$((after - before)) -v hz="$ticks_per_second" -v n="$requests" \
+    'BEGIN {printf "readiness server CPU per request: %.3f ms (%d requests)\n", 1000 * t / hz / n, n}'
 awk '/Requests\/sec/ {print "readiness requests/s: " $2} / 50%/ {print "readiness p50: " $2}
      / 99%/ {print "readiness p99: " $2} /Non-2xx|Socket errors/ {print "readiness errors: " $0}' \
     "$work/readiness.txt"

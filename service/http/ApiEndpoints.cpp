@@ -296,7 +296,8 @@ void ApiEndpoints::addRoutes(Router& router) {
             if (found == _exporters.end()) {
                 throw server::NotFoundException("there is no export " + name + " in this service");
             }
-            ApiResponse response = bytes(found->second.first, found->second.second(cases));
+            ApiResponse response =
+                bytes(found->second.first, found->second.second(cases, request.query));
             response.headers["Content-Disposition"] = "attachment; filename=\"" + name + "\"";
             return response;
         });

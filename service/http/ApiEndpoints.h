@@ -15,8 +15,10 @@
 
 namespace ehdocs::http {
 
-// Builds a workbook from every current case (the exports issue plugs these in).
-using Exporter = std::function<std::string(const std::vector<std::shared_ptr<const Case>>&)>;
+// Builds a workbook from every current case and the request's query parameters (as_of, team,
+// from, to...). Throws server::BadRequestException for a bad parameter.
+using Exporter = std::function<std::string(const std::vector<std::shared_ptr<const Case>>& cases,
+                                           const std::map<std::string, std::string>& query)>;
 
 class ApiEndpoints {
 public:
