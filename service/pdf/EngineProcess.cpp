@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,7 +17,8 @@ namespace {
 
 constexpr std::size_t kMaxMessages = 6;
 constexpr std::size_t kMaxMessageLength = 300;
-constexpr std::size_t kMaxSegment = 64 * 1024;  // one line of engine output kept, at most
+constexpr std::chrono::milliseconds kExitGrace{2000};  // from closing its output to exiting
+constexpr std::size_t kMaxSegment = 64 * 1024;         // one line of engine output kept, at most
 
 std::string trim(const std::string& text) {
     std::size_t begin = text.find_first_not_of(" \t");
@@ -103,6 +105,25 @@ void EngineProcess::reap(bool block) {
     }
 }
 
+// After the engine closes its output it is normally gone within microseconds, but a blocking
+// waitpid would hang on one that lingers. A pidfd (Linux 5.3) lets us wait with a limit; where
+// there is none the process is only reaped if it has already exited, and otherwise killed.
+void EngineProcess::reapWithin(std::chrono::milliseconds limit) {
+    reap(false);
+    if (_reaped || _pid <= 0) return;
+#ifdef SYS_pidfd_open
+    int fd = static_cast<int>(::syscall(SYS_pidfd_open, _pid, 0));
+    if (fd >= 0) {
+        struct pollfd pfd = {fd, POLLIN, 0};
+        while (::poll(&pfd, 1, static_cast<int>(limit.count())) < 0 && errno == EINTR) {
+        }
+        ::close(fd);
+        reap(false);
+    }
+#endif
+    kill();
+}
+
 void EngineProcess::kill() {
     reap(false);
     if (_reaped || _pid <= 0) return;
@@ -157,7 +178,11 @@ EngineProcess::Outcome EngineProcess::readUntil(Clock::time_point deadline, bool
 
 void EngineProcess::fail(const std::string& document, const std::string& engine, Outcome outcome,
                          std::chrono::milliseconds deadline) {
-    kill();
+    if (outcome == Outcome::Exited) {
+        reapWithin(kExitGrace);
+    } else {
+        kill();
+    }
     std::string said;
     for (const std::string& m : _messages) {
         if (!startsWith(m, "Warning:")) said += (said.empty() ? "" : "; ") + m;
@@ -168,7 +193,7 @@ void EngineProcess::fail(const std::string& document, const std::string& engine,
                    " ms and was killed (pdf.deadlineMs)";
         if (!said.empty()) message += "; it said: " + said;
     } else if (!said.empty()) {
-        message += "failed: " + said;
+        message += "failed (it " + describeStatus(_status) + "): " + said;
     } else {
         message += "stopped without finishing the document: it " + describeStatus(_status);
     }
@@ -192,15 +217,15 @@ void EngineProcess::awaitExit(const std::string& document, const std::string& en
     _messages.clear();
     _in.close();
     Outcome outcome = readUntil(Clock::now() + deadline, false);
-    reap(true);
     if (outcome != Outcome::Done) fail(document, engine, outcome, deadline);
+    reapWithin(kExitGrace);
 }
 
 int EngineProcess::runToExit(const EngineLaunch& launch, std::chrono::milliseconds deadline) {
     EngineProcess process(launch);
     process._in.close();
     if (process.readUntil(Clock::now() + deadline, false) == Outcome::TimedOut) return -1;
-    process.reap(true);
+    process.reapWithin(kExitGrace);
     return WIFEXITED(process._status) ? WEXITSTATUS(process._status) : -1;
 }
 

@@ -62,6 +62,7 @@ private:
                            std::chrono::milliseconds deadline);
     void kill();
     void reap(bool block);
+    void reapWithin(std::chrono::milliseconds limit);  // then kills it if still running
 
     Poco::Pipe _in;
     Poco::Pipe _out;

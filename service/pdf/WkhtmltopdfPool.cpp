@@ -4,6 +4,7 @@
 #include "pdf/EngineProcess.h"
 #include "pdf/JobDirectory.h"
 #include "pdf/PdfStamper.h"
+#include "pdf/ProcessLauncher.h"
 
 namespace ehdocs {
 
@@ -31,6 +32,7 @@ struct FilesCleanup {
 WkhtmltopdfPool::WkhtmltopdfPool(PdfSettings settings)
     : _settings(std::move(settings)), _dir(std::make_unique<JobDirectory>(_settings.tempDir)) {
     _command = std::make_unique<EngineCommand>(_settings, _dir->subdirectory("probe"));
+    _launcher = std::make_unique<ProcessLauncher>();
     const std::size_t size = _settings.poolSize > 0 ? _settings.poolSize : 1;
     for (std::size_t i = 0; i < size; ++i) {
         auto slot = std::make_unique<Slot>();
@@ -104,7 +106,7 @@ std::string WkhtmltopdfPool::render(const PdfJob& job) {
         }
         if (!slot.process) {
             try {
-                slot.process = std::make_unique<EngineProcess>(_command->serverLaunch(slot.dir));
+                slot.process = _launcher->start(_command->serverLaunch(slot.dir));
             } catch (const PdfError& e) {
                 throw PdfError(job.name + ": " + e.message());
             }

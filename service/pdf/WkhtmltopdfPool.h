@@ -21,6 +21,7 @@ namespace ehdocs {
 
 class EngineCommand;
 class JobDirectory;
+class ProcessLauncher;
 
 // Counters for /metrics; a consistent snapshot.
 struct PdfPoolStats {
@@ -62,6 +63,7 @@ private:
     const PdfSettings _settings;
     std::unique_ptr<JobDirectory> _dir;
     std::unique_ptr<EngineCommand> _command;
+    std::unique_ptr<ProcessLauncher> _launcher;  // starts every pool process (see its header)
     mutable std::mutex _mutex;
     std::condition_variable _changed;
     std::vector<std::unique_ptr<Slot>> _slots;

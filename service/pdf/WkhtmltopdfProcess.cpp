@@ -31,6 +31,7 @@ std::string WkhtmltopdfProcess::render(const PdfJob& job) {
     const std::string html = dir + "/job.html";
     const std::string pdf = dir + "/job.pdf";
     JobDirectory::writeFile(html, job.html, job.name);
+    // Started from this thread, which outlives the process (see ProcessLauncher.h).
     std::unique_ptr<EngineProcess> process;
     try {
         process = std::make_unique<EngineProcess>(_command->oneShotLaunch(dir, html, pdf));
