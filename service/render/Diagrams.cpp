@@ -195,9 +195,10 @@ std::string genogramSvg(const CaseView& view) {
         text(out, n.x, n.y + kShape / 2 + 14, clip(view.memberName(n.member->id), 22), 11, "bold");
         std::string age = view.age(*n.member);
         std::string detail = n.member->relationship;
-        if (!age.empty())
-            detail +=
-                (detail.empty() ? "" : ", ") + (n.member->kind == "unborn" ? age : "age " + age);
+        if (n.member->kind == "unborn")
+            detail = n.member->expectedDate ? "due " + n.member->expectedDate->uk() : "unborn";
+        else if (!age.empty())
+            detail += (detail.empty() ? "" : ", ") + ("age " + age);
         text(out, n.x, n.y + kShape / 2 + 28, clip(detail, 26), 10);
     }
     // Legend.

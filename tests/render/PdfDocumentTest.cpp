@@ -69,4 +69,14 @@ BOOST_AUTO_TEST_CASE(the_eha_pdf_holds_the_diagrams_and_the_childs_words) {
         BOOST_TEST(text.find(expected) != std::string::npos, expected);
 }
 
+BOOST_AUTO_TEST_CASE(hostile_text_prints_as_text_in_the_pdf) {
+    WkhtmltopdfPool pool(PdfSettings{});
+    const Case& hostile = loadCase("tests/render/fixtures/hostile.json");
+    for (const char* type : {"eha", "closure_letter"}) {
+        std::string text = pdfText(renderer().renderPdf(hostile, type, on("2026-06-26"), pool));
+        BOOST_TEST(text.find("<script>alert(\"x\")</script>") != std::string::npos, type);
+        BOOST_TEST(text.find("{{family_name}}") != std::string::npos, type);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
