@@ -76,14 +76,7 @@ int runKpi(const std::vector<std::string>& files, const po::variables_map& vm) {
     const std::string team = vm.count("team") ? vm["team"].as<std::string>() : "";
     // Allocation is judged against each case's own profile (time.allocation.limit).
     const rules::ProfileRegistry profiles = rules::ProfileRegistry::builtIn();
-    const auto allocationLimit = [&](const Case& kase) {
-        const rules::Profile* profile = profiles.find(
-            kase.profile.empty() ? rules::ProfileRegistry::kDefaultProfile : kase.profile);
-        if (profile == nullptr) profile = &profiles.get(rules::ProfileRegistry::kDefaultProfile);
-        const auto& limit = profile->limit("time.allocation.limit");
-        return limit ? *limit : rules::Limit(24, rules::Limit::Unit::Hours);
-    };
-    KpiReport report(period, KpiStandards{}, team, allocationLimit);
+    KpiReport report(period, KpiStandards{}, team, profileAllocationLimit(profiles));
     const auto invalid =
         CaseScan().run(files, [&](const Case& kase, const std::string&) { report.add(kase); });
     for (const auto& bad : invalid) report.addInvalid(bad);

@@ -88,6 +88,16 @@ std::string days(long n) {
 
 }  // namespace
 
+KpiReport::AllocationLimit profileAllocationLimit(const rules::ProfileRegistry& profiles) {
+    return [&profiles](const Case& kase) {
+        const rules::Profile* profile = profiles.find(
+            kase.profile.empty() ? rules::ProfileRegistry::kDefaultProfile : kase.profile);
+        if (profile == nullptr) profile = &profiles.get(rules::ProfileRegistry::kDefaultProfile);
+        const auto& limit = profile->limit("time.allocation.limit");
+        return limit ? *limit : rules::Limit(24, rules::Limit::Unit::Hours);
+    };
+}
+
 KpiReport::KpiReport(KpiPeriod period, KpiStandards standards, std::string team,
                      AllocationLimit allocationLimit)
     : _period(period),

@@ -22,6 +22,7 @@
 #include "case/Case.h"
 #include "export/CaseScan.h"
 #include "rules/Limit.h"
+#include "rules/ProfileRegistry.h"
 
 namespace ehdocs {
 
@@ -131,5 +132,10 @@ private:
     std::vector<Facts> _facts;
     std::vector<InvalidCaseFile> _invalid;
 };
+
+// The allocation limit of each case's own practice profile (`time.allocation.limit` of the
+// profile the case names, `standard` when it names none or one `profiles` does not know),
+// for KpiReport. `profiles` must outlive the function returned.
+KpiReport::AllocationLimit profileAllocationLimit(const rules::ProfileRegistry& profiles);
 
 }  // namespace ehdocs

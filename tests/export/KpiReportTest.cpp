@@ -7,6 +7,7 @@
 #include "TestCases.h"
 #include "export/KpiReport.h"
 #include "export/KpiWorkbookWriter.h"
+#include "rules/ProfileRegistry.h"
 
 namespace {
 
@@ -225,6 +226,27 @@ BOOST_AUTO_TEST_CASE(kpi_workbook_reads_back) {
     BOOST_TEST(sheets->getObject(2)->getValue<int>("charts") == 1);
     const auto invalid = sheets->getObject(4)->getArray("rows")->getArray(1);
     BOOST_TEST(invalid->getObject(1)->getValue<std::string>("v") == "case_id: is required");
+}
+
+}  // namespace
+
+namespace {
+
+BOOST_AUTO_TEST_CASE(allocation_is_judged_by_each_case_profile) {
+    const auto profiles = ehdocs::rules::ProfileRegistry::builtIn();
+    ehdocs::KpiReport report({d("2026-04-01"), d("2026-04-30")}, {}, "",
+                             ehdocs::profileAllocationLimit(profiles));
+    for (const char* profile : {"dorset-locality", "newham-ffs", "no-such-profile"}) {
+        Case kase = baseCase(profile, "2026-04-06T09:00");
+        kase.profile = profile;
+        allocate(kase, "2026-04-07T15:00");  // 30 hours: within 48, not within 24
+        report.add(kase);
+    }
+    const auto rows = report.rows();
+    const auto& row = find(rows, "Allocations in the period made within the profile's time");
+    BOOST_TEST(fraction(row) == "1/3");
+    BOOST_TEST(row.standard ==
+               "within the case profile's time.allocation.limit: 24 hours, 48 hours");
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ BOOST_AUTO_TEST_CASE(okafor_evidence_pack_shows_health_outstanding) {
     BOOST_TEST(!view.get("has_claimable_from")->flag());
 
     const std::string html = renderer.renderHtml(okafor, "sf_evidence", on("2026-06-26"));
-    BOOST_TEST(html.find("Outcomes outstanding</strong> (outcomes_outstanding)") != std::string::npos);
+    BOOST_TEST(html.find("Outcomes outstanding</strong> (outcomes_outstanding)") !=
+               std::string::npos);
     BOOST_TEST(html.find("health: outcome in progress") != std::string::npos);
     BOOST_TEST(html.find("OFFICIAL-SENSITIVE") != std::string::npos);
 }
@@ -47,7 +48,8 @@ BOOST_AUTO_TEST_CASE(sustaining_family_shows_claimable_from_and_escapes_text) {
     sf.outcomes[2].achieved = d("2026-06-20");
     sf.criteria[0].evidence = "<script>alert(1)</script> {{family_name}}";
     const std::string html = renderer.renderHtml(kase, "sf_evidence", on("2026-07-01"));
-    BOOST_TEST(html.find("Outcomes achieved, being sustained</strong> (sustaining)") != std::string::npos);
+    BOOST_TEST(html.find("Outcomes achieved, being sustained</strong> (sustaining)") !=
+               std::string::npos);
     BOOST_TEST(html.find("19 December 2026") != std::string::npos);  // 2026-06-20 + 182 days
     BOOST_TEST(html.find("<script>alert") == std::string::npos);
     BOOST_TEST(html.find("&lt;script&gt;alert(1)&lt;/script&gt; {{family_name}}") !=
