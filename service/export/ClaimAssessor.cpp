@@ -54,26 +54,32 @@ bool hasChildOrUnborn(const Case& kase) {
 // Eligibility reasons; empty when eligible.
 std::vector<std::string> eligibilityGaps(const Case& kase, const SupportingFamilies& sf,
                                          const std::vector<std::string>& headlines) {
-    const auto& known = frameworkHeadlines(sf.framework);
+    // Without a framework the current programme's rule (sf_2022) applies, counting any
+    // headline the case format knows (the reader accepts either list then).
+    const std::string framework = sf.framework.empty() ? "sf_2022" : sf.framework;
+    std::vector<std::string> known = frameworkHeadlines(framework);
+    if (sf.framework.empty())
+        for (const auto& h : kTf2015)
+            if (!contains(known, h)) known.push_back(h);
     if (known.empty())
-        return {"no programme framework recorded (sf_2022 or tf_2015 expected, found \"" +
-                sf.framework + "\")"};
+        return {"unknown programme framework \"" + sf.framework + "\" (sf_2022 or tf_2015)"};
     std::vector<std::string> counted;
     for (const auto& headline : headlines)
         if (contains(known, headline)) counted.push_back(headline);
 
     std::vector<std::string> gaps;
-    const bool sf2022 = sf.framework == "sf_2022";
+    const bool sf2022 = framework == "sf_2022";
+    const std::string name = sf.framework.empty() ? "sf_2022 (no framework recorded)" : framework;
     const std::size_t needed = sf2022 ? 3 : 2;
     if (counted.size() < needed) {
-        std::string gap = sf.framework + " needs at least " + std::to_string(needed) +
+        std::string gap = name + " needs at least " + std::to_string(needed) +
                           (sf2022 ? " different headlines" : " of its 6 headlines") + ": " +
                           std::to_string(counted.size()) + " recorded";
         if (!counted.empty()) gap += " (" + joined(counted) + ")";
         gaps.push_back(gap);
     }
     if (sf2022 && !hasChildOrUnborn(kase))
-        gaps.push_back("sf_2022 needs a child or unborn member in the family: none recorded");
+        gaps.push_back(name + " needs a child or unborn member in the family: none recorded");
     return gaps;
 }
 

@@ -119,6 +119,27 @@ const std::vector<Row> kRows = {
      "",
      "",
      {"tf_2015 needs at least 2 of its 6 headlines: 1 recorded (health)"}},
+    {"no framework recorded: the sf_2022 rule, any known headline counts",
+     [](Case& c) {
+         sf(c).framework = "";
+         sf(c).criteria[2].headline = "crime_asb";
+     },
+     "2026-08-01",
+     ClaimStatus::ConditionsNotMet,
+     "",
+     "",
+     {"crime_asb: no goal of the latest plan (version 2) has this sf_outcome"}},
+    {"no framework recorded and two headlines",
+     [](Case& c) {
+         sf(c).framework = "";
+         sf(c).criteria.pop_back();
+     },
+     "2026-08-01",
+     ClaimStatus::NotEligible,
+     "",
+     "",
+     {"sf_2022 (no framework recorded) needs at least 3 different headlines: 2 recorded "
+      "(education, health)"}},
     {"no whole-family assessment",
      [](Case& c) { sf(c).wholeFamilyAssessment = false; },
      "2026-08-01",
