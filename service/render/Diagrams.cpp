@@ -226,8 +226,13 @@ std::string ecomapSvg(const CaseView& view) {
         if (!view.onlyExcluded(l.members)) links.push_back(&l);
     if (links.empty()) return "";
 
-    const double width = 660, cx = 330, cy = 230, rx = 235, ry = 175, boxW = 176, boxH = 44;
-    const double height = 520;
+    // A crowded network gets smaller boxes (and shorter labels) so that they do not overlap.
+    const bool crowded = links.size() > 8;
+    const double width = 660, cx = 330, boxH = 44;
+    const double cy = crowded ? 250 : 230, rx = crowded ? 255 : 235, ry = crowded ? 205 : 175;
+    const double boxW = crowded ? 124 : 176;
+    const size_t nameChars = crowded ? 15 : 22, relationChars = crowded ? 20 : 30;
+    const double height = crowded ? 560 : 520;
     std::ostringstream out;
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << num(width) << "\" height=\""
         << num(height) << "\" viewBox=\"0 0 " << num(width) << " " << num(height) << "\">\n";
@@ -266,8 +271,8 @@ std::string ecomapSvg(const CaseView& view) {
         out << "<rect x=\"" << num(x - boxW / 2) << "\" y=\"" << num(y - boxH / 2) << "\" width=\""
             << boxW << "\" height=\"" << boxH
             << "\" rx=\"8\" ry=\"8\" fill=\"#ffffff\" stroke=\"#555\" stroke-width=\"1.5\"/>\n";
-        text(out, x, y - 3, clip(links[i]->name, 22), 11, "bold");
-        text(out, x, y + 12, clip(links[i]->relationship, 30), 10);
+        text(out, x, y - 3, clip(links[i]->name, nameChars), 11, "bold");
+        text(out, x, y + 12, clip(links[i]->relationship, relationChars), 10);
     }
     // Legend.
     double ly = height - 40;
