@@ -105,8 +105,9 @@ GapResult gaps(Date start, std::vector<Date> points, Date asOf, const Limit& fir
     return result;
 }
 
-// Message for a late gap: "No visit between 2 April 2026 and 20 April 2026 (18 days; due by
-// 16 April 2026); the standard is at most 14 days between visits."
+// Message for the longest late gap: "No visit between 2 April 2026 and 17 April 2026 (15 days),
+// due by 16 April 2026; <standardText>", or "No visit since ...: N days by <as-of>, ..." when
+// the gap is still open, and how many gaps were late when more than one.
 std::string gapMessage(const GapResult& g, const Limit& limit, const std::string& noun,
                        const std::string& standardText) {
     std::string text;
@@ -141,17 +142,14 @@ Outcome timeFirstVisit(const RuleContext& ctx) {
     std::optional<DateTime> from = allocatedAt(ctx);
     if (!from) return O::notApplied();
     bool childSeen = ctx.profile.setting("time.first_visit.child_seen").yes;
-    std::optional<DateTime> first;
-    for (const Contact& k : ctx.kase.contacts) {
-        if (!isVisit(k)) continue;
-        if (childSeen &&
-            std::none_of(k.childrenSeen.begin(), k.childrenSeen.end(), [&](const Id& id) {
-                const Member* m = ctx.kase.member(id);
-                return m && m->isChild();
-            }))
-            continue;
-        if (!first || k.at < *first) first = k.at;
-    }
+    std::optional<DateTime> first = earliest(ctx.kase.contacts, [&](const Contact& k) {
+        if (!isVisit(k)) return false;
+        if (!childSeen) return true;
+        return std::any_of(k.childrenSeen.begin(), k.childrenSeen.end(), [&](const Id& id) {
+            const Member* m = ctx.kase.member(id);
+            return m && m->isChild();
+        });
+    });
     const Limit& limit = *limitOf(ctx, "time.first_visit.limit");
     if (childSeen)
         return firstWithin(ctx, limit, *from, first, "First visit where a child was seen",
@@ -317,10 +315,11 @@ Outcome timeRecording(const RuleContext& ctx) {
     }
     if (!late) return O::held();
     std::string text = late == 1 ? "A case note was" : std::to_string(late) + " case notes were";
-    return O::failed(text + " written up late; " + (late == 1 ? "the " : "the latest: the ") +
-                     humanise(worst->kind) + " on " + worst->at.uk() + " was recorded on " +
-                     worst->recordedAt->uk() + ", " + limit.gapText(worst->at, *worst->recordedAt) +
-                     " later; " + standard(limit));
+    return O::failed(text + " written up late; " +
+                     (late == 1 ? "the " : "the longest delay: the ") + humanise(worst->kind) +
+                     " on " + worst->at.uk() + " was recorded on " + worst->recordedAt->uk() +
+                     ", " + limit.gapText(worst->at, *worst->recordedAt) + " later; " +
+                     standard(limit));
 }
 
 Outcome timeCaseSummary(const RuleContext& ctx) {
