@@ -56,6 +56,8 @@ void XlsxSheet::writeNumber(int row, int col, double value, XlsxStyle style) {
 void XlsxSheet::writeDate(int row, int col, const std::optional<Date>& date) {
     checkRow(row);
     if (!date) return;
+    // Excel's dates start in 1900: an earlier one is kept, as text, rather than corrupted.
+    if (date->year() < 1900) return writeText(row, col, date->iso());
     lxw_datetime when{date->year(), date->month(), date->day(), 0, 0, 0.0};
     check(worksheet_write_datetime(_sheet, row, col, &when, _book->format(XlsxStyle::Date)),
           "writing a date", row, col);

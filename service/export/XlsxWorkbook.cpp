@@ -41,10 +41,20 @@ XlsxWorkbook::XlsxWorkbook(const std::string& path, const XlsxOptions& options)
     if (_book == nullptr)
         throw ExportException("cannot start workbook " + path + " (out of memory)");
 
-    // One format per XlsxStyle, in the enum's order.
+    try {
+        addFormats();
+    } catch (...) {
+        lxw_workbook_free(_book);  // the destructor does not run for a throwing constructor
+        _book = nullptr;
+        throw;
+    }
+}
+
+// One format per XlsxStyle, in the enum's order.
+void XlsxWorkbook::addFormats() {
     const auto add = [&]() {
         lxw_format* f = workbook_add_format(_book);
-        if (f == nullptr) throw ExportException("cannot add a cell format to " + path);
+        if (f == nullptr) throw ExportException("cannot add a cell format to " + _path);
         _formats.push_back(f);
         return f;
     };

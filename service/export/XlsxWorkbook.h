@@ -53,6 +53,7 @@ public:
 private:
     friend class XlsxSheet;
     lxw_format* format(XlsxStyle style) const;
+    void addFormats();
 
     std::string _path;
     XlsxOptions _options;

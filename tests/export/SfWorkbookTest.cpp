@@ -31,6 +31,7 @@ Case hostileFamily() {
     sf.criteria[0].source = "-2+3";
     sf.criteria[1].evidence = kLongText;
     sf.criteria[2].evidence = std::string("bell\x07 and <tag> & \"quotes\"");
+    sf.criteria[2].date = Date::fromYmd(1850, 1, 1);  // before Excel's dates begin
     sf.claim = SfClaim{"significant_and_sustained_progress", d("2026-02-01"), "=1+1"};
     return kase;
 }
@@ -162,6 +163,7 @@ BOOST_DATA_TEST_CASE(sf_workbook_reads_back, boost::unit_test::data::make({false
     BOOST_TEST(characters == static_cast<long>(kExcelCellMaxChars));
     BOOST_TEST(cut.substr(cut.size() - std::string(kCutMarker).size()) == kCutMarker);
     BOOST_TEST(cell(evidence, evilRow + 2, 5) == "s:bell\xEF\xBF\xBD and <tag> & \"quotes\"");
+    BOOST_TEST(cell(evidence, evilRow + 2, 7) == "s:1850-01-01");
     BOOST_TEST(cell(evidence, evilRow + 3, 2) == "s:outcome");
     BOOST_TEST(cell(evidence, evilRow + 3, 8) == "d:2026-01-01");
     BOOST_TEST(cell(evidence, evilRow + 3, 10) == "s:achieved");
