@@ -1,0 +1,38 @@
+// "Nothing dated after the as-of date is counted."
+
+#include <boost/test/unit_test.hpp>
+
+#include "CaseFixture.h"
+#include "rules/CaseAsOf.h"
+#include "rules/ClosureCheck.h"
+
+using namespace ehdocs;
+
+BOOST_AUTO_TEST_CASE(records_after_the_as_of_date_are_cut) {
+    Case okafor = test::readCase(test::loadExample("okafor-ready-to-close.json"));
+    Case cut = rules::caseAsOf(okafor, *Date::parse("2026-03-19"));
+    // Contacts on 3, 6, 12 and 19 March: the one on the day itself counts.
+    BOOST_TEST(cut.contacts.size() == 4u);
+    BOOST_TEST(cut.contacts.back().id == "k4");
+    BOOST_TEST(cut.meetings.empty());
+    BOOST_TEST(cut.plans.empty());
+    BOOST_TEST(cut.supervision.size() == 1u);
+    BOOST_TEST(cut.documents.empty());
+    BOOST_TEST(cut.directWork.size() == 2u);
+    // Completed on 18 March; authorised and shared on 20 March, so not yet.
+    BOOST_REQUIRE(cut.assessment.has_value());
+    BOOST_TEST(cut.assessment->completed->iso() == "2026-03-18");
+    BOOST_TEST(!cut.assessment->authorised.has_value());
+    BOOST_TEST(!cut.assessment->sharedWithFamily.has_value());
+    // The closure's undated lists stay; its dated attempts would be cut.
+    BOOST_TEST(cut.closure->ongoingSupport.size() == 2u);
+    // The original is untouched.
+    BOOST_TEST(okafor.contacts.size() == 12u);
+}
+
+BOOST_AUTO_TEST_CASE(a_closed_case_is_checked_as_of_its_closure_date) {
+    Case bennett = test::readCase(test::loadExample("bennett-disengaged.json"));
+    BOOST_TEST(rules::asOfDate(bennett, *Date::parse("2027-05-01")).iso() == "2026-09-30");
+    bennett.closure.reset();
+    BOOST_TEST(rules::asOfDate(bennett, *Date::parse("2027-05-01")).iso() == "2027-05-01");
+}
