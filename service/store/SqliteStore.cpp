@@ -4,6 +4,7 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Statement.h>
+#include <Poco/String.h>
 
 #include "store/Migrations.h"
 
@@ -68,32 +69,37 @@ auto guarded(const std::string& what, Work work) {
 SqliteStore::SqliteStore(const std::string& path) {
     guarded("cannot open the database " + path, [&] {
         Poco::Data::SQLite::Connector::registerConnector();
-        _session = std::make_unique<Poco::Data::Session>("SQLite", path);
-        Poco::Data::Session& s = *_session;
-        // A checkpointing WAL journal with a full sync on commit: an acknowledged write
-        // survives a crash or power cut.
+        _writer = std::make_unique<Poco::Data::Session>("SQLite", path);
+        Poco::Data::Session& s = *_writer;
+        // A write-ahead log with a full sync on commit: an acknowledged write survives a
+        // crash or power cut. The log also lets the reader connection read while a write
+        // (and its sync) is in progress.
         std::string mode;
         s << "PRAGMA journal_mode=WAL", into(mode), now;
+        if (Poco::toLower(mode) != "wal") {
+            throw StoreException("the database " + path + " cannot use a write-ahead log");
+        }
         s << "PRAGMA synchronous=FULL", now;
-        s << "PRAGMA foreign_keys=ON", now;
         s << "PRAGMA busy_timeout=5000", now;
         Migrations::apply(s);
+        _reader = std::make_unique<Poco::Data::Session>("SQLite", path);
+        *_reader << "PRAGMA busy_timeout=5000", now;
         return 0;
     });
 }
 
 int SqliteStore::schemaVersion() {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading the schema version", [&] {
         int version = 0;
-        *_session << "PRAGMA user_version", into(version), now;
+        *_reader << "PRAGMA user_version", into(version), now;
         return version;
     });
 }
 
 void SqliteStore::insertVersion(const CaseRecord& r) {
-    *_session << "INSERT INTO case_versions (" << kVersionColumns
-              << ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    *_writer << "INSERT INTO case_versions (" << kVersionColumns
+             << ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         useRef(r.caseId), useRef(r.version), useRef(r.json), useRef(r.team), useRef(r.status),
         useRef(r.leadWorker), useRef(r.familyName), useRef(r.author), useRef(r.writtenAt),
         useRef(r.action), now;
@@ -101,23 +107,23 @@ void SqliteStore::insertVersion(const CaseRecord& r) {
 
 void SqliteStore::insertDocument(const StoredDocument& d) {
     Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(d.bytes.data()), d.bytes.size());
-    *_session << "INSERT INTO documents (doc_id, case_id, case_version, type, format,"
-                 " content_type, sha256, bytes, created_by, created_at)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    *_writer << "INSERT INTO documents (doc_id, case_id, case_version, type, format,"
+                " content_type, sha256, bytes, created_by, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         useRef(d.docId), useRef(d.caseId), useRef(d.caseVersion), useRef(d.type), useRef(d.format),
         useRef(d.contentType), useRef(d.sha256), useRef(bytes), useRef(d.createdBy),
         useRef(d.createdAt), now;
 }
 
 WriteResult SqliteStore::createCase(const CaseRecord& first) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("storing a new case", [&] {
-        return inTransaction(*_session, [&] {
+        return inTransaction(*_writer, [&] {
             int found = 0;
-            *_session << "SELECT COUNT(*) FROM cases WHERE case_id = ?", useRef(first.caseId),
+            *_writer << "SELECT COUNT(*) FROM cases WHERE case_id = ?", useRef(first.caseId),
                 into(found), now;
             if (found) return WriteResult::exists;
-            *_session << "INSERT INTO cases (case_id, version) VALUES (?, ?)", useRef(first.caseId),
+            *_writer << "INSERT INTO cases (case_id, version) VALUES (?, ?)", useRef(first.caseId),
                 useRef(first.version), now;
             insertVersion(first);
             return WriteResult::ok;
@@ -127,15 +133,15 @@ WriteResult SqliteStore::createCase(const CaseRecord& first) {
 
 WriteResult SqliteStore::updateCase(const CaseRecord& next,
                                     const std::vector<StoredDocument>& documents) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("storing a case version", [&] {
-        return inTransaction(*_session, [&] {
+        return inTransaction(*_writer, [&] {
             std::vector<int> current;
-            *_session << "SELECT version FROM cases WHERE case_id = ?", useRef(next.caseId),
+            *_writer << "SELECT version FROM cases WHERE case_id = ?", useRef(next.caseId),
                 into(current), now;
             if (current.empty()) return WriteResult::notFound;
             if (current.front() != next.version - 1) return WriteResult::stale;
-            *_session << "UPDATE cases SET version = ? WHERE case_id = ?", useRef(next.version),
+            *_writer << "UPDATE cases SET version = ? WHERE case_id = ?", useRef(next.version),
                 useRef(next.caseId), now;
             insertVersion(next);
             for (const StoredDocument& doc : documents) insertDocument(doc);
@@ -145,9 +151,9 @@ WriteResult SqliteStore::updateCase(const CaseRecord& next,
 }
 
 std::optional<CaseRecord> SqliteStore::currentCase(const std::string& caseId) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
-        Statement select(*_session);
+        Statement select(*_reader);
         select << "SELECT " << kVersionColumns
                << " FROM case_versions WHERE case_id = ?"
                   " AND version = (SELECT version FROM cases WHERE case_id = ?)",
@@ -159,13 +165,13 @@ std::optional<CaseRecord> SqliteStore::currentCase(const std::string& caseId) {
 }
 
 std::optional<CaseRecord> SqliteStore::currentHead(const std::string& caseId) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
         std::vector<int> version;
         std::vector<std::string> team, status, lead, family, author, at, action;
-        *_session << "SELECT v.version, v.team, v.status, v.lead_worker, v.family_name, v.author,"
-                     " v.written_at, v.action FROM cases c JOIN case_versions v"
-                     " ON v.case_id = c.case_id AND v.version = c.version WHERE c.case_id = ?",
+        *_reader << "SELECT v.version, v.team, v.status, v.lead_worker, v.family_name, v.author,"
+                    " v.written_at, v.action FROM cases c JOIN case_versions v"
+                    " ON v.case_id = c.case_id AND v.version = c.version WHERE c.case_id = ?",
             useRef(caseId), into(version), into(team), into(status), into(lead), into(family),
             into(author), into(at), into(action), now;
         if (version.empty()) return std::nullopt;
@@ -175,9 +181,9 @@ std::optional<CaseRecord> SqliteStore::currentHead(const std::string& caseId) {
 }
 
 std::vector<CaseRecord> SqliteStore::caseHistory(const std::string& caseId) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading a case history", [&] {
-        Statement select(*_session);
+        Statement select(*_reader);
         select << "SELECT case_id, version, '' AS json, team, status, lead_worker, family_name,"
                   " author, written_at, action FROM case_versions WHERE case_id = ?"
                   " ORDER BY version",
@@ -192,9 +198,9 @@ std::vector<CaseRecord> SqliteStore::caseHistory(const std::string& caseId) {
 }
 
 std::vector<CaseRecord> SqliteStore::listCases(const CaseFilter& filter) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("listing cases", [&] {
-        Statement select(*_session);
+        Statement select(*_reader);
         select << "SELECT v.case_id AS case_id, v.version AS version, v.json AS json,"
                   " v.team AS team, v.status AS status, v.lead_worker AS lead_worker,"
                   " v.family_name AS family_name, v.author AS author,"
@@ -213,10 +219,10 @@ std::vector<CaseRecord> SqliteStore::listCases(const CaseFilter& filter) {
 }
 
 std::size_t SqliteStore::caseCount() {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("counting cases", [&] {
         int count = 0;
-        *_session << "SELECT COUNT(*) FROM cases", into(count), now;
+        *_reader << "SELECT COUNT(*) FROM cases", into(count), now;
         return static_cast<std::size_t>(count);
     });
 }
@@ -226,9 +232,9 @@ std::vector<StoredDocument> SqliteStore::selectDocuments(const std::string& colu
     std::vector<std::string> ids, cases, types, formats, contentTypes, hashes, by, at;
     std::vector<int> versions;
     std::vector<Poco::Data::BLOB> blobs;
-    *_session << "SELECT doc_id, case_id, case_version, type, format, content_type, sha256,"
-                 " bytes, created_by, created_at FROM documents WHERE " +
-                     column + " = ? ORDER BY rowid",
+    *_reader << "SELECT doc_id, case_id, case_version, type, format, content_type, sha256,"
+                " bytes, created_by, created_at FROM documents WHERE " +
+                    column + " = ? ORDER BY rowid",
         useRef(value), into(ids), into(cases), into(versions), into(types), into(formats),
         into(contentTypes), into(hashes), into(blobs), into(by), into(at), now;
     std::vector<StoredDocument> found(ids.size());
@@ -249,7 +255,7 @@ std::vector<StoredDocument> SqliteStore::selectDocuments(const std::string& colu
 }
 
 std::optional<StoredDocument> SqliteStore::document(const std::string& docId) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading a document", [&]() -> std::optional<StoredDocument> {
         auto found = selectDocuments("doc_id", docId);
         if (found.empty()) return std::nullopt;
@@ -258,21 +264,21 @@ std::optional<StoredDocument> SqliteStore::document(const std::string& docId) {
 }
 
 std::vector<StoredDocument> SqliteStore::caseDocuments(const std::string& caseId) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading a case's documents",
                    [&] { return selectDocuments("case_id", caseId); });
 }
 
 WriteResult SqliteStore::addUser(const User& user) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("adding a user", [&] {
-        return inTransaction(*_session, [&] {
+        return inTransaction(*_writer, [&] {
             int found = 0;
-            *_session << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(user.name),
-                into(found), now;
+            *_writer << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(user.name), into(found),
+                now;
             if (found) return WriteResult::exists;
-            *_session << "INSERT INTO users (name, role, team, token_hash, created_at)"
-                         " VALUES (?, ?, ?, ?, ?)",
+            *_writer << "INSERT INTO users (name, role, team, token_hash, created_at)"
+                        " VALUES (?, ?, ?, ?, ?)",
                 useRef(user.name), useRef(user.role), useRef(user.team), useRef(user.tokenHash),
                 useRef(user.createdAt), now;
             return WriteResult::ok;
@@ -281,10 +287,10 @@ WriteResult SqliteStore::addUser(const User& user) {
 }
 
 std::optional<User> SqliteStore::userByTokenHash(const std::string& tokenHash) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("looking up a token", [&]() -> std::optional<User> {
         std::vector<std::string> names, roles, teams, created;
-        *_session << "SELECT name, role, team, created_at FROM users WHERE token_hash = ?",
+        *_reader << "SELECT name, role, team, created_at FROM users WHERE token_hash = ?",
             useRef(tokenHash), into(names), into(roles), into(teams), into(created), now;
         if (names.empty()) return std::nullopt;
         return User{names[0], roles[0], teams[0], tokenHash, created[0]};
@@ -293,7 +299,7 @@ std::optional<User> SqliteStore::userByTokenHash(const std::string& tokenHash) {
 
 void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
     if (entries.empty()) return;
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_writeMutex);
     guarded("appending to the audit trail", [&] {
         // One prepared statement bound to columns inserts the whole batch.
         std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail;
@@ -307,9 +313,9 @@ void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
             requestId.push_back(e.requestId);
             detail.push_back(e.detail);
         }
-        return inTransaction(*_session, [&] {
-            *_session << "INSERT INTO audit (at, user, role, action, case_id, outcome,"
-                         " request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        return inTransaction(*_writer, [&] {
+            *_writer << "INSERT INTO audit (at, user, role, action, case_id, outcome,"
+                        " request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 use(at), use(user), use(role), use(action), use(caseId), use(outcome),
                 use(requestId), use(detail), now;
             return 0;
@@ -318,14 +324,14 @@ void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
 }
 
 std::vector<AuditEntry> SqliteStore::audit(const AuditQuery& q) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading the audit trail", [&] {
         std::vector<Poco::Int64> seqs;
         std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail;
         const int limit = static_cast<int>(q.limit);
-        *_session << "SELECT seq, at, user, role, action, case_id, outcome, request_id, detail"
-                     " FROM audit WHERE (? = '' OR case_id = ?) AND (? = '' OR user = ?)"
-                     " AND (? = '' OR at >= ?) AND (? = '' OR at <= ?) ORDER BY seq LIMIT ?",
+        *_reader << "SELECT seq, at, user, role, action, case_id, outcome, request_id, detail"
+                    " FROM audit WHERE (? = '' OR case_id = ?) AND (? = '' OR user = ?)"
+                    " AND (? = '' OR at >= ?) AND (? = '' OR at <= ?) ORDER BY seq LIMIT ?",
             useRef(q.caseId), useRef(q.caseId), useRef(q.user), useRef(q.user), useRef(q.from),
             useRef(q.from), useRef(q.to), useRef(q.to), useRef(limit), into(seqs), into(at),
             into(user), into(role), into(action), into(caseId), into(outcome), into(requestId),

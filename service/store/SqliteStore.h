@@ -3,8 +3,8 @@
 // The embedded store: one SQLite file (WAL journal, synchronous=FULL, so a write is on disk
 // when the method returns), schema upgraded by Migrations on open. Contract: Store.h.
 // Append-only tables are guarded by triggers, so not even a bug can rewrite history.
-// One connection serialised by a mutex: SQLite writes one transaction at a time anyway, and
-// the service caches what it reads often.
+// Two connections, each serialised by its own mutex: one writes (SQLite writes one transaction
+// at a time anyway), one reads, so reads never wait for a write's disk sync.
 
 #include <Poco/Data/Session.h>
 
@@ -45,8 +45,8 @@ private:
     std::vector<StoredDocument> selectDocuments(const std::string& column,
                                                 const std::string& value);
 
-    std::mutex _mutex;
-    std::unique_ptr<Poco::Data::Session> _session;
+    std::mutex _writeMutex, _readMutex;
+    std::unique_ptr<Poco::Data::Session> _writer, _reader;
 };
 
 }  // namespace ehdocs::store
