@@ -56,10 +56,13 @@ void XlsxSheet::writeNumber(int row, int col, double value, XlsxStyle style) {
 void XlsxSheet::writeDate(int row, int col, const std::optional<Date>& date) {
     checkRow(row);
     if (!date) return;
-    // Excel's dates start in 1900: an earlier one is kept, as text, rather than corrupted.
-    if (date->year() < 1900) return writeText(row, col, date->iso());
-    lxw_datetime when{date->year(), date->month(), date->day(), 0, 0, 0.0};
-    check(worksheet_write_datetime(_sheet, row, col, &when, _book->format(XlsxStyle::Date)),
+    // Excel's dates start in 1900, and its serial numbers are one out before 1 March 1900
+    // (it counts a 29 February 1900): such dates are kept, as text, rather than corrupted.
+    static const Date kFirstExact = Date::fromYmd(1900, 3, 1);
+    if (*date < kFirstExact) return writeText(row, col, date->iso());
+    // The serial number is days since 30 December 1899 (1970-01-01 is 25569).
+    const double serial = static_cast<double>(date->dayNumber() + 25569);
+    check(worksheet_write_number(_sheet, row, col, serial, _book->format(XlsxStyle::Date)),
           "writing a date", row, col);
 }
 

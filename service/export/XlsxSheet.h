@@ -28,7 +28,7 @@ public:
     void writeText(int row, int col, const std::string& text, XlsxStyle style = XlsxStyle::Plain);
     void writeNumber(int row, int col, double value, XlsxStyle style = XlsxStyle::Plain);
     // A real date cell (a serial number with a date format); blank when `date` is empty; a
-    // date before 1900, which Excel cannot hold, is written as its ISO text.
+    // date before 1 March 1900, which Excel cannot hold exactly, is written as its ISO text.
     void writeDate(int row, int col, const std::optional<Date>& date);
     void writeBlank(int row, int col, XlsxStyle style = XlsxStyle::Plain);
     // A row of header cells starting at column 0.
