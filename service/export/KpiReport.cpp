@@ -213,18 +213,24 @@ std::vector<KpiRow> KpiReport::rows() const {
                   return f.reasons.empty() ? std::vector<std::string>{""} : f.reasons;
               });
     {
+        // Closed episodes by child, so each request looks up only its own children.
+        std::map<std::string, std::vector<const Facts*>> closedByChild;
+        for (const auto& f : _facts)
+            if (f.closed)
+                for (const auto& c : f.children)
+                    if (!c.key.empty()) closedByChild[c.key].push_back(&f);
         int repeats = 0;
         for (const Facts* f : requests) {
             bool repeat = f->route == "re_referral";
-            const Date start = f->received.date().plusMonths(-s.repeatMonths);
-            for (const auto& other : _facts) {
-                if (repeat) break;
-                if (&other == f || !other.closed || *other.closed < start ||
-                    *other.closed > f->received.date())
-                    continue;
-                for (const auto& a : f->children)
-                    for (const auto& b : other.children)
-                        if (!a.key.empty() && a.key == b.key) repeat = true;
+            const Date received = f->received.date();
+            const Date start = received.plusMonths(-s.repeatMonths);
+            for (const auto& child : f->children) {
+                if (repeat || child.key.empty()) continue;
+                const auto found = closedByChild.find(child.key);
+                if (found == closedByChild.end()) continue;
+                for (const Facts* other : found->second)
+                    if (other != f && start <= *other->closed && *other->closed <= received)
+                        repeat = true;
             }
             repeats += repeat;
         }
