@@ -20,8 +20,8 @@ std::string closureReadinessNotApplicable(const Case& kase);
 // `ready_to_close`, `not_ready`; `blocking`, `late`, `other_warnings` (each `rule`, `message`,
 // `source`) with `has_blocking`, `has_late`, `has_other_warnings` and `blocking_count`,
 // `late_count`, `other_warnings_count`; `findings` (all of them in that order, each `rule`,
-// `message`, `source`, `kind`: Blocking, Late or Warning) with `has_findings`; `passed` and `not_applied` (each `rule`) with
-// `passed_count`, `not_applied_count`, `has_not_applied`.
+// `message`, `source`, `kind`: Blocking, Late or Warning) with `has_findings`; `passed` and
+// `not_applied` (each `rule`) with `passed_count`, `not_applied_count`, `has_not_applied`.
 void closureReadinessView(const CaseView& view, const Meeting* meeting, View& out);
 
 }  // namespace ehdocs::render
