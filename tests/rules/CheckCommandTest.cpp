@@ -8,6 +8,8 @@
 #include <Poco/StreamCopier.h>
 
 #include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <sstream>
 
 using Poco::JSON::Object;
 
@@ -137,4 +139,15 @@ BOOST_AUTO_TEST_CASE(summary_puts_cases_needing_action_first) {
     BOOST_TEST(last->getValue<std::string>("lead_worker") == "Amira Khan");
     BOOST_TEST(last->getValue<int>("late") == 0);
     BOOST_TEST(o->getArray("invalid")->size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(docs_cli_md_quotes_the_real_report) {
+    std::ifstream in(kSrc + "/docs/cli.md");
+    std::stringstream doc;
+    doc << in.rdbuf();
+    Run r = run({kBennett});
+    BOOST_TEST(r.status == 0);
+    BOOST_TEST(doc.str().find(r.out) != std::string::npos,
+               "docs/cli.md does not quote this output:\n"
+                   << r.out);
 }
