@@ -136,7 +136,7 @@ View DocumentRenderer::view(const Case& kase, const std::string& typeId,
     const Meeting* meeting = nullptr;
     const DocumentType& type = resolve(kase, typeId, options, &meeting);
     CaseView caseView(kase, options.producedOn ? *options.producedOn : ukToday());
-    View out = commonView(caseView, type);
+    View out = commonView(caseView, type, !options.markingStampedOnPages);
     type.buildView(caseView, meeting, out);
     return out;
 }
@@ -160,8 +160,10 @@ std::string DocumentRenderer::renderHtml(const Case& kase, const std::string& ty
 
 std::string DocumentRenderer::renderPdf(const Case& kase, const std::string& typeId,
                                         const RenderOptions& options, PdfRenderer& pdf) const {
+    RenderOptions stamped = options;
+    stamped.markingStampedOnPages = true;
     PdfJob job;
-    job.html = renderHtml(kase, typeId, options);
+    job.html = renderHtml(kase, typeId, stamped);
     job.name = kase.caseId + " " + typeId + (options.meeting.empty() ? "" : " " + options.meeting);
     job.marking = _types.find(typeId)->marking();
     return pdf.render(job);

@@ -16,6 +16,9 @@ struct RenderOptions {
     // The "produced on" date printed on the document and used for ages.
     // Default: today in the UK (Europe/London). Set it for reproducible output.
     std::optional<Date> producedOn;
+    // Set by renderPdf: the PDF stamper prints the protective marking on every page, so the
+    // page's own marking banner is left out rather than shown twice.
+    bool markingStampedOnPages = false;
 };
 
 // Today's date in the UK (Europe/London), the default "produced on" date.

@@ -253,13 +253,14 @@ const Transfer* latestTransfer(const Case& kase, bool leavingOnly) {
     return best;
 }
 
-View commonView(const CaseView& view, const DocumentType& type) {
+View commonView(const CaseView& view, const DocumentType& type, bool markingBanner) {
     const Case& kase = view.kase();
     View out;
     out.set("document_type", type.id);
     out.set("document_title", type.title);
     out.set("audience", type.audience);
     out.set("marking", type.marking());
+    out.set("marking_banner", markingBanner ? type.marking() : std::string());
     out.set("is_record", !type.familyFacing);
     out.set("is_letter", type.familyFacing);
     out.set("produced_on", view.producedOn().uk());

@@ -14,7 +14,8 @@ namespace ehdocs::render {
 
 // The names every document has: the document, the service, the family, the lead worker,
 // the members, the letter's addressees.
-View commonView(const CaseView& view, const DocumentType& type);
+// `markingBanner` false leaves the page's marking banner out (the PDF stamps it on every page).
+View commonView(const CaseView& view, const DocumentType& type, bool markingBanner = true);
 
 // Records (forms/).
 void ehaView(const CaseView& view, const Meeting* meeting, View& out);
