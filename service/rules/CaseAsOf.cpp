@@ -1,70 +1,112 @@
 #include "rules/CaseAsOf.h"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace ehdocs::rules {
 namespace {
 
-template <typename T, typename DateOf>
-void dropAfter(std::vector<T>& items, Date asOf, DateOf dateOf) {
-    items.erase(std::remove_if(items.begin(), items.end(),
-                               [&](const T& item) {
-                                   std::optional<Date> d = dateOf(item);
-                                   return d && *d > asOf;
-                               }),
-                items.end());
-}
+using OD = std::optional<Date>;
 
-template <typename T>
-void dropOptionalAfter(std::optional<T>& value, Date asOf) {
-    if (value && *value > asOf) value.reset();
-}
+// One walk over every dated record and fact of a case, used two ways: with Apply = false it
+// only answers whether anything is dated after `asOf` (on a const case, no copy); with
+// Apply = true it removes or unsets each such thing. Keeping both in one place keeps them in
+// step.
+template <bool Apply>
+class Cutter {
+public:
+    using CaseRef = std::conditional_t<Apply, Case&, const Case&>;
 
-}  // namespace
+    explicit Cutter(Date asOf) : _asOf(asOf) {}
 
-Case caseAsOf(const Case& kase, Date asOf) {
-    Case c = kase;
-    using OD = std::optional<Date>;
+    bool run(CaseRef c) {
+        if (c.referral.consent) optional(c.referral.consent->date);
+        if (c.allocation && c.allocation->allocatedAt &&
+            c.allocation->allocatedAt->date() > _asOf) {
+            _found = true;
+            if constexpr (Apply) c.allocation->allocatedAt.reset();
+        }
+        list(c.contacts, [](const Contact& k) -> OD { return k.at.date(); });
+        for (auto& k : c.contacts)
+            if (k.recordedAt && k.recordedAt->date() > _asOf) {
+                _found = true;
+                if constexpr (Apply) k.recordedAt.reset();
+            }
+        if (c.assessment) {
+            if (c.assessment->started && *c.assessment->started > _asOf) {
+                _found = true;
+                if constexpr (Apply) c.assessment.reset();
+            } else {
+                auto& a = *c.assessment;
+                optional(a.completed);
+                signature(a.authorised);
+                signature(a.qualityAssured);
+                optional(a.sharedWithFamily);
+                list(a.scores, [](const Score& s) { return s.date; });
+            }
+        }
+        list(c.plans, [](const Plan& p) -> OD { return p.date; });
+        list(c.meetings, [](const Meeting& m) -> OD { return m.at.date(); });
+        list(c.chronology, [](const Event& e) -> OD { return e.date; });
+        list(c.supervision, [](const Supervision& s) -> OD { return s.at.date(); });
+        list(c.agencyReferrals, [](const AgencyReferral& r) { return r.date; });
+        list(c.correspondence, [](const Correspondence& r) { return r.date; });
+        list(c.directWork, [](const DirectWork& w) { return w.date; });
+        list(c.feedback, [](const Feedback& f) { return f.date; });
+        list(c.transfers, [](const Transfer& t) -> OD { return t.decided; });
+        list(c.documents, [](const IssuedDocument& d) -> OD { return d.issuedAt.date(); });
+        if (c.closure) {
+            list(c.closure->engagementAttempts, [](const EngagementAttempt& a) { return a.date; });
+            optional(c.closure->referrerInformed);
+        }
+        return _found;
+    }
 
-    if (c.referral.consent) dropOptionalAfter(c.referral.consent->date, asOf);
-    if (c.allocation && c.allocation->allocatedAt && c.allocation->allocatedAt->date() > asOf)
-        c.allocation->allocatedAt.reset();
-
-    dropAfter(c.contacts, asOf, [](const Contact& k) -> OD { return k.at.date(); });
-    for (Contact& k : c.contacts)
-        if (k.recordedAt && k.recordedAt->date() > asOf) k.recordedAt.reset();
-
-    if (c.assessment) {
-        Assessment& a = *c.assessment;
-        if (a.started && *a.started > asOf) {
-            c.assessment.reset();
+private:
+    template <typename Vector, typename DateOf>
+    void list(Vector& items, DateOf dateOf) {
+        auto after = [&](const auto& item) {
+            OD d = dateOf(item);
+            return d && *d > _asOf;
+        };
+        if constexpr (Apply) {
+            auto end = std::remove_if(items.begin(), items.end(), after);
+            if (end != items.end()) _found = true;
+            items.erase(end, items.end());
         } else {
-            dropOptionalAfter(a.completed, asOf);
-            if (a.authorised && a.authorised->date && *a.authorised->date > asOf)
-                a.authorised.reset();
-            if (a.qualityAssured && a.qualityAssured->date && *a.qualityAssured->date > asOf)
-                a.qualityAssured.reset();
-            dropOptionalAfter(a.sharedWithFamily, asOf);
-            dropAfter(a.scores, asOf, [](const Score& s) { return s.date; });
+            if (std::any_of(items.begin(), items.end(), after)) _found = true;
         }
     }
 
-    dropAfter(c.plans, asOf, [](const Plan& p) -> OD { return p.date; });
-    dropAfter(c.meetings, asOf, [](const Meeting& m) -> OD { return m.at.date(); });
-    dropAfter(c.chronology, asOf, [](const Event& e) -> OD { return e.date; });
-    dropAfter(c.supervision, asOf, [](const Supervision& s) -> OD { return s.at.date(); });
-    dropAfter(c.agencyReferrals, asOf, [](const AgencyReferral& r) { return r.date; });
-    dropAfter(c.correspondence, asOf, [](const Correspondence& r) { return r.date; });
-    dropAfter(c.directWork, asOf, [](const DirectWork& w) { return w.date; });
-    dropAfter(c.feedback, asOf, [](const Feedback& f) { return f.date; });
-    dropAfter(c.transfers, asOf, [](const Transfer& t) -> OD { return t.decided; });
-    dropAfter(c.documents, asOf, [](const IssuedDocument& d) -> OD { return d.issuedAt.date(); });
-
-    if (c.closure) {
-        Closure& cl = *c.closure;
-        dropAfter(cl.engagementAttempts, asOf, [](const EngagementAttempt& a) { return a.date; });
-        dropOptionalAfter(cl.referrerInformed, asOf);
+    template <typename Optional>
+    void optional(Optional& value) {
+        if (value && *value > _asOf) {
+            _found = true;
+            if constexpr (Apply) value.reset();
+        }
     }
+
+    template <typename Signature>
+    void signature(Signature& s) {
+        if (s && s->date && *s->date > _asOf) {
+            _found = true;
+            if constexpr (Apply) s.reset();
+        }
+    }
+
+    Date _asOf;
+    bool _found = false;
+};
+
+}  // namespace
+
+bool hasRecordsAfter(const Case& kase, Date asOf) {
+    return Cutter<false>(asOf).run(kase);
+}
+
+Case caseAsOf(const Case& kase, Date asOf) {
+    Case c = kase;
+    Cutter<true>(asOf).run(c);
     return c;
 }
 

@@ -13,4 +13,8 @@ namespace ehdocs::rules {
 // consent, `referrer_informed`, a case note written up later). Undated records are kept.
 Case caseAsOf(const Case& kase, Date asOf);
 
+// True when caseAsOf would change anything: something in `kase` is dated after `asOf`.
+// Lets a caller skip the copy for the common case of a file checked as of its closure date.
+bool hasRecordsAfter(const Case& kase, Date asOf);
+
 }  // namespace ehdocs::rules

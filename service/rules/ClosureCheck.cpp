@@ -3,6 +3,7 @@
 #include <Poco/Exception.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "rules/CaseAsOf.h"
 #include "rules/RuleCatalogue.h"
@@ -20,7 +21,10 @@ CheckReport checkClosure(const Case& original, const Profile& profile, Date requ
     report.profile = profile.id;
     report.asOf = asOfDate(original, requested);
 
-    const Case kase = caseAsOf(original, report.asOf);
+    // Cut the case to the as-of date only when something is dated after it (no copy otherwise).
+    std::optional<Case> cut;
+    if (hasRecordsAfter(original, report.asOf)) cut = caseAsOf(original, report.asOf);
+    const Case& kase = cut ? *cut : original;
     RuleContext ctx{kase, profile, report.asOf};
     ctx.stepDown = kase.referral.route == "step_down";
     ctx.disengagedEarly =

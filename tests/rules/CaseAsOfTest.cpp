@@ -36,3 +36,21 @@ BOOST_AUTO_TEST_CASE(a_closed_case_is_checked_as_of_its_closure_date) {
     bennett.closure.reset();
     BOOST_TEST(rules::asOfDate(bennett, *Date::parse("2027-05-01")).iso() == "2027-05-01");
 }
+
+BOOST_AUTO_TEST_CASE(the_cut_is_skipped_only_when_nothing_is_later) {
+    Case okafor = test::readCase(test::loadExample("okafor-ready-to-close.json"));
+    BOOST_TEST(!rules::hasRecordsAfter(okafor, *Date::parse("2026-06-26")));
+    BOOST_TEST(rules::hasRecordsAfter(okafor, *Date::parse("2026-06-25")));
+    BOOST_TEST(rules::hasRecordsAfter(okafor, *Date::parse("2026-03-19")));
+    // Day by day over the case: whenever nothing is later, the cut changes nothing.
+    auto size = [](const Case& c) {
+        return c.contacts.size() + c.meetings.size() + c.plans.size() + c.supervision.size() +
+               c.documents.size() + c.correspondence.size() + c.agencyReferrals.size() +
+               c.feedback.size() + c.chronology.size() + c.directWork.size();
+    };
+    for (Date d = *Date::parse("2026-03-01"); d <= *Date::parse("2026-07-01"); d = d.plusDays(1)) {
+        Case cut = rules::caseAsOf(okafor, d);
+        bool changed = size(cut) != size(okafor) || !cut.assessment || !cut.assessment->authorised;
+        BOOST_TEST(rules::hasRecordsAfter(okafor, d) == changed, d.iso());
+    }
+}
