@@ -114,6 +114,13 @@ server::Caller ApiEndpoints::caller(const ApiRequest& request) {
     return _service.authenticate(bearerToken(request), request.requestId);
 }
 
+void ApiEndpoints::refused(const ApiRequest& request, const PathParams& params,
+                           const std::string& code, const std::string& message) {
+    auto id = params.find("id");
+    _service.recordRefusal(caller(request), id == params.end() ? "" : id->second,
+                           request.method + " " + request.path, code, message);
+}
+
 void ApiEndpoints::addRoutes(Router& router) {
     router.add("GET", "/health", [](const ApiRequest&, const PathParams&) {
         Object body;

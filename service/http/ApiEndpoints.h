@@ -30,6 +30,10 @@ public:
 
     void addRoutes(Router& router);
 
+    // Audits a request to the API refused before it reached an endpoint (RefusalHook).
+    void refused(const ApiRequest& request, const PathParams& params, const std::string& code,
+                 const std::string& message);
+
 private:
     server::Caller caller(const ApiRequest& request);
 

@@ -8,6 +8,7 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <functional>
 #include <limits>
 
 #include "http/ErrorMapper.h"
@@ -29,19 +30,19 @@ bool usableRequestId(const std::string& id) {
     return true;
 }
 
-ApiRequest translate(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyBytes,
-                     const std::string& requestId) {
+// Everything but the body.
+ApiRequest describe(Poco::Net::HTTPServerRequest& request, const std::string& requestId) {
     ApiRequest api;
     api.method = request.getMethod();
     api.requestId = requestId;
     for (const auto& [name, value] : request) api.headers[Poco::toLower(name)] = value;
-    try {
-        const Poco::URI uri(request.getURI());
-        api.path = uri.getPath();
-        for (const auto& [name, value] : uri.getQueryParameters()) api.query[name] = value;
-    } catch (const Poco::SyntaxException& e) {
-        throw server::BadRequestException("the request URI is malformed: " + e.message());
-    }
+    const Poco::URI uri(request.getURI());
+    api.path = uri.getPath();
+    for (const auto& [name, value] : uri.getQueryParameters()) api.query[name] = value;
+    return api;
+}
+
+void readBody(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyBytes, ApiRequest& api) {
     if (request.hasContentLength() &&
         request.getContentLength64() > static_cast<Poco::Int64>(maxBodyBytes)) {
         // A modestly oversized body is read and dropped, so the client (which is still
@@ -70,14 +71,17 @@ ApiRequest translate(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyB
                                                std::to_string(maxBodyBytes) + " bytes");
     }
     api.body = std::move(body);
-    return api;
 }
 
 }  // namespace
 
 RequestHandler::RequestHandler(const Router& router, Metrics& metrics, std::size_t maxBodyBytes,
-                               std::atomic<unsigned long long>& counter)
-    : _router(router), _metrics(metrics), _maxBodyBytes(maxBodyBytes), _counter(counter) {}
+                               std::atomic<unsigned long long>& counter, const RefusalHook& refused)
+    : _router(router),
+      _metrics(metrics),
+      _maxBodyBytes(maxBodyBytes),
+      _counter(counter),
+      _refused(refused) {}
 
 void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                    Poco::Net::HTTPServerResponse& response) {
@@ -88,16 +92,23 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         usableRequestId(sent) ? sent : "req-" + std::to_string(++_counter);
     std::string route;
     ApiResponse result;
+    ApiRequest api;
+    Router::Match match;
+    bool reachedEndpoint = false;
     try {
-        const Router::Match match =
-            _router.match(request.getMethod(), Poco::URI(request.getURI()).getPath());
+        try {
+            api = describe(request, requestId);
+        } catch (const Poco::SyntaxException& e) {
+            throw server::BadRequestException("the request URI is malformed: " + e.message());
+        }
+        match = _router.match(api.method, api.path);
         route = match.pattern;
         if (!match.endpoint) {
             if (match.allowed.empty()) {
-                throw server::NotFoundException("there is no " + request.getURI() +
+                throw server::NotFoundException("there is no " + api.path +
                                                 " in this API (docs/api.md)");
             }
-            server::MethodNotAllowedException error(request.getMethod() + " is not allowed on " +
+            server::MethodNotAllowedException error(api.method + " is not allowed on " +
                                                     match.pattern);
             Poco::JSON::Object::Ptr details = new Poco::JSON::Object();
             Poco::JSON::Array::Ptr allowed = new Poco::JSON::Array();
@@ -106,12 +117,28 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
             error.setDetails(details);
             throw error;
         }
-        const ApiRequest api = translate(request, _maxBodyBytes, requestId);
+        readBody(request, _maxBodyBytes, api);
+        reachedEndpoint = true;
         result = (*match.endpoint)(api, match.params);
     } catch (...) {
+        std::string code = "internal_error";
+        try {
+            throw;
+        } catch (const server::ServiceException& e) {
+            code = e.name();
+        } catch (...) {
+        }
         result = ErrorMapper::current();
         // After refusing a body unread, the connection's stream is out of step: close it.
         if (result.status == 413 || result.status == 400) response.setKeepAlive(false);
+        // Endpoints audit their own refusals; these never reached one.
+        if (!reachedEndpoint && !route.empty() && api.path.rfind("/api/", 0) == 0 && _refused) {
+            try {
+                _refused(api, match.params, code, result.body);
+            } catch (...) {
+                result = ErrorMapper::current();
+            }
+        }
     }
     response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(result.status));
     response.setContentType(result.contentType);
@@ -127,12 +154,15 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
 }
 
 RequestHandlerFactory::RequestHandlerFactory(const Router& router, Metrics& metrics,
-                                             std::size_t maxBodyBytes)
-    : _router(router), _metrics(metrics), _maxBodyBytes(maxBodyBytes) {}
+                                             std::size_t maxBodyBytes, RefusalHook refused)
+    : _router(router),
+      _metrics(metrics),
+      _maxBodyBytes(maxBodyBytes),
+      _refused(std::move(refused)) {}
 
 Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
     const Poco::Net::HTTPServerRequest&) {
-    return new RequestHandler(_router, _metrics, _maxBodyBytes, _counter);
+    return new RequestHandler(_router, _metrics, _maxBodyBytes, _counter, _refused);
 }
 
 }  // namespace ehdocs::http

@@ -14,10 +14,15 @@
 
 namespace ehdocs::http {
 
+// Told about requests to the API refused before reaching an endpoint (wrong method, body too
+// large), so that those refusals are audited too. `request` has no body; `params` may be empty.
+using RefusalHook = std::function<void(const ApiRequest& request, const PathParams& params,
+                                       const std::string& code, const std::string& message)>;
+
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
     RequestHandler(const Router& router, Metrics& metrics, std::size_t maxBodyBytes,
-                   std::atomic<unsigned long long>& counter);
+                   std::atomic<unsigned long long>& counter, const RefusalHook& refused);
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override;
 
@@ -26,12 +31,14 @@ private:
     Metrics& _metrics;
     std::size_t _maxBodyBytes;
     std::atomic<unsigned long long>& _counter;
+    const RefusalHook& _refused;
 };
 
 class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     // The router and metrics must outlive the factory.
-    RequestHandlerFactory(const Router& router, Metrics& metrics, std::size_t maxBodyBytes);
+    RequestHandlerFactory(const Router& router, Metrics& metrics, std::size_t maxBodyBytes,
+                          RefusalHook refused);
     Poco::Net::HTTPRequestHandler* createRequestHandler(
         const Poco::Net::HTTPServerRequest& request) override;
 
@@ -40,6 +47,7 @@ private:
     Metrics& _metrics;
     std::size_t _maxBodyBytes;
     std::atomic<unsigned long long> _counter{0};
+    RefusalHook _refused;
 };
 
 }  // namespace ehdocs::http

@@ -56,6 +56,7 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
             return result;
         }
         result.pattern = route.pattern;
+        result.params = params;
         result.allowed.push_back(route.method);
     }
     return result;

@@ -23,8 +23,8 @@ public:
     struct Match {
         const Endpoint* endpoint = nullptr;  // null when nothing matched
         std::string pattern;                 // the matched route, for metrics ("" = none)
-        PathParams params;
-        std::vector<std::string> allowed;  // methods the path has, when the method was wrong
+        PathParams params;                   // also when only the method was wrong
+        std::vector<std::string> allowed;    // methods the path has, when the method was wrong
     };
 
     // The endpoint for the request. No endpoint and empty `allowed`: no such path (404);

@@ -495,6 +495,21 @@ std::vector<std::shared_ptr<const Case>> CaseService::exportCases(const Caller& 
         &detail);
 }
 
+void CaseService::recordRefusal(const Caller& caller, const std::string& caseId,
+                                const std::string& what, const std::string& code,
+                                const std::string& message) {
+    store::AuditEntry entry;
+    entry.at = nowIso();
+    entry.user = caller.user ? caller.user->name : "";
+    entry.role = caller.user ? caller.user->role : "";
+    entry.action = "request";
+    entry.caseId = caseId;
+    entry.outcome = code;
+    entry.requestId = caller.requestId;
+    entry.detail = what + ": " + message;
+    _audit.record(entry);
+}
+
 std::size_t CaseService::caseCount() {
     return _store.caseCount();
 }

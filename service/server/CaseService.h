@@ -101,6 +101,11 @@ public:
     std::vector<std::shared_ptr<const Case>> exportCases(const Caller& caller,
                                                          const std::string& what);
 
+    // Audits a request refused before it reached any of the calls above (a body over the
+    // limit, a method the path does not have): action "request", `what` says which.
+    void recordRefusal(const Caller& caller, const std::string& caseId, const std::string& what,
+                       const std::string& code, const std::string& message);
+
     std::size_t caseCount();
     RendererStats rendererStats();
 

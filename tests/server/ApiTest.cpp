@@ -432,6 +432,16 @@ BOOST_AUTO_TEST_CASE(oversized_malformed_and_hostile_bodies_are_refused_cleanly)
     Object::Ptr kase = json(call("GET", kOkafor, token("admin")).body);
     BOOST_TEST(kase->getObject("referral")->getValue<std::string>("summary") == hostile);
 
+    // Refusals before any endpoint ran are audited too.
+    call("PUT", kOkafor, token("coach_south"), big, {{"X-Request-Id", "big-1"}});
+    call("DELETE", kOkafor, token("coach_south"), "", {{"X-Request-Id", "delete-1"}});
+    ehdocs::store::AuditQuery query;
+    query.caseId = "NH-FF-2026-0142";
+    std::map<std::string, std::string> outcomes;
+    for (const auto& entry : store.audit(query)) outcomes[entry.requestId] = entry.outcome;
+    BOOST_TEST(outcomes["big-1"] == "payload_too_large");
+    BOOST_TEST(outcomes["delete-1"] == "method_not_allowed");
+
     // The server is still well after all of that.
     BOOST_TEST(call("GET", "/health").status == 200);
 }
