@@ -164,35 +164,35 @@ public:
     // --- single fields ----------------------------------------------------------------------
 
     // The field's value, or nothing when absent or null (an error when required).
-    std::optional<Var> field(const ObjectPtr& o, const std::string& key, const std::string& path,
+    // Paths are built only when there is something to report: most fields are fine.
+    std::optional<Var> field(const ObjectPtr& o, const std::string& key, const std::string& base,
                              bool required) {
-        if (!o->has(key) || o->get(key).isEmpty()) {
-            if (required) error(path, "is required");
+        Var v = o->get(key);
+        if (v.isEmpty()) {
+            if (required) error(join(base, key), "is required");
             return std::nullopt;
         }
-        return o->get(key);
+        return v;
     }
 
     std::string text(const ObjectPtr& o, const std::string& key, const std::string& base,
                      bool required = false) {
-        std::string path = join(base, key);
-        auto v = field(o, key, path, required);
+        auto v = field(o, key, base, required);
         if (!v) return {};
         if (!v->isString()) {
-            error(path, "expected text, found " + typeName(*v));
+            error(join(base, key), "expected text, found " + typeName(*v));
             return {};
         }
         std::string s = v->extract<std::string>();
-        if (required && s.empty()) error(path, "is required and may not be empty");
+        if (required && s.empty()) error(join(base, key), "is required and may not be empty");
         return s;
     }
 
     std::string enumValue(const ObjectPtr& o, const std::string& key, const std::string& base,
                           const Enum& allowed, bool required = false) {
-        std::string path = join(base, key);
-        auto v = field(o, key, path, required);
+        auto v = field(o, key, base, required);
         if (!v) return {};
-        return checkEnum(*v, path, allowed);
+        return checkEnum(*v, join(base, key), allowed);
     }
 
     std::string checkEnum(const Var& v, const std::string& path, const Enum& allowed) {
@@ -209,10 +209,9 @@ public:
 
     std::string id(const ObjectPtr& o, const std::string& key, const std::string& base,
                    bool required = true) {
-        std::string path = join(base, key);
-        auto v = field(o, key, path, required);
+        auto v = field(o, key, base, required);
         if (!v) return {};
-        return checkId(*v, path);
+        return checkId(*v, join(base, key));
     }
 
     std::string checkId(const Var& v, const std::string& path) {
@@ -251,11 +250,10 @@ public:
     }
 
     bool boolean(const ObjectPtr& o, const std::string& key, const std::string& base) {
-        std::string path = join(base, key);
-        auto v = field(o, key, path, false);
+        auto v = field(o, key, base, false);
         if (!v) return false;
         if (!v->isBoolean()) {
-            error(path, "expected true or false, found " + typeName(*v));
+            error(join(base, key), "expected true or false, found " + typeName(*v));
             return false;
         }
         return v->extract<bool>();
@@ -263,11 +261,10 @@ public:
 
     std::optional<double> number(const ObjectPtr& o, const std::string& key,
                                  const std::string& base, bool required = false) {
-        std::string path = join(base, key);
-        auto v = field(o, key, path, required);
+        auto v = field(o, key, base, required);
         if (!v) return std::nullopt;
         if (!v->isNumeric() || v->isBoolean()) {
-            error(path, "expected a number, found " + typeName(*v));
+            error(join(base, key), "expected a number, found " + typeName(*v));
             return std::nullopt;
         }
         return v->convert<double>();
@@ -275,40 +272,40 @@ public:
 
     std::optional<Date> date(const ObjectPtr& o, const std::string& key, const std::string& base,
                              bool required = false) {
-        std::string path = join(base, key);
-        auto v = field(o, key, path, required);
+        auto v = field(o, key, base, required);
         if (!v) return std::nullopt;
         if (!v->isString()) {
-            error(path, "expected a date (YYYY-MM-DD), found " + typeName(*v));
+            error(join(base, key), "expected a date (YYYY-MM-DD), found " + typeName(*v));
             return std::nullopt;
         }
         std::string s = v->extract<std::string>();
         auto d = Date::parse(s);
         if (d) return d;
         if (s.size() == 10 && looksLikeDate(s))
-            error(path, quoted(s) + " is not a real date");
+            error(join(base, key), quoted(s) + " is not a real date");
         else
-            error(path, quoted(s) + " is not a date (expected YYYY-MM-DD)");
+            error(join(base, key), quoted(s) + " is not a date (expected YYYY-MM-DD)");
         return std::nullopt;
     }
 
     std::optional<DateTime> dateTime(const ObjectPtr& o, const std::string& key,
                                      const std::string& base, bool required = false) {
-        std::string path = join(base, key);
-        auto v = field(o, key, path, required);
+        auto v = field(o, key, base, required);
         if (!v) return std::nullopt;
         if (!v->isString()) {
-            error(path, "expected a date and time (YYYY-MM-DDTHH:MM), found " + typeName(*v));
+            error(join(base, key),
+                  "expected a date and time (YYYY-MM-DDTHH:MM), found " + typeName(*v));
             return std::nullopt;
         }
         std::string s = v->extract<std::string>();
         auto dt = DateTime::parse(s);
         if (dt) return dt;
         if (looksLikeDate(s) && !Date::parse(s.substr(0, 10)))
-            error(path, quoted(s) + " is not a real date");
+            error(join(base, key), quoted(s) + " is not a real date");
         else
-            error(path, quoted(s) + " is not a date and time (expected YYYY-MM-DDTHH:MM, " +
-                            "optionally :SS and a UTC offset)");
+            error(join(base, key), quoted(s) +
+                                       " is not a date and time (expected YYYY-MM-DDTHH:MM, " +
+                                       "optionally :SS and a UTC offset)");
         return std::nullopt;
     }
 
@@ -329,10 +326,9 @@ public:
     // The field as an object, or nullptr (absent, or not an object: reported).
     ObjectPtr object(const ObjectPtr& o, const std::string& key, const std::string& base,
                      bool required = false) {
-        std::string path = join(base, key);
-        auto v = field(o, key, path, required);
+        auto v = field(o, key, base, required);
         if (!v) return nullptr;
-        return asObject(*v, path);
+        return asObject(*v, join(base, key));
     }
 
     ObjectPtr asObject(const Var& v, const std::string& path) {
