@@ -341,13 +341,16 @@ public:
     void forEach(const ObjectPtr& o, const std::string& key, const std::string& path,
                  const std::function<void(const Var&, const std::string&)>& each,
                  bool required = false) {
-        auto v = field(o, key, path, required);
-        if (!v) return;
-        if (v->type() != typeid(ArrayPtr)) {
-            error(path, "expected a list, found " + typeName(*v));
+        Var v = o->get(key);
+        if (v.isEmpty()) {
+            if (required) error(path, "is required");
             return;
         }
-        ArrayPtr items = v->extract<ArrayPtr>();
+        if (v.type() != typeid(ArrayPtr)) {
+            error(path, "expected a list, found " + typeName(v));
+            return;
+        }
+        ArrayPtr items = v.extract<ArrayPtr>();
         for (size_t i = 0; i < items->size(); ++i)
             each(items->get(static_cast<unsigned>(i)), path + "[" + std::to_string(i) + "]");
     }
