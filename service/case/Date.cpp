@@ -4,6 +4,7 @@
 #include <Poco/Timestamp.h>
 
 #include <cstdio>
+#include <vector>
 
 namespace ehdocs {
 namespace {
@@ -38,10 +39,22 @@ Date lastSunday(int year, int month) {
 
 // UK summer time runs from 01:00 UTC on the last Sunday in March to 01:00 UTC on the last
 // Sunday in October. `localSeconds` is wall-clock time read as if it were UTC.
+// The boundaries are worked out once per year: rules and reports ask for them constantly.
 bool isUkSummerTime(long long localSeconds, int year) {
-    long long start = lastSunday(year, 3).dayNumber() * kSecondsPerDay + 3600;     // 01:00 GMT
-    long long end = lastSunday(year, 10).dayNumber() * kSecondsPerDay + 2 * 3600;  // 02:00 BST
-    return localSeconds >= start && localSeconds < end;
+    constexpr int kFirstYear = 1900, kLastYear = 2200;
+    struct Boundaries {
+        long long start, end;
+    };
+    static const std::vector<Boundaries> table = [] {
+        std::vector<Boundaries> t;
+        for (int y = kFirstYear; y <= kLastYear; ++y)
+            t.push_back({lastSunday(y, 3).dayNumber() * kSecondsPerDay + 3600,         // 01:00 GMT
+                         lastSunday(y, 10).dayNumber() * kSecondsPerDay + 2 * 3600});  // 02:00 BST
+        return t;
+    }();
+    if (year < kFirstYear || year > kLastYear) return false;
+    const Boundaries& b = table[year - kFirstYear];
+    return localSeconds >= b.start && localSeconds < b.end;
 }
 
 }  // namespace
