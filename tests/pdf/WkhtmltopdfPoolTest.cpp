@@ -100,6 +100,33 @@ BOOST_AUTO_TEST_CASE(many_threads_share_the_pool_and_get_their_own_documents) {
     BOOST_TEST(pool.processIds().size() <= 2u);
 }
 
+BOOST_AUTO_TEST_CASE(jobs_queue_while_every_process_is_busy) {
+    WkhtmltopdfPool pool(testSettings(true, 1));
+    auto first = std::async(std::launch::async, [&pool] {
+        return pool.render({"long", longHtml(40), "", true});
+    });
+    waitFor([&] { return pool.stats().busy == 1; }, std::chrono::seconds(30), "the first job");
+    auto second = std::async(std::launch::async, [&pool] {
+        return pool.render({"queued", kLetter, "", true});
+    });
+    // The first job takes seconds; the second must wait for it.
+    waitFor(
+        [&] {
+            return pool.stats().queued == 1 ||
+                   second.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+        },
+        std::chrono::seconds(30), "the second job to queue");
+    const PdfPoolStats waiting = pool.stats();
+    BOOST_TEST(waiting.queued == 1u);
+    BOOST_TEST(waiting.busy == 1u);
+    BOOST_TEST(pageCount(first.get()) >= 40);
+    BOOST_TEST(pdfText(second.get()).find("Dear Ms Okafor,") != std::string::npos);
+    const PdfPoolStats done = pool.stats();
+    BOOST_TEST(done.queued == 0u);
+    BOOST_TEST(done.busy == 0u);
+    BOOST_TEST(done.rendered == 2u);
+}
+
 BOOST_DATA_TEST_CASE(a_missed_deadline_fails_that_job_only, data::make({true, false}), sandbox) {
     WkhtmltopdfPool pool(testSettings(sandbox, 1));
     PdfJob slow{"NH-FF-2026-0142 case_record", longHtml(20), "", true};
