@@ -4,10 +4,7 @@
 // requests finish, and exits 0.
 
 #include <Poco/File.h>
-#include <Poco/FileStream.h>
 #include <Poco/NumberParser.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/TemporaryFile.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -16,20 +13,15 @@
 #include <iostream>
 
 #include "cli/Cli.h"
-#include "export/KpiReport.h"
-#include "export/KpiWorkbookWriter.h"
-#include "export/SfExport.h"
-#include "export/SfWorkbookWriter.h"
 #include "http/HttpService.h"
-#include "render/RenderOptions.h"
 #include "render/TemplateSet.h"
 #include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
 #include "server/CaseService.h"
-#include "server/Errors.h"
 #include "server/RecordRenderer.h"
 #include "server/RulesReadiness.h"
 #include "server/Settings.h"
+#include "server/Workbooks.h"
 #include "store/SqliteStore.h"
 
 using Poco::Util::Option;
@@ -39,67 +31,11 @@ namespace ehdocs::cli {
 
 namespace {
 
-using Query = std::map<std::string, std::string>;
-using Cases = std::vector<std::shared_ptr<const Case>>;
-
-Date dateParameter(const Query& query, const std::string& name, std::optional<Date> fallback) {
-    auto found = query.find(name);
-    if (found == query.end() || found->second.empty()) {
-        if (fallback) return *fallback;
-        throw server::BadRequestException("the export needs " + name + " (YYYY-MM-DD)");
-    }
-    const std::optional<Date> date = Date::parse(found->second);
-    if (!date) {
-        throw server::BadRequestException(name + ": \"" + found->second +
-                                          "\" is not a date (YYYY-MM-DD)");
-    }
-    return *date;
-}
-
-std::string parameter(const Query& query, const std::string& name) {
-    auto found = query.find(name);
-    return found == query.end() ? "" : found->second;
-}
-
-// The workbook writers write files; the API answers bytes.
-template <typename Write>
-std::string workbookBytes(Write write) {
-    Poco::TemporaryFile file;
-    const std::string path = file.path() + ".xlsx";
-    Poco::TemporaryFile::registerForDeletion(path);
-    write(path);
-    Poco::FileInputStream in(path);
-    std::string bytes;
-    Poco::StreamCopier::copyToString(in, bytes);
-    return bytes;
-}
-
 // GET /api/v1/exports/sf.xlsx?as_of=&team= and kpi.xlsx?from=&to=&team= (docs/exports.md).
 void addExports(http::ApiEndpoints& endpoints) {
-    const std::string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    endpoints.setExporter("sf.xlsx", xlsx, [](const Cases& cases, const Query& query) {
-        SfExport data(ClaimAssessor(), dateParameter(query, "as_of", render::ukToday()),
-                      parameter(query, "team"));
-        for (const auto& kase : cases) data.add(*kase);
-        return workbookBytes([&](const std::string& path) { SfWorkbookWriter::write(data, path); });
-    });
-    endpoints.setExporter("kpi.xlsx", xlsx, [](const Cases& cases, const Query& query) {
-        const KpiPeriod period{dateParameter(query, "from", std::nullopt),
-                               dateParameter(query, "to", std::nullopt)};
-        if (period.to < period.from) throw server::BadRequestException("to is before from");
-        const rules::ProfileRegistry profiles = rules::ProfileRegistry::builtIn();
-        const auto allocationLimit = [&profiles](const Case& kase) {
-            const rules::Profile* profile = profiles.find(
-                kase.profile.empty() ? rules::ProfileRegistry::kDefaultProfile : kase.profile);
-            if (!profile) profile = &profiles.get(rules::ProfileRegistry::kDefaultProfile);
-            const auto& limit = profile->limit("time.allocation.limit");
-            return limit ? *limit : rules::Limit(24, rules::Limit::Unit::Hours);
-        };
-        KpiReport report(period, KpiStandards{}, parameter(query, "team"), allocationLimit);
-        for (const auto& kase : cases) report.add(*kase);
-        return workbookBytes(
-            [&](const std::string& path) { KpiWorkbookWriter::write(report, path); });
-    });
+    endpoints.setExporter("sf.xlsx", server::Workbooks::kContentType,
+                          &server::Workbooks::supportingFamilies);
+    endpoints.setExporter("kpi.xlsx", server::Workbooks::kContentType, &server::Workbooks::kpi);
 }
 
 class ServeApplication : public Poco::Util::ServerApplication {

@@ -14,6 +14,7 @@
 #include "rules/ProfileRegistry.h"
 #include "server/Errors.h"
 #include "server/Tokens.h"
+#include "server/Workbooks.h"
 
 namespace ehdocs::test {
 
@@ -75,6 +76,10 @@ ApiFixture::ApiFixture() {
     settings.threads = 8;
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
     _http = std::make_unique<http::HttpService>(*_service, settings, socket);
+    _http->endpoints().setExporter("sf.xlsx", server::Workbooks::kContentType,
+                                   &server::Workbooks::supportingFamilies);
+    _http->endpoints().setExporter("kpi.xlsx", server::Workbooks::kContentType,
+                                   &server::Workbooks::kpi);
     _http->start();
     port = _http->port();
 }

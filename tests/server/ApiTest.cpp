@@ -446,4 +446,28 @@ BOOST_AUTO_TEST_CASE(oversized_malformed_and_hostile_bodies_are_refused_cleanly)
     BOOST_TEST(call("GET", "/health").status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(exports_answer_workbooks_built_from_every_stored_case) {
+    postExample("okafor-ready-to-close");
+    postExample("bennett-disengaged");
+    const Reply sf = call("GET", "/api/v1/exports/sf.xlsx?as_of=2026-07-01", token("sf"));
+    BOOST_TEST(sf.status == 200);
+    BOOST_TEST(sf.header("Content-Type") ==
+               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    BOOST_TEST(sf.body.rfind("PK", 0) == 0u);
+    std::istringstream in(sf.body);
+    Poco::Zip::ZipArchive archive(in);
+    BOOST_TEST((archive.findHeader("xl/workbook.xml") != archive.headerEnd()));
+
+    const Reply kpi =
+        call("GET", "/api/v1/exports/kpi.xlsx?from=2026-01-01&to=2026-06-30", token("admin"));
+    BOOST_TEST(kpi.status == 200);
+    BOOST_TEST(kpi.body.rfind("PK", 0) == 0u);
+
+    const Reply noPeriod = call("GET", "/api/v1/exports/kpi.xlsx", token("admin"));
+    BOOST_TEST(noPeriod.status == 400);
+    BOOST_TEST(contains(noPeriod.body, "this export needs from"));
+    BOOST_TEST(call("GET", "/api/v1/exports/sf.xlsx?as_of=soon", token("sf")).status == 400);
+    BOOST_TEST(call("GET", "/api/v1/exports/other.xlsx", token("sf")).status == 404);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
