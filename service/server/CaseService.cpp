@@ -21,6 +21,10 @@ namespace {
 // then redoes it on the newer version (the caller sent no version to hold it to).
 constexpr int kWriteAttempts = 3;
 
+// Parsed cases kept in memory, and readiness reports (one per as-of date) kept per case.
+constexpr std::size_t kCachedCases = 2000;
+constexpr std::size_t kCachedReportsPerCase = 16;
+
 Poco::Dynamic::Var errorList(const std::vector<ValidationError>& errors) {
     Array::Ptr list = new Array();
     for (const ValidationError& e : errors) {
@@ -172,6 +176,8 @@ std::shared_ptr<const Case> CaseService::parsed(const store::CaseRecord& record)
     }
     auto kase = std::make_shared<const Case>(std::move(*read.kase));
     std::lock_guard<std::mutex> lock(_cacheMutex);
+    // A bound on memory: past it, start again (the busy cases come back at once).
+    if (_cache.size() >= kCachedCases && !_cache.count(record.caseId)) _cache.clear();
     Parsed& entry = _cache[record.caseId];
     if (entry.version < record.version) {
         entry = Parsed{record.version, kase, {}};
@@ -194,7 +200,10 @@ ReadinessReport CaseService::reportFor(const store::CaseRecord& record, const st
     ReadinessReport report = _readiness.check(*kase, *date);
     std::lock_guard<std::mutex> lock(_cacheMutex);
     Parsed& entry = _cache[record.caseId];
-    if (entry.version == record.version) entry.reports[asOf] = report;
+    if (entry.version == record.version) {
+        if (entry.reports.size() >= kCachedReportsPerCase) entry.reports.clear();
+        entry.reports[asOf] = report;
+    }
     return report;
 }
 
