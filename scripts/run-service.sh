@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The records service, ready to try: installs what is missing, builds, creates a fresh demo
+# The records service, ready to try: installs what is missing, builds, creates a demo
 # database (data/demo/) with one user per role (printing their tokens) and the example cases,
 # starts `ehdocs serve` on 127.0.0.1 (port $EHDOCS_PORT, default 8080), prints its address and
 # some curl commands, and runs until Ctrl-C (which stops the service cleanly).
@@ -9,21 +9,27 @@ cd "$(dirname "$0")/.."
 
 if [ "${EHDOCS_SKIP_BUILD:-0}" != 1 ]; then
     scripts/setup.sh
-    scripts/build.sh
+    scripts/build.sh ehdocs
 fi
 ehdocs=${EHDOCS_EXE:-build/ehdocs}
 port=${EHDOCS_PORT:-8080}
 data=data/demo
 
-# A fresh demo database every run: these users and cases are examples, not records.
-rm -rf "$data"
+# The demo database is kept between runs: what was written to it (or survived a crash) is
+# still there. Only its hashes are stored, so a later run gives the demo users new tokens.
 mkdir -p "$data"
+existing=0
+[ -f "$data/ehdocs.db" ] && existing=1
 
 declare -A tokens
 add_user() {  # NAME ROLE [TEAM]
     local team_args=()
     [ -n "${3:-}" ] && team_args=(--team "$3")
-    tokens[$1]=$("$ehdocs" user add "$1" --role "$2" "${team_args[@]}" --data "$data" | tail -n 1)
+    if [ "$existing" = 1 ]; then
+        tokens[$1]=$("$ehdocs" user token "$1" --data "$data" | tail -n 1)
+    else
+        tokens[$1]=$("$ehdocs" user add "$1" --role "$2" "${team_args[@]}" --data "$data" | tail -n 1)
+    fi
 }
 add_user coach.south coach South
 add_user leader.south team_leader South
@@ -47,7 +53,11 @@ for file in examples/*.json; do
     status=$(curl -s -o /dev/null -w '%{http_code}' -X POST \
         -H "Authorization: Bearer ${tokens[admin]}" -H 'Content-Type: application/json' \
         --data-binary "@$file" "$address/api/v1/cases")
-    echo "  $(basename "$file"): HTTP $status"
+    case "$status" in
+        201) echo "  $(basename "$file"): stored (HTTP 201)" ;;
+        409) echo "  $(basename "$file"): already stored (HTTP 409)" ;;
+        *) echo "  $(basename "$file"): HTTP $status" ;;
+    esac
 done
 
 cat <<TEXT

@@ -1,5 +1,6 @@
 // `ehdocs user add NAME --role ROLE [--team TEAM]`: creates a service user and prints its API
-// token, once. Only the token's SHA-256 is stored, so a lost token is replaced by a new user.
+// token, once. `ehdocs user token NAME` gives an existing user a new token (the old one stops
+// working). Only a token's SHA-256 is stored, so a lost token can only be replaced.
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/File.h>
@@ -31,15 +32,57 @@ bool validUserName(const std::string& name) {
     return true;
 }
 
+server::Settings settingsFrom(const po::variables_map& vm) {
+    server::Settings settings = server::Settings::load(vm["config"].as<std::string>(),
+                                                       server::Settings::processEnvironment());
+    if (vm.count("data")) settings.dataDir = vm["data"].as<std::string>();
+    return settings;
+}
+
+void printToken(const std::string& token) {
+    std::cout << "API token (shown only now; send it as Authorization: Bearer TOKEN):\n"
+              << token << std::endl;
+}
+
+int replaceToken(const std::string& name, const po::variables_map& vm) {
+    try {
+        server::Settings settings = settingsFrom(vm);
+        if (!Poco::File(settings.databasePath()).exists()) {
+            std::cerr << "ehdocs user: there is no database at " << settings.databasePath() << "\n";
+            return kExitUsage;
+        }
+        store::SqliteStore store(settings.databasePath());
+        const std::string token = server::Tokens::generate();
+        if (store.replaceToken(name, server::Tokens::sha256Hex(token)) ==
+            store::WriteResult::notFound) {
+            std::cerr << "ehdocs user: there is no user named " << name << "\n";
+            return kExitUsage;
+        }
+        std::cout << "new token for user " << name << " in " << settings.databasePath()
+                  << "; the old one no longer works\n";
+        printToken(token);
+        return kExitOk;
+    } catch (const server::SettingsException& e) {
+        std::cerr << "ehdocs user: " << e.message() << "\n";
+        return kExitUsage;
+    } catch (const Poco::Exception& e) {
+        std::cerr << "ehdocs user: " << e.displayText() << "\n";
+        return kExitRenderFailed;
+    }
+}
+
 }  // namespace
 
 int userCommand(const Args& args) {
     po::options_description options(
-        "usage: ehdocs user add NAME --role ROLE [--team TEAM] [--config FILE] [--data DIR]\n\n"
-        "Creates a user of the records service and prints their API token, once, on the last\n"
-        "line. Roles: coach and team_leader (need --team: the case's service.team they work\n"
-        "on), sf_coordinator, admin. Exit status: 0 created, 64 usage or the name is taken,\n"
-        "70 the database could not be written.\n\noptions");
+        "usage: ehdocs user add NAME --role ROLE [--team TEAM] [--config FILE] [--data DIR]\n"
+        "       ehdocs user token NAME [--config FILE] [--data DIR]\n\n"
+        "`add` creates a user of the records service and prints their API token, once, on the\n"
+        "last line. Roles: coach and team_leader (need --team: the case's service.team they\n"
+        "work on), sf_coordinator, admin. `token` replaces a user's token with a new one,\n"
+        "printed the same way; the old token stops working at once.\n"
+        "Exit status: 0 done, 64 usage, the name is taken (add) or unknown (token), 70 the\n"
+        "database could not be written.\n\noptions");
     options.add_options()("help,h", "show this help")(
         "role", po::value<std::string>(), "coach | team_leader | sf_coordinator | admin")(
         "team", po::value<std::string>()->default_value(""), "the user's team")(
@@ -65,16 +108,18 @@ int userCommand(const Args& args) {
     }
     const auto words =
         vm.count("words") ? vm["words"].as<std::vector<std::string>>() : std::vector<std::string>();
-    if (words.size() != 2 || words[0] != "add") {
-        std::cerr << "ehdocs user: expected `user add NAME`\n\n" << options;
+    if (words.size() != 2 || (words[0] != "add" && words[0] != "token")) {
+        std::cerr << "ehdocs user: expected `user add NAME` or `user token NAME`\n\n" << options;
         return kExitUsage;
     }
+    const bool replacing = words[0] == "token";
     const std::string name = words[1];
     if (!validUserName(name)) {
         std::cerr << "ehdocs user: the name \"" << name
                   << "\" must be 1-64 letters, digits, or . _ - @\n";
         return kExitUsage;
     }
+    if (replacing) return replaceToken(name, vm);
     if (!vm.count("role")) {
         std::cerr << "ehdocs user: --role is required (" << server::roleNames() << ")\n";
         return kExitUsage;
@@ -94,9 +139,7 @@ int userCommand(const Args& args) {
     }
 
     try {
-        server::Settings settings = server::Settings::load(vm["config"].as<std::string>(),
-                                                           server::Settings::processEnvironment());
-        if (vm.count("data")) settings.dataDir = vm["data"].as<std::string>();
+        server::Settings settings = settingsFrom(vm);
         Poco::File(settings.dataDir).createDirectories();
         store::SqliteStore store(settings.databasePath());
         const std::string token = server::Tokens::generate();
@@ -108,9 +151,8 @@ int userCommand(const Args& args) {
         }
         std::cout << "created user " << name << " (" << roleText
                   << (team.empty() ? "" : ", team " + team) << ") in " << settings.databasePath()
-                  << "\n"
-                  << "API token (shown only now; send it as Authorization: Bearer TOKEN):\n"
-                  << token << std::endl;
+                  << "\n";
+        printToken(token);
         return kExitOk;
     } catch (const server::SettingsException& e) {
         std::cerr << "ehdocs user: " << e.message() << "\n";

@@ -98,6 +98,14 @@ WriteResult MemoryStore::addUser(const User& user) {
     return WriteResult::ok;
 }
 
+WriteResult MemoryStore::replaceToken(const std::string& name, const std::string& tokenHash) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto it = _users.find(name);
+    if (it == _users.end()) return WriteResult::notFound;
+    it->second.tokenHash = tokenHash;
+    return WriteResult::ok;
+}
+
 std::optional<User> MemoryStore::userByTokenHash(const std::string& tokenHash) {
     std::lock_guard<std::mutex> lock(_mutex);
     for (const auto& [name, user] : _users) {

@@ -286,6 +286,20 @@ WriteResult SqliteStore::addUser(const User& user) {
     });
 }
 
+WriteResult SqliteStore::replaceToken(const std::string& name, const std::string& tokenHash) {
+    std::lock_guard<std::mutex> lock(_writeMutex);
+    return guarded("replacing a token", [&] {
+        return inTransaction(*_writer, [&] {
+            int found = 0;
+            *_writer << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(name), into(found), now;
+            if (!found) return WriteResult::notFound;
+            *_writer << "UPDATE users SET token_hash = ? WHERE name = ?", useRef(tokenHash),
+                useRef(name), now;
+            return WriteResult::ok;
+        });
+    });
+}
+
 std::optional<User> SqliteStore::userByTokenHash(const std::string& tokenHash) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("looking up a token", [&]() -> std::optional<User> {

@@ -36,6 +36,7 @@ public:
     std::vector<StoredDocument> caseDocuments(const std::string& caseId) override;
     WriteResult addUser(const User& user) override;
     std::optional<User> userByTokenHash(const std::string& tokenHash) override;
+    WriteResult replaceToken(const std::string& name, const std::string& tokenHash) override;
     void appendAudit(const std::vector<AuditEntry>& entries) override;
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
 

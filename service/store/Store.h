@@ -73,7 +73,7 @@ enum class WriteResult {
     ok,
     exists,    // createCase/addUser: the key is already taken
     stale,     // updateCase: the current version is not the one the write was based on
-    notFound,  // updateCase: there is no such case
+    notFound,  // updateCase / replaceToken: there is no such case or user
 };
 
 class Store {
@@ -109,6 +109,9 @@ public:
 
     virtual WriteResult addUser(const User& user) = 0;  // exists when the name is taken
     virtual std::optional<User> userByTokenHash(const std::string& tokenHash) = 0;
+    // Gives the user a new token hash; the old token stops working at once.
+    // notFound when there is no user of that name.
+    virtual WriteResult replaceToken(const std::string& name, const std::string& tokenHash) = 0;
 
     // Appends the entries in one transaction, assigning their `seq`.
     virtual void appendAudit(const std::vector<AuditEntry>& entries) = 0;

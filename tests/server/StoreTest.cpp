@@ -142,6 +142,20 @@ BOOST_AUTO_TEST_CASE(users_are_found_by_token_hash_and_names_are_unique) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_replaced_token_stops_working_at_once) {
+    for (auto& s : bothStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            BOOST_TEST(
+                (s.store->addUser({"amira", "coach", "South", "hash-1", ""}) == WriteResult::ok));
+            BOOST_TEST((s.store->replaceToken("amira", "hash-2") == WriteResult::ok));
+            BOOST_TEST(!s.store->userByTokenHash("hash-1"));
+            BOOST_TEST(s.store->userByTokenHash("hash-2")->name == "amira");
+            BOOST_TEST(s.store->userByTokenHash("hash-2")->role == "coach");
+            BOOST_TEST((s.store->replaceToken("nobody", "hash-3") == WriteResult::notFound));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(audit_entries_are_numbered_and_filtered) {
     for (auto& s : bothStores()) {
         BOOST_TEST_CONTEXT(s.name) {

@@ -1,0 +1,88 @@
+// `ehdocs user add` and `ehdocs user token`, run as the real executable.
+
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/TemporaryFile.h>
+
+#include <boost/test/unit_test.hpp>
+#include <sstream>
+
+#include "server/Tokens.h"
+#include "store/SqliteStore.h"
+
+namespace {
+
+struct Run {
+    int status;
+    std::string out, err;
+    std::string lastLine() const {
+        std::string text = out;
+        while (!text.empty() && text.back() == '\n') text.pop_back();
+        return text.substr(text.rfind('\n') + 1);
+    }
+};
+
+Run runEhdocs(const std::vector<std::string>& args) {
+    Poco::Pipe out, err;
+    Poco::ProcessHandle handle = Poco::Process::launch(EHDOCS_BINARY, args, nullptr, &out, &err);
+    Poco::PipeInputStream outStream(out), errStream(err);
+    std::stringstream o, e;
+    o << outStream.rdbuf();
+    e << errStream.rdbuf();
+    return {handle.wait(), o.str(), e.str()};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(user_command)
+
+BOOST_AUTO_TEST_CASE(a_new_token_replaces_the_old_one) {
+    Poco::TemporaryFile dir;
+    dir.createDirectories();
+    const std::string data = dir.path();
+
+    Run added =
+        runEhdocs({"user", "add", "amira", "--role", "coach", "--team", "South", "--data", data});
+    BOOST_REQUIRE_EQUAL(added.status, 0);
+    const std::string first = added.lastLine();
+
+    Run replaced = runEhdocs({"user", "token", "amira", "--data", data});
+    BOOST_REQUIRE_EQUAL(replaced.status, 0);
+    const std::string second = replaced.lastLine();
+    BOOST_TEST(second != first);
+    BOOST_TEST(replaced.out.find("the old one no longer works") != std::string::npos);
+
+    ehdocs::store::SqliteStore store(Poco::Path(data, "ehdocs.db").toString());
+    using ehdocs::server::Tokens;
+    BOOST_TEST(!store.userByTokenHash(Tokens::sha256Hex(first)));
+    auto user = store.userByTokenHash(Tokens::sha256Hex(second));
+    BOOST_REQUIRE(user);
+    BOOST_TEST(user->role == "coach");
+    BOOST_TEST(user->team == "South");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_users_and_missing_databases_are_usage_errors) {
+    Poco::TemporaryFile dir;
+    dir.createDirectories();
+    Run noDatabase = runEhdocs({"user", "token", "amira", "--data", dir.path()});
+    BOOST_TEST(noDatabase.status == 64);
+    BOOST_TEST(noDatabase.err.find("there is no database at") != std::string::npos);
+
+    BOOST_REQUIRE_EQUAL(
+        runEhdocs({"user", "add", "tom", "--role", "admin", "--data", dir.path()}).status, 0);
+    Run unknown = runEhdocs({"user", "token", "amira", "--data", dir.path()});
+    BOOST_TEST(unknown.status == 64);
+    BOOST_TEST(unknown.err == "ehdocs user: there is no user named amira\n");
+
+    Run taken = runEhdocs({"user", "add", "tom", "--role", "admin", "--data", dir.path()});
+    BOOST_TEST(taken.status == 64);
+    BOOST_TEST(taken.err == "ehdocs user: there is already a user named tom\n");
+
+    Run wrongVerb = runEhdocs({"user", "remove", "tom"});
+    BOOST_TEST(wrongVerb.status == 64);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
