@@ -11,96 +11,15 @@
 #include <set>
 #include <sstream>
 
+#include "case/Vocabulary.h"
+
 namespace ehdocs {
 namespace {
 
 using Poco::Dynamic::Var;
 using ObjectPtr = Poco::JSON::Object::Ptr;
 using ArrayPtr = Poco::JSON::Array::Ptr;
-using Enum = std::vector<const char*>;
-
-const Enum kStatus = {"open", "closed"};
-const Enum kLevelOfNeed = {"universal_plus", "targeted", "child_in_need", "child_protection"};
-const Enum kMemberKind = {"child", "adult", "unborn"};
-const Enum kConsent = {"given", "refused", "not_sought"};
-const Enum kNetworkKind = {"family", "friend",       "community", "school",
-                           "health", "professional", "other"};
-const Enum kStrength = {"strong", "moderate", "tenuous", "stressful"};
-const Enum kWorkerRole = {"coach",
-                          "family_worker",
-                          "lead_practitioner",
-                          "senior_practitioner",
-                          "advanced_practitioner",
-                          "team_leader",
-                          "team_manager",
-                          "social_worker",
-                          "coordinator",
-                          "partner"};
-const Enum kReferralSource = {
-    "school",           "health",  "police", "self", "family_member", "children_social_care",
-    "voluntary_sector", "housing", "other"};
-const Enum kRoute = {"new", "re_referral", "step_down", "redirected"};
-const Enum kReason = {"domestic_abuse",
-                      "parental_mental_health",
-                      "parental_substance_misuse",
-                      "parental_learning_disability",
-                      "family_conflict",
-                      "school_exclusion",
-                      "school_attendance",
-                      "neet",
-                      "exploitation",
-                      "emotional_wellbeing",
-                      "child_to_parent_abuse",
-                      "additional_learning_needs",
-                      "young_carer",
-                      "housing",
-                      "financial",
-                      "crime_antisocial",
-                      "early_years",
-                      "health",
-                      "other"};
-const Enum kDecision = {"allocated", "nam", "signpost", "redirect_to_csc", "advice"};
-const Enum kContactKind = {"initial_contact", "initial_home_visit", "home_visit",
-                           "school_visit",    "office_visit",       "community_visit",
-                           "joint_visit",     "telephone",          "video",
-                           "support_call",    "attempted_contact",  "letter"};
-const Enum kRecordStatus = {"draft", "final"};
-const Enum kScoreTool = {"wellbeing_scale", "outcome_star", "other"};
-const Enum kActionStatus = {"not_started", "in_progress", "done", "dropped"};
-const Enum kMeetingKind = {"initial_taf",   "review_taf", "ending",     "transfer",
-                           "professionals", "nam",        "drift_panel"};
-const Enum kSupervisionKind = {"individual", "group", "management_oversight", "case_discussion"};
-const Enum kSupervisionPoint = {"allocation", "after_introductory_visit",
-                                "assessment", "initial_plan",
-                                "review",     "transfer",
-                                "closure",    "routine"};
-const Enum kDirection = {"sent", "received"};
-const Enum kCorrespondenceKind = {"letter", "email", "form", "text_message"};
-const Enum kFeedbackMethod = {"form", "verbal", "radar", "family_feedback_tool", "other"};
-const Enum kTransferKind = {"step_up", "step_down_in", "to_universal", "lead_change"};
-const Enum kClosureReason = {"goals_achieved", "work_complete_universal_support",
-                             "stepped_up",     "consent_withdrawn",
-                             "disengaged",     "moved_away",
-                             "other"};
-const Enum kAttemptMethod = {"home_visit",        "joint_visit", "alternative_location",
-                             "alternative_time",  "telephone",   "letter",
-                             "referrer_contacted"};
-const Enum kFramework = {"sf_2022", "tf_2015"};
-const Enum kHeadlinesSf2022 = {"education",
-                               "early_years",
-                               "health",
-                               "substance_use",
-                               "family_relationships",
-                               "safe_from_exploitation",
-                               "crime",
-                               "domestic_abuse",
-                               "housing",
-                               "financial_stability"};
-const Enum kHeadlinesTf2015 = {"crime_asb",    "education",      "children_need_help",
-                               "worklessness", "domestic_abuse", "health"};
-const Enum kSfStatus = {"not_started", "in_progress", "achieved", "sustained"};
-const Enum kClaimKind = {"significant_and_sustained_progress", "continuous_employment"};
-const Enum kFormat = {"html", "pdf", "xlsx"};
+using Enum = vocabulary::Values;
 
 std::string quoted(const std::string& s) {
     std::string out = "\"";
@@ -119,7 +38,7 @@ std::string quoted(const std::string& s) {
 
 std::string joined(const Enum& values) {
     std::string out;
-    for (const char* v : values) out += (out.empty() ? "" : ", ") + std::string(v);
+    for (const std::string& v : values) out += (out.empty() ? "" : ", ") + v;
     return out;
 }
 
@@ -201,7 +120,7 @@ public:
             return {};
         }
         std::string s = v.extract<std::string>();
-        for (const char* a : allowed)
+        for (const std::string& a : allowed)
             if (s == a) return s;
         error(path, "unknown value " + quoted(s) + "; allowed: " + joined(allowed));
         return {};
@@ -434,8 +353,8 @@ public:
         c.caseId = w.id(root, "case_id", "");
         c.profile = w.id(root, "profile", "", false);
         if (ObjectPtr s = w.object(root, "service", "", true)) c.service = service(s);
-        c.status = w.enumValue(root, "status", "", kStatus, true);
-        c.levelOfNeed = w.enumValue(root, "level_of_need", "", kLevelOfNeed);
+        c.status = w.enumValue(root, "status", "", vocabulary::caseStatus, true);
+        c.levelOfNeed = w.enumValue(root, "level_of_need", "", vocabulary::levelOfNeed);
         if (ObjectPtr f = w.object(root, "family", "", true)) c.family = family(f);
         c.workers = w.objects<Worker>(
             root, "workers", "", [&](auto& o, auto& p) { return worker(o, p); }, true);
@@ -519,7 +438,7 @@ private:
     Member member(const ObjectPtr& o, const std::string& p) {
         Member m;
         m.id = w.id(o, "id", p);
-        m.kind = w.enumValue(o, "kind", p, kMemberKind, true);
+        m.kind = w.enumValue(o, "kind", p, vocabulary::memberKind, true);
         m.firstName = w.text(o, "first_name", p, true);
         m.lastName = w.text(o, "last_name", p);
         m.preferredName = w.text(o, "preferred_name", p);
@@ -536,7 +455,7 @@ private:
         m.inHousehold = w.boolean(o, "in_household", p);
         m.school = w.text(o, "school", p);
         m.receivesLetters = w.boolean(o, "receives_letters", p);
-        m.consent = w.enumValue(o, "consent", p, kConsent);
+        m.consent = w.enumValue(o, "consent", p, vocabulary::childConsent);
         m.fatherOf = w.refList(o, "father_of", p, RefKind::member);
         m.motherOf = w.refList(o, "mother_of", p, RefKind::member);
         return m;
@@ -546,8 +465,8 @@ private:
         NetworkLink n;
         n.name = w.text(o, "name", p);
         n.relationship = w.text(o, "relationship", p);
-        n.kind = w.enumValue(o, "kind", p, kNetworkKind);
-        n.strength = w.enumValue(o, "strength", p, kStrength);
+        n.kind = w.enumValue(o, "kind", p, vocabulary::networkKind);
+        n.strength = w.enumValue(o, "strength", p, vocabulary::linkStrength);
         n.members = w.refList(o, "members", p, RefKind::member);
         n.notes = w.text(o, "notes", p);
         return n;
@@ -557,7 +476,7 @@ private:
         Worker x;
         x.id = w.id(o, "id", p);
         x.name = w.text(o, "name", p, true);
-        x.role = w.enumValue(o, "role", p, kWorkerRole, true);
+        x.role = w.enumValue(o, "role", p, vocabulary::workerRole, true);
         x.agency = w.text(o, "agency", p);
         x.team = w.text(o, "team", p);
         x.phone = w.text(o, "phone", p);
@@ -569,18 +488,18 @@ private:
         const std::string p = "referral";
         Referral r;
         if (auto dt = w.dateTime(o, "received", p, true)) r.received = *dt;
-        r.source = w.enumValue(o, "source", p, kReferralSource);
+        r.source = w.enumValue(o, "source", p, vocabulary::referralSource);
         if (ObjectPtr ref = w.object(o, "referrer", p)) {
             r.referrer.name = w.text(ref, "name", "referral.referrer");
             r.referrer.agency = w.text(ref, "agency", "referral.referrer");
             r.referrer.email = w.text(ref, "email", "referral.referrer");
             r.referrer.phone = w.text(ref, "phone", "referral.referrer");
         }
-        r.route = w.enumValue(o, "route", p, kRoute, true);
+        r.route = w.enumValue(o, "route", p, vocabulary::referralRoute, true);
         w.forEach(
             o, "reasons", "referral.reasons",
             [&](const Var& v, const std::string& ip) {
-                std::string reason = w.checkEnum(v, ip, kReason);
+                std::string reason = w.checkEnum(v, ip, vocabulary::referralReason);
                 if (!reason.empty()) r.reasons.push_back(reason);
             },
             true);
@@ -601,7 +520,7 @@ private:
         if (ObjectPtr d = w.object(o, "decision", p)) {
             const std::string dp = "referral.decision";
             ReferralDecision decision;
-            decision.outcome = w.enumValue(d, "outcome", dp, kDecision);
+            decision.outcome = w.enumValue(d, "outcome", dp, vocabulary::decisionOutcome);
             decision.date = w.dateTime(d, "date", dp);
             decision.by = w.ref(d, "by", dp, RefKind::worker);
             r.decision = decision;
@@ -641,7 +560,7 @@ private:
         c.id = w.id(o, "id", p);
         if (auto dt = w.dateTime(o, "at", p, true)) c.at = *dt;
         c.recordedAt = w.dateTime(o, "recorded_at", p);
-        c.kind = w.enumValue(o, "kind", p, kContactKind, true);
+        c.kind = w.enumValue(o, "kind", p, vocabulary::contactKind, true);
         c.worker = w.ref(o, "worker", p, RefKind::worker);
         c.location = w.text(o, "location", p);
         c.with = w.refList(o, "with", p, RefKind::member);
@@ -652,13 +571,13 @@ private:
         c.analysis = w.text(o, "analysis", p);
         c.nextSteps = w.text(o, "next_steps", p);
         c.significant = w.boolean(o, "significant", p);
-        c.status = w.enumValue(o, "status", p, kRecordStatus, true);
+        c.status = w.enumValue(o, "status", p, vocabulary::recordStatus, true);
         return c;
     }
 
     Score score(const ObjectPtr& o, const std::string& p) {
         Score s;
-        s.tool = w.enumValue(o, "tool", p, kScoreTool);
+        s.tool = w.enumValue(o, "tool", p, vocabulary::scoreTool);
         s.area = w.text(o, "area", p);
         s.member = w.ref(o, "member", p, RefKind::member);
         if (auto n = w.number(o, "score", p, true)) s.score = *n;
@@ -712,7 +631,7 @@ private:
         a.who = w.text(o, "who", p);
         a.owner = w.ref(o, "owner", p, RefKind::memberOrWorker);
         a.by = w.date(o, "by", p);
-        a.status = w.enumValue(o, "status", p, kActionStatus, true);
+        a.status = w.enumValue(o, "status", p, vocabulary::actionStatus, true);
         a.note = w.text(o, "note", p);
         return a;
     }
@@ -755,7 +674,7 @@ private:
     Meeting meeting(const ObjectPtr& o, const std::string& p) {
         Meeting m;
         m.id = w.id(o, "id", p);
-        m.kind = w.enumValue(o, "kind", p, kMeetingKind, true);
+        m.kind = w.enumValue(o, "kind", p, vocabulary::meetingKind, true);
         if (auto dt = w.dateTime(o, "at", p, true)) m.at = *dt;
         m.location = w.text(o, "location", p);
         m.chair = w.ref(o, "chair", p, RefKind::worker);
@@ -802,8 +721,8 @@ private:
         if (auto dt = w.dateTime(o, "at", p, true)) s.at = *dt;
         s.supervisor = w.ref(o, "supervisor", p, RefKind::worker);
         s.worker = w.ref(o, "worker", p, RefKind::worker);
-        s.kind = w.enumValue(o, "kind", p, kSupervisionKind, true);
-        s.point = w.enumValue(o, "point", p, kSupervisionPoint);
+        s.kind = w.enumValue(o, "kind", p, vocabulary::supervisionKind, true);
+        s.point = w.enumValue(o, "point", p, vocabulary::supervisionPoint);
         s.discussion = w.text(o, "discussion", p);
         s.decisions = w.textList(o, "decisions", p);
         s.actions = w.textList(o, "actions", p);
@@ -824,8 +743,8 @@ private:
     Correspondence correspondence(const ObjectPtr& o, const std::string& p) {
         Correspondence c;
         c.date = w.date(o, "date", p);
-        c.direction = w.enumValue(o, "direction", p, kDirection);
-        c.kind = w.enumValue(o, "kind", p, kCorrespondenceKind);
+        c.direction = w.enumValue(o, "direction", p, vocabulary::correspondenceDirection);
+        c.kind = w.enumValue(o, "kind", p, vocabulary::correspondenceKind);
         c.party = w.text(o, "party", p);
         c.subject = w.text(o, "subject", p);
         c.document = w.id(o, "document", p, false);
@@ -846,7 +765,7 @@ private:
         Feedback f;
         f.date = w.date(o, "date", p);
         f.member = w.ref(o, "member", p, RefKind::member);
-        f.method = w.enumValue(o, "method", p, kFeedbackMethod);
+        f.method = w.enumValue(o, "method", p, vocabulary::feedbackMethod);
         f.text = w.text(o, "text", p);
         f.score = w.number(o, "score", p);
         f.declined = w.boolean(o, "declined", p);
@@ -866,7 +785,7 @@ private:
 
     Transfer transfer(const ObjectPtr& o, const std::string& p) {
         Transfer t;
-        t.kind = w.enumValue(o, "kind", p, kTransferKind, true);
+        t.kind = w.enumValue(o, "kind", p, vocabulary::transferKind, true);
         if (auto d = w.date(o, "decided", p, true)) t.decided = *d;
         t.panel = w.text(o, "panel", p);
         t.effective = w.date(o, "effective", p);
@@ -882,7 +801,7 @@ private:
         const std::string p = "closure";
         Closure c;
         if (auto d = w.date(o, "date", p, true)) c.date = *d;
-        c.reason = w.enumValue(o, "reason", p, kClosureReason, true);
+        c.reason = w.enumValue(o, "reason", p, vocabulary::closureReason, true);
         c.reasonDetail = w.text(o, "reason_detail", p);
         c.endingMeeting = w.id(o, "ending_meeting", p, false);
         c.noEndingMeetingReason = w.text(o, "no_ending_meeting_reason", p);
@@ -896,7 +815,7 @@ private:
         c.engagementAttempts =
             w.objects<EngagementAttempt>(o, "engagement_attempts", p, [&](auto& a, auto& ap) {
                 return EngagementAttempt{w.date(a, "date", ap),
-                                         w.enumValue(a, "method", ap, kAttemptMethod),
+                                         w.enumValue(a, "method", ap, vocabulary::attemptMethod),
                                          w.text(a, "outcome", ap)};
             });
         c.referrerInformed = w.date(o, "referrer_informed", p);
@@ -907,10 +826,10 @@ private:
 
     static const Enum& allHeadlines() {
         static const Enum all = [] {
-            Enum e = kHeadlinesSf2022;
-            for (const char* h : kHeadlinesTf2015) {
+            Enum e = vocabulary::headlinesSf2022;
+            for (const std::string& h : vocabulary::headlinesTf2015) {
                 bool present = false;
-                for (const char* x : e) present |= std::string(x) == h;
+                for (const std::string& x : e) present |= x == h;
                 if (!present) e.push_back(h);
             }
             return e;
@@ -921,10 +840,10 @@ private:
     SupportingFamilies supportingFamilies(const ObjectPtr& o) {
         const std::string p = "supporting_families";
         SupportingFamilies sf;
-        sf.framework = w.enumValue(o, "framework", p, kFramework);
+        sf.framework = w.enumValue(o, "framework", p, vocabulary::sfFramework);
         // Headlines belong to the framework; without a known one, accept either list's.
-        const Enum& headlines = sf.framework == "sf_2022"   ? kHeadlinesSf2022
-                                : sf.framework == "tf_2015" ? kHeadlinesTf2015
+        const Enum& headlines = sf.framework == "sf_2022"   ? vocabulary::headlinesSf2022
+                                : sf.framework == "tf_2015" ? vocabulary::headlinesTf2015
                                                             : allHeadlines();
         sf.attached = w.date(o, "attached", p);
         sf.criteria = w.objects<SfCriterion>(o, "criteria", p, [&](auto& c, auto& cp) {
@@ -942,7 +861,7 @@ private:
         sf.outcomes = w.objects<SfOutcome>(o, "outcomes", p, [&](auto& c, auto& cp) {
             SfOutcome x;
             x.headline = w.enumValue(c, "headline", cp, headlines);
-            x.status = w.enumValue(c, "status", cp, kSfStatus);
+            x.status = w.enumValue(c, "status", cp, vocabulary::sfStatus);
             x.achieved = w.date(c, "achieved", cp);
             x.sustainedUntil = w.date(c, "sustained_until", cp);
             x.evidence = w.text(c, "evidence", cp);
@@ -957,8 +876,8 @@ private:
         }
         if (ObjectPtr c = w.object(o, "claim", p)) {
             const std::string cp = "supporting_families.claim";
-            sf.claim = SfClaim{w.enumValue(c, "kind", cp, kClaimKind), w.date(c, "submitted", cp),
-                               w.text(c, "reference", cp)};
+            sf.claim = SfClaim{w.enumValue(c, "kind", cp, vocabulary::claimKind),
+                               w.date(c, "submitted", cp), w.text(c, "reference", cp)};
         }
         return sf;
     }
@@ -969,7 +888,7 @@ private:
         d.type = w.id(o, "type", p);  // document type ids share the id alphabet
         if (auto dt = w.dateTime(o, "issued_at", p, true)) d.issuedAt = *dt;
         d.by = w.ref(o, "by", p, RefKind::worker);
-        d.format = w.enumValue(o, "format", p, kFormat);
+        d.format = w.enumValue(o, "format", p, vocabulary::documentFormat);
         d.to = w.text(o, "to", p);
         d.sha256 = w.text(o, "sha256", p);
         d.templateVersion = w.text(o, "template_version", p);

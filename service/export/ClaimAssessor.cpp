@@ -2,22 +2,10 @@
 
 #include <algorithm>
 
+#include "case/Vocabulary.h"
+
 namespace ehdocs {
 namespace {
-
-const std::vector<std::string> kSf2022 = {"education",
-                                          "early_years",
-                                          "health",
-                                          "substance_use",
-                                          "family_relationships",
-                                          "safe_from_exploitation",
-                                          "crime",
-                                          "domestic_abuse",
-                                          "housing",
-                                          "financial_stability"};
-const std::vector<std::string> kTf2015 = {"crime_asb",    "education",      "children_need_help",
-                                          "worklessness", "domestic_abuse", "health"};
-const std::vector<std::string> kNone;
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
@@ -57,9 +45,9 @@ std::vector<std::string> eligibilityGaps(const Case& kase, const SupportingFamil
     // Without a framework the current programme's rule (sf_2022) applies, counting any
     // headline the case format knows (the reader accepts either list then).
     const std::string framework = sf.framework.empty() ? "sf_2022" : sf.framework;
-    std::vector<std::string> known = frameworkHeadlines(framework);
+    std::vector<std::string> known = vocabulary::frameworkHeadlines(framework);
     if (sf.framework.empty())
-        for (const auto& h : kTf2015)
+        for (const auto& h : vocabulary::headlinesTf2015)
             if (!contains(known, h)) known.push_back(h);
     if (known.empty())
         return {"unknown programme framework \"" + sf.framework + "\" (sf_2022 or tf_2015)"};
@@ -130,12 +118,6 @@ const char* claimStatusId(ClaimStatus status) {
             return "claimable";
     }
     return "unknown";
-}
-
-const std::vector<std::string>& frameworkHeadlines(const std::string& framework) {
-    if (framework == "sf_2022") return kSf2022;
-    if (framework == "tf_2015") return kTf2015;
-    return kNone;
 }
 
 ClaimAssessor::ClaimAssessor(ClaimSettings settings) : _settings(settings) {}

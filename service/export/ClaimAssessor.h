@@ -36,7 +36,4 @@ private:
     ClaimSettings _settings;
 };
 
-// The headlines of a framework (`sf_2022`: ten, `tf_2015`: six); empty for any other value.
-const std::vector<std::string>& frameworkHeadlines(const std::string& framework);
-
 }  // namespace ehdocs

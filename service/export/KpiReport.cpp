@@ -6,35 +6,13 @@
 #include <map>
 #include <set>
 
+#include "case/Vocabulary.h"
+
 namespace ehdocs {
 namespace {
 
 const std::set<std::string> kVisitKinds = {"initial_home_visit", "home_visit",      "school_visit",
                                            "office_visit",       "community_visit", "joint_visit"};
-const std::vector<std::string> kSources = {
-    "school",           "health",  "police", "self", "family_member", "children_social_care",
-    "voluntary_sector", "housing", "other"};
-const std::vector<std::string> kOutcomes = {"allocated", "nam", "signpost", "redirect_to_csc",
-                                            "advice"};
-const std::vector<std::string> kReasons = {"domestic_abuse",
-                                           "parental_mental_health",
-                                           "parental_substance_misuse",
-                                           "parental_learning_disability",
-                                           "family_conflict",
-                                           "school_exclusion",
-                                           "school_attendance",
-                                           "neet",
-                                           "exploitation",
-                                           "emotional_wellbeing",
-                                           "child_to_parent_abuse",
-                                           "additional_learning_needs",
-                                           "young_carer",
-                                           "housing",
-                                           "financial",
-                                           "crime_antisocial",
-                                           "early_years",
-                                           "health",
-                                           "other"};
 
 std::string lower(std::string text) {
     const auto first = text.find_first_not_of(" \t");
@@ -204,12 +182,13 @@ std::vector<KpiRow> KpiReport::rows() const {
             out.push_back(r);
         }
     };
-    breakdown("Who is making the request? (source, by agency or family)", "Source", kSources,
+    breakdown("Who is making the request? (source, by agency or family)", "Source",
+              vocabulary::referralSource,
               [](const Facts& f) { return std::vector<std::string>{f.source}; });
-    breakdown("What was the decision about the request?", "Decision", kOutcomes,
+    breakdown("What was the decision about the request?", "Decision", vocabulary::decisionOutcome,
               [](const Facts& f) { return std::vector<std::string>{f.outcome}; });
     breakdown("Reason for request for Early Help services? (a request may give several)", "Reason",
-              kReasons, [](const Facts& f) {
+              vocabulary::referralReason, [](const Facts& f) {
                   return f.reasons.empty() ? std::vector<std::string>{""} : f.reasons;
               });
     {

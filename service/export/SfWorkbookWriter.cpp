@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "case/Vocabulary.h"
+
 namespace ehdocs {
 namespace {
 
@@ -63,7 +65,7 @@ void writeEvidence(XlsxWorkbook& book, const std::vector<SfEvidenceRow>& rows) {
 std::vector<std::string> headlineOrder(const std::set<std::string>& seen) {
     std::vector<std::string> order;
     for (const char* framework : {"sf_2022", "tf_2015"})
-        for (const auto& h : frameworkHeadlines(framework))
+        for (const auto& h : vocabulary::frameworkHeadlines(framework))
             if (seen.count(h) && std::find(order.begin(), order.end(), h) == order.end())
                 order.push_back(h);
     for (const auto& h : seen)
