@@ -18,6 +18,7 @@
 
 #include "case/CaseReader.h"
 #include "cli/Cli.h"
+#include "cli/CommandLine.h"
 #include "rules/ClosureCheck.h"
 #include "rules/ProfileRegistry.h"
 #include "rules/ReportJson.h"
@@ -245,26 +246,10 @@ int checkCommand(const Args& args) {
         "as-of", po::value<std::string>(), "check open cases as of DATE (YYYY-MM-DD)")(
         "json", "print JSON (the spec's report object; with --summary, one object of rows)")(
         "summary", "one line per case, the cases needing action first");
-    po::options_description hidden;
-    hidden.add_options()("file", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("file", -1);
-
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    } catch (const po::error& e) {
-        std::cerr << "ehdocs check: " << e.what() << "\n\n" << options;
-        return kExitUsage;
-    }
-    if (vm.count("help")) {
-        std::cout << options;
-        return kExitOk;
-    }
-    std::vector<std::string> files;
-    if (vm.count("file")) files = vm["file"].as<std::vector<std::string>>();
+    CommandLine line;
+    if (auto stop = parseCommandLine("check", args, options, line)) return *stop;
+    const po::variables_map& vm = line.options;
+    const std::vector<std::string>& files = line.words;
     bool isSummary = vm.count("summary") > 0, json = vm.count("json") > 0;
     if (files.empty() || (!isSummary && files.size() != 1)) {
         std::cerr << "ehdocs check: name one case file, or several files and directories with "

@@ -14,6 +14,7 @@
 
 #include "case/CaseReader.h"
 #include "cli/Cli.h"
+#include "cli/CommandLine.h"
 #include "pdf/PdfError.h"
 #include "pdf/WkhtmltopdfPool.h"
 #include "render/DocumentRenderer.h"
@@ -99,30 +100,15 @@ int renderCommand(const Args& args) {
         "folder of templates that override the built-in ones")(
         "date", po::value<std::string>(),
         "the \"produced on\" date, YYYY-MM-DD (default: today, UK)");
-    po::options_description hidden;
-    hidden.add_options()("file", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("file", -1);
-
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    } catch (const po::error& e) {
-        std::cerr << "ehdocs render: " << e.what() << "\n\n" << options;
-        return kExitUsage;
-    }
-    if (vm.count("help")) {
-        std::cout << options;
-        return kExitOk;
-    }
+    CommandLine line;
+    if (auto stop = parseCommandLine("render", args, options, line)) return *stop;
+    const po::variables_map& vm = line.options;
     auto usage = [&](const std::string& message) {
         std::cerr << "ehdocs render: " << message << "\n(`ehdocs render --help` for usage)\n";
         return kExitUsage;
     };
-    if (!vm.count("file")) return usage("name at least one case file");
-    const auto files = vm["file"].as<std::vector<std::string>>();
+    if (line.words.empty()) return usage("name at least one case file");
+    const std::vector<std::string>& files = line.words;
     const bool everyType = vm.count("all") > 0;
     const std::string type = vm.count("type") ? vm["type"].as<std::string>() : "";
     if (everyType == !type.empty()) return usage("give either --type TYPE or --all");
@@ -279,25 +265,9 @@ int templatesCommand(const Args& args) {
         "names   lists the names the view model of TYPE gives its template.\n"
         "docs/templates.md explains how to edit a template.\n\noptions");
     options.add_options()("help,h", "show this help");
-    po::options_description hidden;
-    hidden.add_options()("words", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("words", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    } catch (const po::error& e) {
-        std::cerr << "ehdocs templates: " << e.what() << "\n\n" << options;
-        return kExitUsage;
-    }
-    if (vm.count("help")) {
-        std::cout << options;
-        return kExitOk;
-    }
-    std::vector<std::string> words;
-    if (vm.count("words")) words = vm["words"].as<std::vector<std::string>>();
+    CommandLine line;
+    if (auto stop = parseCommandLine("templates", args, options, line)) return *stop;
+    const std::vector<std::string>& words = line.words;
     if (words.empty() || words.size() > 2 ||
         (words[0] != "lint" && words[0] != "list" && words[0] != "export" && words[0] != "names") ||
         ((words[0] == "export" || words[0] == "names") && words.size() != 2)) {

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/Cli.h"
+#include "cli/CommandLine.h"
 #include "server/Roles.h"
 #include "server/Settings.h"
 #include "server/Tokens.h"
@@ -88,26 +89,10 @@ int userCommand(const Args& args) {
         "team", po::value<std::string>()->default_value(""), "the user's team")(
         "config", po::value<std::string>()->default_value(""), "settings file (.properties)")(
         "data", po::value<std::string>(), "data directory (overrides data.dir)");
-    po::options_description hidden;
-    hidden.add_options()("words", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("words", -1);
-
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    } catch (const po::error& e) {
-        std::cerr << "ehdocs user: " << e.what() << "\n\n" << options;
-        return kExitUsage;
-    }
-    if (vm.count("help")) {
-        std::cout << options;
-        return kExitOk;
-    }
-    const auto words =
-        vm.count("words") ? vm["words"].as<std::vector<std::string>>() : std::vector<std::string>();
+    CommandLine line;
+    if (auto stop = parseCommandLine("user", args, options, line)) return *stop;
+    const po::variables_map& vm = line.options;
+    const std::vector<std::string>& words = line.words;
     if (words.size() != 2 || (words[0] != "add" && words[0] != "token")) {
         std::cerr << "ehdocs user: expected `user add NAME` or `user token NAME`\n\n" << options;
         return kExitUsage;

@@ -3,6 +3,7 @@
 
 #include "case/CaseReader.h"
 #include "cli/Cli.h"
+#include "cli/CommandLine.h"
 
 namespace po = boost::program_options;
 
@@ -15,31 +16,16 @@ int validateCommand(const Args& args) {
         "and lists every problem as `FILE: path: message`.\n"
         "Exit status: 0 all valid, 2 any invalid, 64 usage.\n\noptions");
     options.add_options()("help,h", "show this help")("quiet,q", "print only the problems");
-    po::options_description hidden;
-    hidden.add_options()("file", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("file", -1);
-
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    } catch (const po::error& e) {
-        std::cerr << "ehdocs validate: " << e.what() << "\n\n" << options;
-        return kExitUsage;
-    }
-    if (vm.count("help")) {
-        std::cout << options;
-        return kExitOk;
-    }
-    if (!vm.count("file")) {
+    CommandLine line;
+    if (auto stop = parseCommandLine("validate", args, options, line)) return *stop;
+    const po::variables_map& vm = line.options;
+    if (line.words.empty()) {
         std::cerr << "ehdocs validate: name at least one case file\n\n" << options;
         return kExitUsage;
     }
     bool quiet = vm.count("quiet") > 0;
     int status = kExitOk;
-    for (const std::string& file : vm["file"].as<std::vector<std::string>>()) {
+    for (const std::string& file : line.words) {
         ReadResult result = CaseReader::fromFile(file);
         if (result.ok()) {
             if (!quiet) std::cout << file << ": valid (" << result.kase->caseId << ")\n";
