@@ -7,6 +7,7 @@
 #include <Poco/Timestamp.h>
 
 #include <boost/program_options.hpp>
+#include <functional>
 #include <iostream>
 
 #include "cli/Cli.h"
@@ -45,24 +46,21 @@ void printToken(const std::string& token) {
               << token << std::endl;
 }
 
-int replaceToken(const std::string& name, const po::variables_map& vm) {
+// Opens the database the settings name (creating it only when `create`), runs `work` on it and
+// turns settings and database failures into the command's exit statuses.
+int withDatabase(const po::variables_map& vm, bool create,
+                 const std::function<int(store::SqliteStore&, const std::string&)>& work) {
     try {
         server::Settings settings = settingsFrom(vm);
-        if (!Poco::File(settings.databasePath()).exists()) {
-            std::cerr << "ehdocs user: there is no database at " << settings.databasePath() << "\n";
+        const std::string path = settings.databasePath();
+        if (create) {
+            Poco::File(settings.dataDir).createDirectories();
+        } else if (!Poco::File(path).exists()) {
+            std::cerr << "ehdocs user: there is no database at " << path << "\n";
             return kExitUsage;
         }
-        store::SqliteStore store(settings.databasePath());
-        const std::string token = server::Tokens::generate();
-        if (store.replaceToken(name, server::Tokens::sha256Hex(token)) ==
-            store::WriteResult::notFound) {
-            std::cerr << "ehdocs user: there is no user named " << name << "\n";
-            return kExitUsage;
-        }
-        std::cout << "new token for user " << name << " in " << settings.databasePath()
-                  << "; the old one no longer works\n";
-        printToken(token);
-        return kExitOk;
+        store::SqliteStore store(path);
+        return work(store, path);
     } catch (const server::SettingsException& e) {
         std::cerr << "ehdocs user: " << e.message() << "\n";
         return kExitUsage;
@@ -70,6 +68,21 @@ int replaceToken(const std::string& name, const po::variables_map& vm) {
         std::cerr << "ehdocs user: " << e.displayText() << "\n";
         return kExitRenderFailed;
     }
+}
+
+int replaceToken(const std::string& name, const po::variables_map& vm) {
+    return withDatabase(vm, false, [&](store::SqliteStore& store, const std::string& path) {
+        const std::string token = server::Tokens::generate();
+        if (store.replaceToken(name, server::Tokens::sha256Hex(token)) ==
+            store::WriteResult::notFound) {
+            std::cerr << "ehdocs user: there is no user named " << name << "\n";
+            return int(kExitUsage);
+        }
+        std::cout << "new token for user " << name << " in " << path
+                  << "; the old one no longer works\n";
+        printToken(token);
+        return int(kExitOk);
+    });
 }
 
 }  // namespace
@@ -123,29 +136,19 @@ int userCommand(const Args& args) {
         return kExitUsage;
     }
 
-    try {
-        server::Settings settings = settingsFrom(vm);
-        Poco::File(settings.dataDir).createDirectories();
-        store::SqliteStore store(settings.databasePath());
+    return withDatabase(vm, true, [&](store::SqliteStore& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
         store::User user{name, roleText, team, server::Tokens::sha256Hex(token),
                          Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%SZ")};
         if (store.addUser(user) == store::WriteResult::exists) {
             std::cerr << "ehdocs user: there is already a user named " << name << "\n";
-            return kExitUsage;
+            return int(kExitUsage);
         }
         std::cout << "created user " << name << " (" << roleText
-                  << (team.empty() ? "" : ", team " + team) << ") in " << settings.databasePath()
-                  << "\n";
+                  << (team.empty() ? "" : ", team " + team) << ") in " << path << "\n";
         printToken(token);
-        return kExitOk;
-    } catch (const server::SettingsException& e) {
-        std::cerr << "ehdocs user: " << e.message() << "\n";
-        return kExitUsage;
-    } catch (const Poco::Exception& e) {
-        std::cerr << "ehdocs user: " << e.displayText() << "\n";
-        return kExitRenderFailed;
-    }
+        return int(kExitOk);
+    });
 }
 
 }  // namespace ehdocs::cli

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "render/SfEvidenceView.h"
 #include "render/ClosureReadinessView.h"
+#include "render/SfEvidenceView.h"
 #include "render/ViewModel.h"
 
 namespace ehdocs::render {

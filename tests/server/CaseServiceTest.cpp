@@ -25,9 +25,14 @@ struct RealService {
     store::MemoryStore store;
     server::AuditLog audit{store};
     server::RulesReadiness readiness{rules::ProfileRegistry::builtIn(), "standard"};
+    static PdfSettings onePdfEngine() {
+        PdfSettings settings;
+        settings.poolSize = 1;
+        return settings;
+    }
     server::RecordRenderer renderer{
         std::make_unique<render::DocumentRenderer>(render::TemplateSet::builtIn()),
-        std::make_unique<WkhtmltopdfPool>(PdfSettings{1})};
+        std::make_unique<WkhtmltopdfPool>(onePdfEngine())};
     server::CaseService service{store, audit, readiness, &renderer,
                                 [] { return Poco::Timestamp::fromEpochTime(1782900000); }};
     server::Caller admin{store::User{"amira", "admin", "", "", ""}, "test-1", true};
