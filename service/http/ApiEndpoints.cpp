@@ -121,6 +121,19 @@ void ApiEndpoints::refused(const ApiRequest& request, const PathParams& params,
                            request.method + " " + request.path, code, message);
 }
 
+template <typename Read>
+auto ApiEndpoints::auditedBody(const server::Caller& who, const ApiRequest& request,
+                               const PathParams& params, Read read) {
+    try {
+        return read(bodyObject(request.body));
+    } catch (const server::ServiceException& e) {
+        auto id = params.find("id");
+        _service.recordRefusal(who, id == params.end() ? "" : id->second,
+                               request.method + " " + request.path, e.name(), e.message());
+        throw;
+    }
+}
+
 void ApiEndpoints::addRoutes(Router& router) {
     router.add("GET", "/health", [](const ApiRequest&, const PathParams&) {
         Object body;
@@ -212,6 +225,21 @@ void ApiEndpoints::addRoutes(Router& router) {
                    return response;
                });
 
+    router.add("POST", "/api/v1/cases/{id}/reopen",
+               [this](const ApiRequest& request, const PathParams& p) {
+                   const server::Caller who = caller(request);
+                   std::string reason;
+                   if (who.user) {
+                       reason = auditedBody(who, request, p, [&](const Object::Ptr& body) {
+                           return stringField(body, "reason", false);
+                       });
+                   }
+                   const store::CaseRecord record = _service.reopen(who, p.at("id"), reason);
+                   ApiResponse response = json(200, versionBody(record));
+                   response.headers["ETag"] = etag(record.version);
+                   return response;
+               });
+
     router.add(
         "GET", "/api/v1/cases/{id}/render/{type}",
         [this](const ApiRequest& request, const PathParams& p) {
@@ -230,10 +258,11 @@ void ApiEndpoints::addRoutes(Router& router) {
                    const server::Caller who = caller(request);
                    server::RenderRequest wanted;
                    if (who.user) {
-                       const Object::Ptr body = bodyObject(request.body);
-                       wanted = renderRequest(stringField(body, "type", true),
-                                              stringField(body, "format", false),
-                                              stringField(body, "meeting", false));
+                       wanted = auditedBody(who, request, p, [](const Object::Ptr& body) {
+                           return renderRequest(stringField(body, "type", true),
+                                                stringField(body, "format", false),
+                                                stringField(body, "meeting", false));
+                       });
                    }
                    const server::IssueResult issued = _service.issue(who, p.at("id"), wanted);
                    Object body(Poco::JSON_PRESERVE_KEY_ORDER);

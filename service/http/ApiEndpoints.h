@@ -37,6 +37,12 @@ public:
 private:
     server::Caller caller(const ApiRequest& request);
 
+    // `read` applied to the request's JSON object body; a body it cannot use (not JSON, a
+    // field missing or of the wrong type) is refused with BadRequestException, audited.
+    template <typename Read>
+    auto auditedBody(const server::Caller& who, const ApiRequest& request, const PathParams& params,
+                     Read read);
+
     server::CaseService& _service;
     Metrics& _metrics;
     std::map<std::string, std::pair<std::string, Exporter>> _exporters;

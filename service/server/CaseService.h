@@ -57,7 +57,9 @@ public:
     Caller authenticate(const std::string& token, const std::string& requestId);
 
     // Stores a new case (version 1). InvalidCaseException lists every validation error;
-    // ConflictException when the case id exists.
+    // ConflictException when the case id exists; ClosureByCloseOnlyException when the file is
+    // closed (`status: closed` or `closure.authorised`) and the caller is not an admin. An
+    // admin's closed case (importing history) is stored, its audit entry saying so.
     store::CaseRecord create(const Caller& caller, const std::string& body);
 
     // Current versions matching the filter that the caller may see (own team for coaches and
@@ -69,7 +71,9 @@ public:
     std::vector<store::CaseRecord> history(const Caller& caller, const std::string& caseId);
 
     // Stores `body` as the next version, when `expectedVersion` is the current one.
-    // VersionRequiredException without one, StaleVersionException when it is not current.
+    // VersionRequiredException without one, StaleVersionException when it is not current;
+    // CaseClosedException when the case is closed; ClosureByCloseOnlyException when `body`
+    // sets `status: closed` or adds, changes or removes `closure.authorised`.
     store::CaseRecord update(const Caller& caller, const std::string& caseId,
                              std::optional<int> expectedVersion, const std::string& body);
 
@@ -78,13 +82,19 @@ public:
                               const std::string& asOf);
 
     // Authorises closure in a new version. NotReadyToCloseException (details: the report)
-    // while anything blocks; ConflictException when already closed.
+    // while anything blocks; CaseClosedException when already closed.
     store::CaseRecord close(const Caller& caller, const std::string& caseId);
+
+    // Reopens a closed case in a new version (CaseJson::reopen). BadRequestException when
+    // `reason` is empty or blank; ConflictException when the case is not closed.
+    store::CaseRecord reopen(const Caller& caller, const std::string& caseId,
+                             const std::string& reason);
 
     RenderedDocument render(const Caller& caller, const std::string& caseId,
                             const RenderRequest& request);
 
     // Renders, stores the bytes and records the issue in a new case version.
+    // CaseClosedException when the case is closed.
     IssueResult issue(const Caller& caller, const std::string& caseId,
                       const RenderRequest& request);
 
@@ -121,12 +131,21 @@ private:
     store::CaseRecord currentOrThrow(const std::string& caseId);
     std::shared_ptr<const Case> parsed(const store::CaseRecord& record);
     Case validated(const std::string& json);
+    void refuseWhenClosed(const store::CaseRecord& current);
+    void requireVersion(const store::CaseRecord& current, std::optional<int> expectedVersion);
     ReadinessReport reportFor(const store::CaseRecord& record, const std::string& asOf);
     store::CaseRecord nextVersion(const store::CaseRecord& current, const Case& kase,
                                   const std::string& json, const store::User& user,
                                   const std::string& action);
-    void storeVersion(const store::CaseRecord& next,
-                      const std::vector<store::StoredDocument>& documents);
+
+    // What a write puts in the case's next version.
+    struct Change {
+        std::string json;                              // the whole case file
+        std::vector<store::StoredDocument> documents;  // stored with it (issued documents)
+    };
+    template <typename MakeChange>
+    store::CaseRecord writeVersion(const store::User& user, const std::string& caseId,
+                                   const std::string& action, MakeChange makeChange);
     std::string nowIso();
     std::string today();
 

@@ -52,10 +52,10 @@ ApiFixture::ApiFixture() {
     _audit = std::make_unique<server::AuditLog>(store);
     _readiness =
         std::make_unique<server::RulesReadiness>(rules::ProfileRegistry::builtIn(), "standard");
-    // A fixed clock: 1 July 2026, after every example's closure date.
-    _service = std::make_unique<server::CaseService>(store, *_audit, *_readiness, &_renderer, [] {
-        return Poco::Timestamp::fromEpochTime(1782900000);
-    });
+    // By default 1 July 2026, after every example's closure date.
+    _service = std::make_unique<server::CaseService>(
+        store, *_audit, *_readiness, &_renderer,
+        [this] { return Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now.load())); });
     const struct {
         const char* name;
         const char* role;

@@ -1,11 +1,13 @@
 #pragma once
 
 // An in-process records service on a free port (port 0): in-memory store, the real closure
-// rules, a fake renderer (deterministic bytes, no PDF engine), a fixed clock, and one user per
-// role. call() speaks HTTP to it like any client.
+// rules, a fake renderer (deterministic bytes, no PDF engine), a clock that stands still (at
+// `now`, seconds since 1970 UTC; tests may move it), and one user per role. call() speaks
+// HTTP to it like any client.
 
 #include <Poco/Net/ServerSocket.h>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -51,6 +53,9 @@ public:
 
     store::MemoryStore store;
     Poco::UInt16 port = 0;
+    std::atomic<long long> now{kFirstOfJuly};  // the service's clock
+
+    static constexpr long long kFirstOfJuly = 1782900000;  // 2026-07-01T10:00:00Z
 
 private:
     std::unique_ptr<server::AuditLog> _audit;
