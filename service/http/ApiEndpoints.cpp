@@ -90,7 +90,8 @@ server::RenderRequest renderRequest(std::string type, std::string format, std::s
     if (format != "html" && format != "pdf") {
         throw server::BadRequestException("format: \"" + format + "\" is not html or pdf");
     }
-    return server::RenderRequest{std::move(type), std::move(format), std::move(meeting)};
+    return server::RenderRequest{std::move(type), std::move(format), std::move(meeting),
+                                 std::nullopt};
 }
 
 ApiResponse bytes(const std::string& contentType, std::string body) {
@@ -332,8 +333,10 @@ void ApiEndpoints::addRoutes(Router& router) {
             if (found == _exporters.end()) {
                 throw server::NotFoundException("there is no export " + name + " in this service");
             }
-            ApiResponse response =
-                bytes(found->second.first, found->second.second(cases, request.query));
+            std::map<std::string, std::string> query = request.query;
+            std::string& asOf = query["as_of"];
+            if (asOf.empty()) asOf = _service.today().iso();  // the service's clock decides today
+            ApiResponse response = bytes(found->second.first, found->second.second(cases, query));
             response.headers["Content-Disposition"] = "attachment; filename=\"" + name + "\"";
             return response;
         });

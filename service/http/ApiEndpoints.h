@@ -16,7 +16,8 @@
 namespace ehdocs::http {
 
 // Builds a workbook from every current case and the request's query parameters (as_of, team,
-// from, to...). Throws server::BadRequestException for a bad parameter.
+// from, to...; as_of is today's UK date by the service's clock unless the request gave one).
+// Throws server::BadRequestException for a bad parameter.
 using Exporter = std::function<std::string(const std::vector<std::shared_ptr<const Case>>& cases,
                                            const std::map<std::string, std::string>& query)>;
 

@@ -1,6 +1,5 @@
 #include "server/CaseService.h"
 
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
@@ -101,11 +100,11 @@ CaseService::CaseService(store::Store& store, AuditLog& audit, ReadinessChecker&
       _clock(std::move(clock)) {}
 
 std::string CaseService::nowIso() {
-    return Poco::DateTimeFormatter::format(_clock(), "%Y-%m-%dT%H:%M:%SZ");
+    return utcTimestamp(_clock());
 }
 
-std::string CaseService::today() {
-    return Poco::DateTimeFormatter::format(_clock(), "%Y-%m-%d");
+Date CaseService::today() {
+    return ukToday(_clock);
 }
 
 // The audit entry names `caseId` as it is when `work` finishes (create learns the id from the
@@ -204,6 +203,11 @@ Case CaseService::validated(const std::string& json) {
         throw error;
     }
     return std::move(*read.kase);
+}
+
+RenderRequest CaseService::dated(RenderRequest request) {
+    if (!request.producedOn) request.producedOn = today();
+    return request;
 }
 
 void CaseService::refuseWhenClosed(const store::CaseRecord& current) {
@@ -331,7 +335,7 @@ std::vector<CaseSummary> CaseService::list(const Caller& caller, const store::Ca
             }
             scoped.team = user.team;
         }
-        const std::string asOf = today();
+        const std::string asOf = today().iso();
         std::vector<CaseSummary> summaries;
         for (store::CaseRecord& record : _store.listCases(scoped)) {
             CaseSummary summary;
@@ -433,7 +437,7 @@ ReadinessReport CaseService::readiness(const Caller& caller, const std::string& 
         std::optional<store::CaseRecord> head = _store.currentHead(caseId);
         if (!head) throw NotFoundException("there is no case " + caseId);
         authoriseTeam(user, Action::read, head->team);
-        return reportFor(*head, asOf.empty() ? today() : asOf);
+        return reportFor(*head, asOf.empty() ? today().iso() : asOf);
     });
 }
 
@@ -443,7 +447,7 @@ store::CaseRecord CaseService::close(const Caller& caller, const std::string& ca
         return writeVersion(user, caseId, "close", [&](const store::CaseRecord& current) {
             authoriseTeam(user, Action::close, current.team);
             refuseWhenClosed(current);
-            const ReadinessReport report = reportFor(current, today());
+            const ReadinessReport report = reportFor(current, today().iso());
             if (!report.readyToClose) {
                 NotReadyToCloseException error("case " + caseId +
                                                " is not ready to close: see details.blocking");
@@ -451,7 +455,7 @@ store::CaseRecord CaseService::close(const Caller& caller, const std::string& ca
                 throw error;
             }
             Object::Ptr json = CaseJson::parse(current.json);
-            CaseJson::authoriseClosure(json, CaseJson::workerFor(json, user), today());
+            CaseJson::authoriseClosure(json, CaseJson::workerFor(json, user), today().iso());
             return Change{CaseJson::write(json), {}};
         });
     });
@@ -476,7 +480,7 @@ store::CaseRecord CaseService::reopen(const Caller& caller, const std::string& c
                                             " is not closed; only a closed case is reopened");
                 }
                 Object::Ptr json = CaseJson::parse(current.json);
-                CaseJson::reopen(json, today(), detail, user.name);
+                CaseJson::reopen(json, today().iso(), detail, user.name);
                 return Change{CaseJson::write(json), {}};
             });
         },
@@ -490,7 +494,7 @@ RenderedDocument CaseService::render(const Caller& caller, const std::string& ca
         const store::CaseRecord current = currentOrThrow(caseId);
         authoriseTeam(user, Action::render, current.team);
         if (!_renderer) throw NotFoundException("this service has no document renderer");
-        return _renderer->render(*parsed(current), request);
+        return _renderer->render(*parsed(current), dated(request));
     });
 }
 
@@ -507,7 +511,7 @@ IssueResult CaseService::issue(const Caller& caller, const std::string& caseId,
                 writeVersion(user, caseId, "issue", [&](const store::CaseRecord& current) {
                     authoriseTeam(user, Action::issue, current.team);
                     refuseWhenClosed(current);
-                    RenderedDocument rendered = _renderer->render(*parsed(current), request);
+                    RenderedDocument rendered = _renderer->render(*parsed(current), dated(request));
                     doc = storedDocument(caseId, request, rendered, user, nowIso());
 
                     Object::Ptr json = CaseJson::parse(current.json);
@@ -515,7 +519,7 @@ IssueResult CaseService::issue(const Caller& caller, const std::string& caseId,
                         json, {doc.docId, doc.type, doc.createdAt, CaseJson::workerFor(json, user),
                                doc.format, doc.sha256, rendered.templateVersion});
                     if (rendered.familyLetter) {
-                        CaseJson::appendLetter(json, today(), rendered.title, doc.docId);
+                        CaseJson::appendLetter(json, today().iso(), rendered.title, doc.docId);
                     }
                     return Change{CaseJson::write(json), {doc}};
                 });
@@ -551,7 +555,7 @@ std::string CaseService::subjectAccess(const Caller& caller, const std::string& 
         query.limit = static_cast<std::size_t>(-1) >> 1;
         return SubjectAccessArchive::build(current, _store.caseHistory(caseId),
                                            _store.caseDocuments(caseId), _store.audit(query),
-                                           user.name, nowIso());
+                                           user.name, _clock());
     });
 }
 

@@ -6,8 +6,6 @@
 // Failures are the exceptions of server/Errors.h (and store::StoreException).
 // Thread-safe; holds references to its dependencies, which must outlive it.
 
-#include <Poco/Timestamp.h>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,6 +15,7 @@
 #include <vector>
 
 #include "case/Case.h"
+#include "case/Clock.h"
 #include "server/AuditLog.h"
 #include "server/DocumentRenderer.h"
 #include "server/ReadinessChecker.h"
@@ -43,8 +42,6 @@ struct IssueResult {
     std::string docId, sha256;
     int caseVersion = 0;
 };
-
-using Clock = std::function<Poco::Timestamp()>;
 
 class CaseService {
 public:
@@ -116,6 +113,9 @@ public:
     void recordRefusal(const Caller& caller, const std::string& caseId, const std::string& what,
                        const std::string& code, const std::string& message);
 
+    // Today's UK date by the service's clock: the date closures, letters and documents get.
+    Date today();
+
     std::size_t caseCount();
     RendererStats rendererStats();
 
@@ -131,6 +131,7 @@ private:
     store::CaseRecord currentOrThrow(const std::string& caseId);
     std::shared_ptr<const Case> parsed(const store::CaseRecord& record);
     Case validated(const std::string& json);
+    RenderRequest dated(RenderRequest request);  // produced on today, unless the caller chose
     void refuseWhenClosed(const store::CaseRecord& current);
     void requireVersion(const store::CaseRecord& current, std::optional<int> expectedVersion);
     ReadinessReport reportFor(const store::CaseRecord& record, const std::string& asOf);
@@ -147,7 +148,6 @@ private:
     store::CaseRecord writeVersion(const store::User& user, const std::string& caseId,
                                    const std::string& action, MakeChange makeChange);
     std::string nowIso();
-    std::string today();
 
     template <typename Work>
     auto audited(const Caller& caller, Action action, const std::string& caseId, Work work,

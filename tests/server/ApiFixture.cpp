@@ -35,6 +35,10 @@ std::string Reply::errorCode() const {
 
 server::RenderedDocument FakeRenderer::render(const Case& kase, const server::RenderRequest& r) {
     if (r.type == "no_such_type") throw server::NotFoundException("there is no document type");
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _lastProducedOn = r.producedOn;
+    }
     server::RenderedDocument doc;
     doc.title = r.type == "closure_letter" ? "Closure letter" : r.type;
     doc.familyLetter = r.type.size() > 7 && r.type.substr(r.type.size() - 7) == "_letter";
@@ -46,6 +50,11 @@ server::RenderedDocument FakeRenderer::render(const Case& kase, const server::Re
         doc.bytes = "<html><body>" + r.type + " for " + kase.caseId + "</body></html>";
     }
     return doc;
+}
+
+std::optional<Date> FakeRenderer::lastProducedOn() const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _lastProducedOn;
 }
 
 ApiFixture::ApiFixture() {

@@ -10,6 +10,8 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 
 #include "http/HttpService.h"
@@ -32,6 +34,12 @@ class FakeRenderer : public server::DocumentRenderer {
 public:
     server::RenderedDocument render(const Case& kase, const server::RenderRequest& r) override;
     server::RendererStats stats() override { return {1, 2}; }
+
+    std::optional<Date> lastProducedOn() const;  // of the last render
+
+private:
+    mutable std::mutex _mutex;
+    std::optional<Date> _lastProducedOn;
 };
 
 class ApiFixture {
@@ -50,6 +58,8 @@ public:
     Reply postExample(const std::string& name, const std::string& user = "admin");
 
     static std::string example(const std::string& name);
+
+    const FakeRenderer& renderer() const { return _renderer; }
 
     store::MemoryStore store;
     Poco::UInt16 port = 0;

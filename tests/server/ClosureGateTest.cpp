@@ -116,6 +116,43 @@ BOOST_DATA_TEST_CASE(an_edit_that_closes_is_refused_naming_the_field_and_audited
     }
 }
 
+// 23:30 UTC on 30 June is 00:30 on 1 July in the UK (BST); 00:30 UTC is 01:30.
+const long long kSummerNight[] = {ApiFixture::kFirstOfJuly - 37800,
+                                  ApiFixture::kFirstOfJuly - 34200};
+
+BOOST_DATA_TEST_CASE(on_a_summer_night_the_service_writes_the_uk_date, data::make(kSummerNight),
+                     at) {
+    ApiFixture api;
+    api.now = at;
+    const std::string stamp =
+        at == kSummerNight[0] ? "2026-06-30T23:30:00Z" : "2026-07-01T00:30:00Z";
+    api.postExample("okafor-ready-to-close", "coach_south");
+    BOOST_TEST(api.call("GET", kOkafor + "/render/case_summary", api.token("coach_south")).status ==
+               200);
+    BOOST_TEST_REQUIRE(api.renderer().lastProducedOn().has_value());
+    BOOST_TEST(api.renderer().lastProducedOn()->iso() == "2026-07-01");
+    const Reply issued = api.call("POST", kOkafor + "/documents", api.token("coach_south"),
+                                  R"({"type": "closure_letter", "format": "html"})");
+    BOOST_TEST_REQUIRE(issued.status == 201);
+    BOOST_TEST_REQUIRE(api.call("POST", kOkafor + "/close", api.token("leader_south")).status ==
+                       200);
+
+    Object::Ptr kase = json(api.call("GET", kOkafor, api.token("admin")).body);
+    BOOST_TEST(kase->getObject("closure")->getObject("authorised")->getValue<std::string>("date") ==
+               "2026-07-01");
+    auto letters = kase->getArray("correspondence");
+    BOOST_TEST(letters->getObject(letters->size() - 1)->getValue<std::string>("date") ==
+               "2026-07-01");
+    // Timestamps keep their UTC offset.
+    auto documents = kase->getArray("documents");
+    BOOST_TEST(documents->getObject(documents->size() - 1)->getValue<std::string>("issued_at") ==
+               stamp);
+    auto versions =
+        json(api.call("GET", kOkafor + "/history", api.token("admin")).body)->getArray("versions");
+    BOOST_TEST(versions->getObject(versions->size() - 1)->getValue<std::string>("written_at") ==
+               stamp);
+}
+
 BOOST_FIXTURE_TEST_SUITE(closure_gate, ApiFixture)
 
 BOOST_AUTO_TEST_CASE(an_edit_that_changes_or_removes_a_stored_sign_off_is_refused) {
