@@ -5,7 +5,9 @@ set -euo pipefail
 
 packages=(
     cmake g++ make pkg-config
-    libpoco-dev                 # HTTP server, JSON, SQLite, Util, Crypto, Zip
+    libpoco-dev                 # HTTP server, JSON, SQLite, PostgreSQL, Util, Crypto, Zip
+    libpq-dev                   # PostgreSQL client: turns a postgresql:// URL into its settings
+    postgresql                  # initdb/pg_ctl: the store tests start a throwaway cluster
     libkainjow-mustache-dev     # templates
     libxlsxwriter-dev           # workbooks
     wkhtmltopdf                 # HTML to PDF engine

@@ -22,7 +22,7 @@
 #include "server/RulesReadiness.h"
 #include "server/Settings.h"
 #include "server/Workbooks.h"
-#include "store/SqliteStore.h"
+#include "store/OpenStore.h"
 
 using Poco::Util::Option;
 using Poco::Util::OptionSet;
@@ -111,8 +111,9 @@ protected:
 
 private:
     int serve(const server::Settings& settings) {
-        Poco::File(settings.dataDir).createDirectories();
-        store::SqliteStore store(settings.databasePath());
+        const std::string location = settings.storeLocation();
+        std::unique_ptr<store::Store> opened = store::openStore(location);
+        store::Store& store = *opened;
         server::AuditLog audit(store);
         server::RulesReadiness readiness(
             settings.profilesDir.empty()
@@ -131,7 +132,7 @@ private:
         addExports(http.endpoints());
         http.start();
         std::cout << "ehdocs: listening on http://" << settings.host << ":" << http.port()
-                  << " (database " << settings.databasePath() << ")" << std::endl;
+                  << " (store " << store::describeLocation(location) << ")" << std::endl;
         waitForTerminationRequest();
         std::cout << "ehdocs: stopping; finishing requests in flight" << std::endl;
         http.stop(settings.shutdownSeconds);

@@ -15,7 +15,7 @@
 #include "server/Roles.h"
 #include "server/Settings.h"
 #include "server/Tokens.h"
-#include "store/SqliteStore.h"
+#include "store/OpenStore.h"
 
 namespace po = boost::program_options;
 
@@ -46,21 +46,20 @@ void printToken(const std::string& token) {
               << token << std::endl;
 }
 
-// Opens the database the settings name (creating it only when `create`), runs `work` on it and
-// turns settings and database failures into the command's exit statuses.
+// Opens the store the settings name (creating a SQLite file only when `create`), runs `work`
+// on it and turns settings and database failures into the command's exit statuses.
 int withDatabase(const po::variables_map& vm, bool create,
-                 const std::function<int(store::SqliteStore&, const std::string&)>& work) {
+                 const std::function<int(store::Store&, const std::string&)>& work) {
     try {
         server::Settings settings = settingsFrom(vm);
-        const std::string path = settings.databasePath();
-        if (create) {
-            Poco::File(settings.dataDir).createDirectories();
-        } else if (!Poco::File(path).exists()) {
-            std::cerr << "ehdocs user: there is no database at " << path << "\n";
+        const std::string location = settings.storeLocation();
+        if (!create && settings.storeUrl.empty() && !Poco::File(settings.databasePath()).exists()) {
+            std::cerr << "ehdocs user: there is no database at " << settings.databasePath() << "\n";
             return kExitUsage;
         }
-        store::SqliteStore store(path);
-        return work(store, path);
+        std::unique_ptr<store::Store> store = store::openStore(location);
+        return work(*store, settings.storeUrl.empty() ? settings.databasePath()
+                                                      : store::describeLocation(location));
     } catch (const server::SettingsException& e) {
         std::cerr << "ehdocs user: " << e.message() << "\n";
         return kExitUsage;
@@ -71,7 +70,7 @@ int withDatabase(const po::variables_map& vm, bool create,
 }
 
 int replaceToken(const std::string& name, const po::variables_map& vm) {
-    return withDatabase(vm, false, [&](store::SqliteStore& store, const std::string& path) {
+    return withDatabase(vm, false, [&](store::Store& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
         if (store.replaceToken(name, server::Tokens::sha256Hex(token)) ==
             store::WriteResult::notFound) {
@@ -136,7 +135,7 @@ int userCommand(const Args& args) {
         return kExitUsage;
     }
 
-    return withDatabase(vm, true, [&](store::SqliteStore& store, const std::string& path) {
+    return withDatabase(vm, true, [&](store::Store& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
         store::User user{name, roleText, team, server::Tokens::sha256Hex(token),
                          utcTimestamp(systemClock()())};

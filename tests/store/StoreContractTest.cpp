@@ -1,4 +1,7 @@
-// The Store contract, run against both implementations: SQLite on disk and the in-memory twin.
+// The Store contract (Store.h), one set of cases run against every implementation: the
+// in-memory twin, SQLite on disk and PostgreSQL (a fresh database of the test program's own
+// throwaway cluster for each case). Then what each database adds: history that cannot be
+// rewritten even with SQL, and refusing a database from a newer ehdocs.
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
@@ -10,7 +13,9 @@
 #include <memory>
 #include <thread>
 
+#include "PostgresCluster.h"
 #include "store/MemoryStore.h"
+#include "store/PostgresStore.h"
 #include "store/SqliteStore.h"
 
 using namespace ehdocs::store;
@@ -24,13 +29,19 @@ struct StoreUnderTest {
     std::unique_ptr<Store> store;
 };
 
-std::vector<StoreUnderTest> bothStores() {
+std::vector<StoreUnderTest> allStores() {
     std::vector<StoreUnderTest> stores;
     stores.push_back({"memory", nullptr, std::make_unique<MemoryStore>()});
     auto file = std::make_unique<Poco::TemporaryFile>();
     auto sqlite = std::make_unique<SqliteStore>(file->path());
     stores.push_back({"sqlite", std::move(file), std::move(sqlite)});
+    const std::string url = ehdocs::test::PostgresCluster::shared().createDatabase();
+    stores.push_back({"postgresql", nullptr, std::make_unique<PostgresStore>(url)});
     return stores;
+}
+
+bool mentions(const Poco::Exception& e, const std::string& part) {
+    return e.displayText().find(part) != std::string::npos;
 }
 
 CaseRecord version(const std::string& id, int v, const std::string& team = "South") {
@@ -51,7 +62,7 @@ CaseRecord version(const std::string& id, int v, const std::string& team = "Sout
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(create_then_create_again_is_exists) {
-    for (auto& s : bothStores()) {
+    for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             BOOST_TEST((s.store->createCase(version("A", 1)) == WriteResult::ok));
             BOOST_TEST((s.store->createCase(version("A", 1)) == WriteResult::exists));
@@ -63,7 +74,7 @@ BOOST_AUTO_TEST_CASE(create_then_create_again_is_exists) {
 }
 
 BOOST_AUTO_TEST_CASE(update_needs_the_current_version_and_keeps_every_version) {
-    for (auto& s : bothStores()) {
+    for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             s.store->createCase(version("A", 1));
             BOOST_TEST((s.store->updateCase(version("B", 2), {}) == WriteResult::notFound));
@@ -81,7 +92,7 @@ BOOST_AUTO_TEST_CASE(update_needs_the_current_version_and_keeps_every_version) {
 }
 
 BOOST_AUTO_TEST_CASE(of_concurrent_updates_from_one_version_exactly_one_wins) {
-    for (auto& s : bothStores()) {
+    for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             s.store->createCase(version("A", 1));
             std::atomic<int> wins{0}, stale{0};
@@ -100,7 +111,7 @@ BOOST_AUTO_TEST_CASE(of_concurrent_updates_from_one_version_exactly_one_wins) {
 }
 
 BOOST_AUTO_TEST_CASE(documents_are_stored_byte_for_byte_with_their_version) {
-    for (auto& s : bothStores()) {
+    for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             s.store->createCase(version("A", 1));
             StoredDocument doc;
@@ -130,7 +141,7 @@ BOOST_AUTO_TEST_CASE(documents_are_stored_byte_for_byte_with_their_version) {
 }
 
 BOOST_AUTO_TEST_CASE(users_are_found_by_token_hash_and_names_are_unique) {
-    for (auto& s : bothStores()) {
+    for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             User user{"amira", "coach", "South", "hash-1", "2026-06-30T10:00:00Z"};
             BOOST_TEST((s.store->addUser(user) == WriteResult::ok));
@@ -143,7 +154,7 @@ BOOST_AUTO_TEST_CASE(users_are_found_by_token_hash_and_names_are_unique) {
 }
 
 BOOST_AUTO_TEST_CASE(a_replaced_token_stops_working_at_once) {
-    for (auto& s : bothStores()) {
+    for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             BOOST_TEST(
                 (s.store->addUser({"amira", "coach", "South", "hash-1", ""}) == WriteResult::ok));
@@ -157,7 +168,7 @@ BOOST_AUTO_TEST_CASE(a_replaced_token_stops_working_at_once) {
 }
 
 BOOST_AUTO_TEST_CASE(audit_entries_are_numbered_and_filtered) {
-    for (auto& s : bothStores()) {
+    for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             s.store->appendAudit(
                 {{0, "2026-06-01T09:00:00Z", "amira", "coach", "read", "A", "ok", "r1", ""},
@@ -175,6 +186,28 @@ BOOST_AUTO_TEST_CASE(audit_entries_are_numbered_and_filtered) {
             byUser.from = "2026-06-02";
             BOOST_TEST_REQUIRE(s.store->audit(byUser).size() == 1u);
             BOOST_TEST(s.store->audit(byUser)[0].requestId == "r3");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(seq_follows_commit_order_across_concurrent_appends) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            std::vector<std::thread> writers;
+            for (int w = 0; w < 4; ++w) {
+                writers.emplace_back([&, w] {
+                    for (int i = 0; i < 10; ++i) {
+                        s.store->appendAudit({{0, "2026-06-01T09:00:00Z", "u" + std::to_string(w),
+                                               "coach", "read", "A", "ok", "r", ""}});
+                    }
+                });
+            }
+            for (auto& t : writers) t.join();
+            const auto entries = s.store->audit({});
+            BOOST_TEST_REQUIRE(entries.size() == 40u);
+            for (std::size_t i = 1; i < entries.size(); ++i) {
+                BOOST_TEST(entries[i].seq > entries[i - 1].seq);
+            }
         }
     }
 }
@@ -214,5 +247,103 @@ BOOST_AUTO_TEST_CASE(sqlite_refuses_a_database_from_a_newer_ehdocs) {
     BOOST_CHECK_EXCEPTION(SqliteStore store(file.path()), StoreException,
                           [](const StoreException& e) {
                               return e.message().find("schema version 99") != std::string::npos;
+                          });
+}
+
+BOOST_AUTO_TEST_CASE(postgresql_history_cannot_be_rewritten_even_with_sql) {
+    const std::string url = ehdocs::test::PostgresCluster::shared().createDatabase();
+    {
+        PostgresStore store(url);
+        BOOST_TEST(store.schemaVersion() == 1);
+        store.createCase(version("A", 1));
+        StoredDocument doc;
+        doc.docId = "doc-1";
+        doc.caseId = "A";
+        doc.caseVersion = 2;
+        doc.bytes = "%PDF";
+        store.updateCase(version("A", 2), {doc});
+        store.appendAudit(
+            {{0, "2026-06-01T09:00:00Z", "amira", "coach", "read", "A", "ok", "r1", ""}});
+    }
+    Poco::Data::Session session("PostgreSQL", PostgresStore::connectionString(url));
+    for (const char* sql :
+         {"UPDATE audit SET outcome = 'ok'", "DELETE FROM audit", "TRUNCATE audit",
+          "UPDATE case_versions SET json = '{}'", "DELETE FROM case_versions",
+          "TRUNCATE case_versions", "UPDATE documents SET bytes = 'x'", "DELETE FROM documents",
+          "DELETE FROM ehdocs_schema",
+          // An upsert is an UPDATE: refused too.
+          "INSERT INTO case_versions (case_id, version, json, team, status, lead_worker,"
+          " family_name, author, written_at, action) VALUES"
+          " ('A', 1, '{}', '', '', '', '', '', '', '') ON CONFLICT (case_id, version)"
+          " DO UPDATE SET json = EXCLUDED.json"}) {
+        BOOST_TEST_CONTEXT(sql) {
+            BOOST_CHECK_EXCEPTION(
+                (session << sql, now), Poco::Exception,
+                [](const Poco::Exception& e) { return mentions(e, "is append-only"); });
+        }
+    }
+    // Reopening applies no migration twice and keeps the data.
+    PostgresStore reopened(url);
+    BOOST_TEST(reopened.schemaVersion() == 1);
+    BOOST_TEST(reopened.currentCase("A")->version == 2);
+    BOOST_TEST(reopened.document("doc-1")->bytes == "%PDF");
+    BOOST_TEST(reopened.audit({}).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(postgresql_refuses_a_database_from_a_newer_ehdocs) {
+    const std::string url = ehdocs::test::PostgresCluster::shared().createDatabase();
+    { PostgresStore store(url); }
+    {
+        Poco::Data::Session session("PostgreSQL", PostgresStore::connectionString(url));
+        session << "INSERT INTO ehdocs_schema (version) VALUES (99)", now;
+    }
+    BOOST_CHECK_EXCEPTION(PostgresStore store(url), StoreException, [](const StoreException& e) {
+        return e.message().find("schema version 99, newer than this ehdocs (1)") !=
+               std::string::npos;
+    });
+}
+
+BOOST_AUTO_TEST_CASE(postgresql_instances_starting_together_migrate_once) {
+    const std::string url = ehdocs::test::PostgresCluster::shared().createDatabase();
+    std::vector<std::thread> instances;
+    std::atomic<int> opened{0};
+    for (int i = 0; i < 3; ++i) {
+        instances.emplace_back([&] {
+            PostgresStore store(url, 1);
+            if (store.schemaVersion() == 1) ++opened;
+        });
+    }
+    for (auto& t : instances) t.join();
+    BOOST_TEST(opened.load() == 3);
+}
+
+BOOST_AUTO_TEST_CASE(postgresql_two_instances_on_one_database_see_one_history) {
+    const std::string url = ehdocs::test::PostgresCluster::shared().createDatabase();
+    PostgresStore first(url), second(url);
+    BOOST_TEST((first.createCase(version("A", 1)) == WriteResult::ok));
+    BOOST_TEST((second.createCase(version("A", 1)) == WriteResult::exists));
+    std::atomic<int> wins{0};
+    std::thread a([&] { wins += first.updateCase(version("A", 2), {}) == WriteResult::ok; });
+    std::thread b([&] { wins += second.updateCase(version("A", 2), {}) == WriteResult::ok; });
+    a.join();
+    b.join();
+    BOOST_TEST(wins.load() == 1);
+    BOOST_TEST(second.currentCase("A")->version == 2);
+    BOOST_TEST(first.caseHistory("A").size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_postgresql_url_becomes_connector_settings) {
+    BOOST_TEST(
+        PostgresStore::connectionString("postgresql://amira:secret@db.example:5433/ehdocs") ==
+        "user=amira password=secret dbname=ehdocs host=db.example port=5433");
+    BOOST_CHECK_EXCEPTION(PostgresStore::connectionString("postgresql://h/db?nonsense=1"),
+                          StoreException, [](const StoreException& e) {
+                              return e.message().find("not a PostgreSQL connection URI") !=
+                                     std::string::npos;
+                          });
+    BOOST_CHECK_EXCEPTION(PostgresStore("postgresql:///nodb?host=/no/such/dir"), StoreException,
+                          [](const StoreException& e) {
+                              return e.message().find("cannot open the PostgreSQL database") !=
+                                     std::string::npos;
                           });
 }

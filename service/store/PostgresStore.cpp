@@ -1,0 +1,370 @@
+#include "store/PostgresStore.h"
+
+#include <Poco/Data/LOB.h>
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <libpq-fe.h>
+
+#include <limits>
+
+#include "store/PostgresMigrations.h"
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::Session;
+using Poco::Data::Statement;
+
+namespace ehdocs::store {
+
+namespace {
+
+// The columns of case_versions, in CaseRecord order.
+struct VersionRows {
+    std::vector<std::string> caseId, json, team, status, lead, family, author, at, action;
+    std::vector<int> version;
+
+    template <typename Statement>
+    void bindTo(Statement& statement) {
+        statement, into(caseId), into(version), into(json), into(team), into(status), into(lead),
+            into(family), into(author), into(at), into(action);
+    }
+
+    std::vector<CaseRecord> records() const {
+        std::vector<CaseRecord> found(caseId.size());
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            found[i] = CaseRecord{caseId[i], version[i], json[i],   team[i], status[i],
+                                  lead[i],   family[i],  author[i], at[i],   action[i]};
+        }
+        return found;
+    }
+};
+
+const char* const kVersionColumns =
+    "v.case_id, v.version, v.json, v.team, v.status, v.lead_worker, v.family_name, v.author,"
+    " v.written_at, v.action";
+
+// Runs `work` in one transaction on `session`, rolled back when it throws.
+template <typename Work>
+auto inTransaction(Session& session, Work work) {
+    session.begin();
+    try {
+        auto result = work();
+        session.commit();
+        return result;
+    } catch (...) {
+        try {
+            session.rollback();
+        } catch (...) {
+        }
+        throw;
+    }
+}
+
+// Every Poco::Data failure leaves this file as a StoreException, which callers handle.
+template <typename Work>
+auto guarded(const std::string& what, Work work) {
+    try {
+        return work();
+    } catch (const StoreException&) {
+        throw;
+    } catch (const Poco::Exception& e) {
+        throw StoreException(what + ": " + e.displayText());
+    }
+}
+
+std::vector<StoredDocument> selectDocuments(Session& s, const std::string& column,
+                                            const std::string& value) {
+    std::vector<std::string> ids, cases, types, formats, contentTypes, hashes, by, at;
+    std::vector<int> versions;
+    std::vector<Poco::Data::BLOB> blobs;
+    s << "SELECT doc_id, case_id, case_version, type, format, content_type, sha256, bytes,"
+         " created_by, created_at FROM documents WHERE " +
+             column + " = $1 ORDER BY issued",
+        useRef(value), into(ids), into(cases), into(versions), into(types), into(formats),
+        into(contentTypes), into(hashes), into(blobs), into(by), into(at), now;
+    std::vector<StoredDocument> found(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        StoredDocument& d = found[i];
+        d.docId = ids[i];
+        d.caseId = cases[i];
+        d.caseVersion = versions[i];
+        d.type = types[i];
+        d.format = formats[i];
+        d.contentType = contentTypes[i];
+        d.sha256 = hashes[i];
+        d.bytes.assign(reinterpret_cast<const char*>(blobs[i].rawContent()), blobs[i].size());
+        d.createdBy = by[i];
+        d.createdAt = at[i];
+    }
+    return found;
+}
+
+void insertVersion(Session& s, const CaseRecord& r) {
+    s << "INSERT INTO case_versions (case_id, version, json, team, status, lead_worker,"
+         " family_name, author, written_at, action)"
+         " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        useRef(r.caseId), useRef(r.version), useRef(r.json), useRef(r.team), useRef(r.status),
+        useRef(r.leadWorker), useRef(r.familyName), useRef(r.author), useRef(r.writtenAt),
+        useRef(r.action), now;
+}
+
+void insertDocument(Session& s, const StoredDocument& d) {
+    Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(d.bytes.data()), d.bytes.size());
+    s << "INSERT INTO documents (doc_id, case_id, case_version, type, format, content_type,"
+         " sha256, bytes, created_by, created_at)"
+         " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        useRef(d.docId), useRef(d.caseId), useRef(d.caseVersion), useRef(d.type), useRef(d.format),
+        useRef(d.contentType), useRef(d.sha256), useRef(bytes), useRef(d.createdBy),
+        useRef(d.createdAt), now;
+}
+
+}  // namespace
+
+std::string PostgresStore::connectionString(const std::string& url) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+    if (!options) {
+        std::string why = error ? error : "out of memory";
+        PQfreemem(error);
+        while (!why.empty() && why.back() == '\n') why.pop_back();
+        throw StoreException("store.url is not a PostgreSQL connection URI: " + why);
+    }
+    std::string result;
+    std::string spaced;
+    for (PQconninfoOption* o = options; o->keyword; ++o) {
+        if (!o->val || !*o->val) continue;
+        const std::string value = o->val;
+        if (value.find_first_of(" \t") != std::string::npos) spaced = o->keyword;
+        result += std::string(result.empty() ? "" : " ") + o->keyword + "=" + value;
+    }
+    PQconninfoFree(options);
+    if (!spaced.empty()) {
+        throw StoreException("store.url: the " + spaced +
+                             " holds a space, which the PostgreSQL connector cannot pass on");
+    }
+    return result;
+}
+
+PostgresStore::PostgresStore(const std::string& url, int connections) {
+    const std::string settings = connectionString(url);
+    guarded("cannot open the PostgreSQL database", [&] {
+        Poco::Data::PostgreSQL::Connector::registerConnector();
+        _pool = std::make_unique<Poco::Data::SessionPool>("PostgreSQL", settings, 1, connections);
+        Session session = _pool->get();
+        PostgresMigrations::apply(session);
+        return 0;
+    });
+}
+
+int PostgresStore::schemaVersion() {
+    return guarded("reading the schema version", [&] {
+        Session s = _pool->get();
+        return PostgresMigrations::version(s);
+    });
+}
+
+WriteResult PostgresStore::createCase(const CaseRecord& first) {
+    return guarded("storing a new case", [&] {
+        Session s = _pool->get();
+        return inTransaction(s, [&] {
+            Statement claim(s);
+            claim << "INSERT INTO cases (case_id, version) VALUES ($1, $2)"
+                     " ON CONFLICT (case_id) DO NOTHING",
+                useRef(first.caseId), useRef(first.version);
+            if (claim.execute() == 0) return WriteResult::exists;
+            insertVersion(s, first);
+            return WriteResult::ok;
+        });
+    });
+}
+
+WriteResult PostgresStore::updateCase(const CaseRecord& next,
+                                      const std::vector<StoredDocument>& documents) {
+    return guarded("storing a case version", [&] {
+        Session s = _pool->get();
+        return inTransaction(s, [&] {
+            // The conditional UPDATE is the lock: a second writer from the same version waits
+            // for the first to commit, then finds the version moved on and changes nothing.
+            const int base = next.version - 1;
+            Statement advance(s);
+            advance << "UPDATE cases SET version = $1 WHERE case_id = $2 AND version = $3",
+                useRef(next.version), useRef(next.caseId), bind(base);
+            if (advance.execute() == 0) {
+                int found = 0;
+                s << "SELECT COUNT(*) FROM cases WHERE case_id = $1", useRef(next.caseId),
+                    into(found), now;
+                return found ? WriteResult::stale : WriteResult::notFound;
+            }
+            insertVersion(s, next);
+            for (const StoredDocument& doc : documents) insertDocument(s, doc);
+            return WriteResult::ok;
+        });
+    });
+}
+
+std::optional<CaseRecord> PostgresStore::currentCase(const std::string& caseId) {
+    return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
+        Session s = _pool->get();
+        VersionRows rows;
+        Statement select(s);
+        select << "SELECT " << kVersionColumns
+               << " FROM cases c JOIN case_versions v"
+                  " ON v.case_id = c.case_id AND v.version = c.version WHERE c.case_id = $1",
+            useRef(caseId);
+        rows.bindTo(select);
+        select.execute();
+        if (rows.caseId.empty()) return std::nullopt;
+        return rows.records().front();
+    });
+}
+
+std::optional<CaseRecord> PostgresStore::currentHead(const std::string& caseId) {
+    return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
+        Session s = _pool->get();
+        VersionRows rows;
+        Statement select(s);
+        select << "SELECT v.case_id, v.version, '' AS json, v.team, v.status, v.lead_worker,"
+                  " v.family_name, v.author, v.written_at, v.action FROM cases c"
+                  " JOIN case_versions v ON v.case_id = c.case_id AND v.version = c.version"
+                  " WHERE c.case_id = $1",
+            useRef(caseId);
+        rows.bindTo(select);
+        select.execute();
+        if (rows.caseId.empty()) return std::nullopt;
+        return rows.records().front();
+    });
+}
+
+std::vector<CaseRecord> PostgresStore::caseHistory(const std::string& caseId) {
+    return guarded("reading a case history", [&] {
+        Session s = _pool->get();
+        VersionRows rows;
+        Statement select(s);
+        select << "SELECT v.case_id, v.version, '' AS json, v.team, v.status, v.lead_worker,"
+                  " v.family_name, v.author, v.written_at, v.action FROM case_versions v"
+                  " WHERE v.case_id = $1 ORDER BY v.version",
+            useRef(caseId);
+        rows.bindTo(select);
+        select.execute();
+        return rows.records();
+    });
+}
+
+std::vector<CaseRecord> PostgresStore::listCases(const CaseFilter& filter) {
+    return guarded("listing cases", [&] {
+        Session s = _pool->get();
+        VersionRows rows;
+        Statement select(s);
+        select << "SELECT " << kVersionColumns
+               << " FROM cases c JOIN case_versions v"
+                  " ON v.case_id = c.case_id AND v.version = c.version"
+                  " WHERE ($1 = '' OR v.team = $1) AND ($2 = '' OR v.status = $2)"
+                  " AND ($3 = '' OR v.lead_worker = $3) ORDER BY v.case_id",
+            useRef(filter.team), useRef(filter.status), useRef(filter.leadWorker);
+        rows.bindTo(select);
+        select.execute();
+        return rows.records();
+    });
+}
+
+std::size_t PostgresStore::caseCount() {
+    return guarded("counting cases", [&] {
+        Session s = _pool->get();
+        Poco::Int64 count = 0;
+        s << "SELECT COUNT(*) FROM cases", into(count), now;
+        return static_cast<std::size_t>(count);
+    });
+}
+
+std::optional<StoredDocument> PostgresStore::document(const std::string& docId) {
+    return guarded("reading a document", [&]() -> std::optional<StoredDocument> {
+        Session s = _pool->get();
+        auto found = selectDocuments(s, "doc_id", docId);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
+}
+
+std::vector<StoredDocument> PostgresStore::caseDocuments(const std::string& caseId) {
+    return guarded("reading a case's documents", [&] {
+        Session s = _pool->get();
+        return selectDocuments(s, "case_id", caseId);
+    });
+}
+
+WriteResult PostgresStore::addUser(const User& user) {
+    return guarded("adding a user", [&] {
+        Session s = _pool->get();
+        Statement insert(s);
+        insert << "INSERT INTO users (name, role, team, token_hash, created_at)"
+                  " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO NOTHING",
+            useRef(user.name), useRef(user.role), useRef(user.team), useRef(user.tokenHash),
+            useRef(user.createdAt);
+        return insert.execute() == 0 ? WriteResult::exists : WriteResult::ok;
+    });
+}
+
+WriteResult PostgresStore::replaceToken(const std::string& name, const std::string& tokenHash) {
+    return guarded("replacing a token", [&] {
+        Session s = _pool->get();
+        Statement update(s);
+        update << "UPDATE users SET token_hash = $1 WHERE name = $2", useRef(tokenHash),
+            useRef(name);
+        return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
+    });
+}
+
+std::optional<User> PostgresStore::userByTokenHash(const std::string& tokenHash) {
+    return guarded("looking up a token", [&]() -> std::optional<User> {
+        Session s = _pool->get();
+        std::vector<std::string> names, roles, teams, created;
+        s << "SELECT name, role, team, created_at FROM users WHERE token_hash = $1",
+            useRef(tokenHash), into(names), into(roles), into(teams), into(created), now;
+        if (names.empty()) return std::nullopt;
+        return User{names[0], roles[0], teams[0], tokenHash, created[0]};
+    });
+}
+
+void PostgresStore::appendAudit(const std::vector<AuditEntry>& entries) {
+    if (entries.empty()) return;
+    guarded("appending to the audit trail", [&] {
+        Session s = _pool->get();
+        return inTransaction(s, [&] {
+            // Sequence numbers are handed out at INSERT but become visible at COMMIT; holding
+            // the table's write lock until then makes the two orders the same, across every
+            // instance on this database. Readers are not blocked.
+            s << "LOCK TABLE audit IN EXCLUSIVE MODE", now;
+            for (const AuditEntry& e : entries) {
+                s << "INSERT INTO audit (at, user_name, role, action, case_id, outcome,"
+                     " request_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    useRef(e.at), useRef(e.user), useRef(e.role), useRef(e.action),
+                    useRef(e.caseId), useRef(e.outcome), useRef(e.requestId), useRef(e.detail), now;
+            }
+            return 0;
+        });
+    });
+}
+
+std::vector<AuditEntry> PostgresStore::audit(const AuditQuery& q) {
+    return guarded("reading the audit trail", [&] {
+        Session s = _pool->get();
+        std::vector<Poco::Int64> seqs;
+        std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail;
+        const Poco::Int64 limit = static_cast<Poco::Int64>(
+            std::min<std::size_t>(q.limit, std::numeric_limits<Poco::Int64>::max()));
+        s << "SELECT seq, at, user_name, role, action, case_id, outcome, request_id, detail"
+             " FROM audit WHERE ($1 = '' OR case_id = $1) AND ($2 = '' OR user_name = $2)"
+             " AND ($3 = '' OR at >= $3) AND ($4 = '' OR at <= $4) ORDER BY seq LIMIT $5",
+            useRef(q.caseId), useRef(q.user), useRef(q.from), useRef(q.to), useRef(limit),
+            into(seqs), into(at), into(user), into(role), into(action), into(caseId), into(outcome),
+            into(requestId), into(detail), now;
+        std::vector<AuditEntry> found(seqs.size());
+        for (std::size_t i = 0; i < seqs.size(); ++i) {
+            found[i] = AuditEntry{seqs[i],   at[i],      user[i],      role[i],  action[i],
+                                  caseId[i], outcome[i], requestId[i], detail[i]};
+        }
+        return found;
+    });
+}
+
+}  // namespace ehdocs::store
