@@ -224,7 +224,7 @@ store::CaseRecord CaseService::create(const Caller& caller, const std::string& b
             Authoriser::requireTeam(caller, Action::create, kase.service.team);
             // Only an admin stores a closed case this way, importing a closed file's history.
             if (!caller.is(Role::admin)) ClosureGate::refuseClosingByEdit(caseId, "", body);
-            if (ClosureGate::isClosedFile(body)) detail = "imported closed";
+            if (ClosureGate::isClosed(kase)) detail = "imported closed";
             store::CaseRecord first = nextVersion(store::CaseRecord{}, kase, body, user, "create");
             if (_store.createCase(first) == store::WriteResult::exists) {
                 throw ConflictException("case " + caseId +

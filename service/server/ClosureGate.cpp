@@ -38,10 +38,8 @@ void ClosureGate::refuseWhenClosed(const store::CaseRecord& current) {
                               current.caseId + "/reopen with a reason)");
 }
 
-bool ClosureGate::isClosedFile(const std::string& json) {
-    Object::Ptr kase = CaseJson::parse(json);
-    return kase->optValue<std::string>("status", "") == "closed" ||
-           !CaseJson::authorisedText(kase).empty();
+bool ClosureGate::isClosed(const Case& kase) {
+    return kase.status == "closed" || (kase.closure && kase.closure->authorised);
 }
 
 }  // namespace ehdocs::server

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "case/Case.h"
 #include "store/Store.h"
 
 namespace ehdocs::server {
@@ -21,8 +22,8 @@ public:
     // CaseClosedException when the stored version is closed.
     static void refuseWhenClosed(const store::CaseRecord& current);
 
-    // Whether a case file is closed or signed off: `status: closed` or a `closure.authorised`.
-    static bool isClosedFile(const std::string& json);
+    // Whether a case is closed or signed off: `status: closed` or a `closure.authorised`.
+    static bool isClosed(const Case& kase);
 };
 
 }  // namespace ehdocs::server
