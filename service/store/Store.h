@@ -31,7 +31,7 @@ struct CaseRecord {
     std::string team, status, leadWorker, familyName;
     std::string author;     // the user who wrote this version
     std::string writtenAt;  // ISO 8601 UTC, e.g. 2026-06-30T10:15:02Z
-    std::string action;     // create | update | close | issue
+    std::string action;     // create | update | close | reopen | issue
 };
 
 // An issued document: the exact bytes, kept forever.
