@@ -18,6 +18,7 @@ const char* const kUsage =
     "  types                       list the document types\n"
     "  templates lint [DIR]        report template names the view model does not provide\n"
     "  check FILE...               closure readiness and timeliness\n"
+    "  due FILES_OR_DIRS...        what falls due on open cases, by lead worker\n"
     "  serve                       run the records service\n"
     "  user add NAME --role ROLE   create a service user and print its API token\n"
     "  export sf|kpi CASES...      Supporting Families or KPI workbooks\n"
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     if (command == "types") return typesCommand(args);
     if (command == "templates") return templatesCommand(args);
     if (command == "check") return checkCommand(args);
+    if (command == "due") return dueCommand(args);
     if (command == "serve") return serveCommand(argc - 1, argv + 1);
     if (command == "user") return userCommand(args);
     if (command == "export") return exportCommand(args);

@@ -25,6 +25,7 @@ int renderCommand(const Args& args);
 int typesCommand(const Args& args);
 int templatesCommand(const Args& args);
 int checkCommand(const Args& args);
+int dueCommand(const Args& args);
 int serveCommand(int argc, char** argv);  // Poco's ServerApplication wants argv itself
 int userCommand(const Args& args);
 int exportCommand(const Args& args);

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rules/Limit.h"
 #include "rules/Severity.h"
@@ -15,11 +16,12 @@
 namespace ehdocs::rules {
 
 struct SettingValue {
-    std::optional<Limit> limit;  // Limit settings; empty for a LimitOrOff set to `off`
-    long number = 0;             // Count settings
-    bool yes = false;            // YesNo settings
-    std::string choice;          // Choice settings
-    std::string text;            // the value as written, for docs and messages
+    std::optional<Limit> limit;     // Limit settings; empty for a LimitOrOff set to `off`
+    long number = 0;                // Count settings
+    bool yes = false;               // YesNo settings
+    std::string choice;             // Choice settings
+    std::vector<std::string> list;  // List and RuleList settings, in the file's order
+    std::string text;               // the value as written, for docs and messages
 };
 
 class Profile {
@@ -33,6 +35,8 @@ public:
     const SettingValue& setting(const std::string& key) const;
     // The limit of a Limit/LimitOrOff setting; nothing when it is `off`.
     const std::optional<Limit>& limit(const std::string& key) const { return setting(key).limit; }
+    // The rules `exempt.LEVEL` lists for a level of need ("" or an unknown level: none).
+    const std::vector<std::string>& exemptRules(const std::string& levelOfNeed) const;
     // The seed paragraph a finding of this rule cites (the profile's own, else the catalogue's).
     std::string source(const std::string& ruleId) const;
 
