@@ -17,6 +17,7 @@
 #include "PostgresCluster.h"
 #include "store/MemoryStore.h"
 #include "store/Migrations.h"
+#include "store/OpenStore.h"
 #include "store/PostgresStore.h"
 #include "store/SqliteStore.h"
 
@@ -571,4 +572,18 @@ BOOST_AUTO_TEST_CASE(sqlite_upgrade_keeps_cases_and_lists_them) {
     BOOST_TEST(page.cases[0].status == "closed");
     BOOST_TEST(page.cases[0].summaryAsOf == "");  // to be computed by the service
     BOOST_TEST(store.staleSummaries("2026-01-01", 10).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_location_is_shown_without_its_password) {
+    BOOST_TEST(describeLocation("postgresql://amira:s3cret@db.example:5432/ehdocs") ==
+               "postgresql://amira:***@db.example:5432/ehdocs");
+    BOOST_TEST(describeLocation("postgresql:///ehdocs?host=/run/pg&password=s3cret&user=a") ==
+               "postgresql:///ehdocs?host=/run/pg&password=***&user=a");
+    BOOST_TEST(describeLocation("postgresql://amira@db/ehdocs?host=/tmp/x") ==
+               "postgresql://amira@db/ehdocs?host=/tmp/x");
+    BOOST_TEST(describeLocation("sqlite:data/ehdocs.db") == "sqlite:data/ehdocs.db");
+    BOOST_CHECK_EXCEPTION(openStore("mysql://db/ehdocs"), StoreException,
+                          [](const StoreException& e) {
+                              return e.message().find("names no known store") != std::string::npos;
+                          });
 }
