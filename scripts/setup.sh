@@ -14,6 +14,7 @@ packages=(
     bubblewrap                  # cuts the PDF engine off from the network
     libqpdf-dev                 # page numbers and marking stamped on PDFs
     libboost-test-dev           # tests
+    sqlite3                     # the online backup docs/deployment.md describes, tested
     libboost-program-options-dev  # command-line parsing
     fonts-dejavu-core fonts-liberation2   # same-looking PDFs everywhere
     poppler-utils               # pdftotext in tests

@@ -21,6 +21,10 @@
 #include "cli/CommandLine.h"
 #include "export/CaseScan.h"
 #include "export/ExportException.h"
+#include "render/RenderOptions.h"
+#include "rules/ProfileRegistry.h"
+#include "server/KeptSummary.h"
+#include "server/RulesReadiness.h"
 #include "server/Settings.h"
 #include "store/OpenStore.h"
 
@@ -135,8 +139,15 @@ std::string canonical(const std::string& json) {
 
 class Importer {
 public:
-    Importer(store::Store& store, bool update, std::ostream& err, ProgressBar& bar)
-        : _store(store), _update(update), _err(err), _bar(bar) {}
+    // Each stored version gets its summary from `readiness` as of `today`.
+    Importer(store::Store& store, server::ReadinessChecker& readiness, Date today, bool update,
+             std::ostream& err, ProgressBar& bar)
+        : _store(store),
+          _readiness(readiness),
+          _today(today),
+          _update(update),
+          _err(err),
+          _bar(bar) {}
 
     // Writes what is still pending when an import stops on a failure; the failure itself is
     // what the caller reports, so a second one here is not.
@@ -221,6 +232,7 @@ private:
         record.author = kImportUser;
         record.writtenAt = now();
         record.action = action;
+        server::keepSummary(record, kase, _readiness, _today);
         return record;
     }
 
@@ -243,6 +255,8 @@ private:
     }
 
     store::Store& _store;
+    server::ReadinessChecker& _readiness;
+    Date _today;
     bool _update;
     std::ostream& _err;
     ProgressBar& _bar;
@@ -279,10 +293,10 @@ int importCommand(const Args& args, std::ostream& out, std::ostream& err, bool p
         return kExitUsage;
     }
     std::vector<std::string> files;
-    std::string location;
+    server::Settings settings;
     try {
         files = CaseScan::expand(line.words);
-        location = settingsFrom(line.options).storeLocation();
+        settings = settingsFrom(line.options);
     } catch (const ExportException& e) {
         err << "ehdocs import: " << e.message() << "\n";
         return kExitUsage;
@@ -291,11 +305,18 @@ int importCommand(const Args& args, std::ostream& out, std::ostream& err, bool p
         return kExitUsage;
     }
 
+    const std::string location = settings.storeLocation();
     Tally tally;
     ProgressBar bar(err, progressBar, files.size());
     try {
+        server::RulesReadiness readiness(
+            settings.profilesDir.empty()
+                ? rules::ProfileRegistry::builtIn()
+                : rules::ProfileRegistry::withDirectory(settings.profilesDir),
+            settings.defaultProfile);
         std::unique_ptr<store::Store> store = store::openStore(location);
-        Importer importer(*store, line.options.count("update") > 0, err, bar);
+        Importer importer(*store, readiness, render::ukToday(), line.options.count("update") > 0,
+                          err, bar);
         for (std::size_t i = 0; i < files.size(); ++i) {
             tally.add(importer.importFile(files[i]));
             bar.show(i + 1);

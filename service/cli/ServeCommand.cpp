@@ -14,6 +14,7 @@
 
 #include "cli/Cli.h"
 #include "http/HttpService.h"
+#include "render/RenderOptions.h"
 #include "render/TemplateSet.h"
 #include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
@@ -21,6 +22,7 @@
 #include "server/RecordRenderer.h"
 #include "server/RulesReadiness.h"
 #include "server/Settings.h"
+#include "server/SummarySweep.h"
 #include "server/Workbooks.h"
 #include "store/OpenStore.h"
 
@@ -120,6 +122,8 @@ private:
                 ? rules::ProfileRegistry::builtIn()
                 : rules::ProfileRegistry::withDirectory(settings.profilesDir),
             settings.defaultProfile);
+        // Renews, in the background, the case summaries that a new day has made stale.
+        server::SummarySweep sweep(store, readiness, [] { return render::ukToday(); });
         server::RecordRenderer renderer(
             std::make_unique<render::DocumentRenderer>(
                 settings.templatesDir.empty()

@@ -3,7 +3,8 @@
 #include <Poco/File.h>
 #include <Poco/Path.h>
 #include <Poco/String.h>
-#include <Poco/URI.h>
+
+#include <algorithm>
 
 #include "store/PostgresStore.h"
 #include "store/SqliteStore.h"
@@ -35,21 +36,29 @@ std::unique_ptr<Store> openStore(const std::string& location) {
 }
 
 std::string describeLocation(const std::string& location) {
-    if (startsWith(location, kSqlite)) return location;
-    try {
-        Poco::URI uri(location);
-        const std::string info = uri.getUserInfo();
-        const std::size_t colon = info.find(':');
-        if (colon != std::string::npos) uri.setUserInfo(info.substr(0, colon) + ":***");
-        Poco::URI::QueryParameters parameters = uri.getQueryParameters();
-        for (auto& [name, value] : parameters) {
-            if (name == "password") value = "***";
+    std::string shown = location;
+    // postgresql://user:PASSWORD@host/...: the password in the authority.
+    const std::size_t scheme = shown.find("://");
+    if (scheme != std::string::npos) {
+        const std::size_t start = scheme + 3;
+        const std::size_t end = std::min(shown.find_first_of("/?", start), shown.size());
+        const std::size_t at = shown.rfind('@', end);
+        if (at != std::string::npos && at >= start) {
+            const std::size_t colon = shown.find(':', start);
+            if (colon != std::string::npos && colon < at) {
+                shown.replace(colon + 1, at - colon - 1, "***");
+            }
         }
-        uri.setQueryParameters(parameters);
-        return uri.toString();
-    } catch (const Poco::SyntaxException&) {
-        return "(a location that is not a URI)";
     }
+    // ...?password=PASSWORD&...: the password as a parameter.
+    for (std::size_t at = shown.find("password="); at != std::string::npos;
+         at = shown.find("password=", at + 1)) {
+        if (at == 0 || (shown[at - 1] != '?' && shown[at - 1] != '&')) continue;
+        const std::size_t value = at + 9;
+        const std::size_t end = std::min(shown.find('&', value), shown.size());
+        shown.replace(value, end - value, "***");
+    }
+    return shown;
 }
 
 }  // namespace ehdocs::store

@@ -54,6 +54,38 @@ std::vector<std::string> version1() {
     return sql;
 }
 
+// The kept summary of each case's current version and its sort keys, in its `cases` row
+// (as Migrations.h's second migration does for SQLite).
+std::vector<std::string> caseSummaries() {
+    std::vector<std::string> sql;
+    for (const char* column :
+         {"team TEXT NOT NULL DEFAULT ''", "status TEXT NOT NULL DEFAULT ''",
+          "lead_worker TEXT NOT NULL DEFAULT ''", "family_name TEXT NOT NULL DEFAULT ''",
+          "written_at TEXT NOT NULL DEFAULT ''", "level_of_need TEXT NOT NULL DEFAULT ''",
+          "ready_to_close INTEGER NOT NULL DEFAULT 0", "blocking_count INTEGER NOT NULL DEFAULT 0",
+          "late_count INTEGER NOT NULL DEFAULT 0", "next_due TEXT NOT NULL DEFAULT ''",
+          // Sort keys compare byte by byte (COLLATE "C"), as in SQLite and the in-memory store.
+          "summary_as_of TEXT NOT NULL DEFAULT ''",
+          "action_key TEXT COLLATE \"C\" NOT NULL DEFAULT ''",
+          "family_key TEXT COLLATE \"C\" NOT NULL DEFAULT ''",
+          "due_key TEXT COLLATE \"C\" NOT NULL DEFAULT '9999-99-99'"}) {
+        sql.push_back(std::string("ALTER TABLE cases ADD COLUMN ") + column);
+    }
+    sql.push_back(
+        "UPDATE cases c SET (team, status, lead_worker, family_name, written_at) ="
+        " (SELECT v.team, v.status, v.lead_worker, v.family_name, v.written_at"
+        " FROM case_versions v WHERE v.case_id = c.case_id AND v.version = c.version)");
+    sql.push_back(
+        "UPDATE cases SET family_key = lower(family_name), action_key ="
+        " (CASE status WHEN 'closed' THEN '1' ELSE '0' END) || '9999' || '9999-99-99' || '9999'");
+    sql.push_back("CREATE INDEX cases_action ON cases (action_key, case_id)");
+    sql.push_back("CREATE INDEX cases_team_action ON cases (team, action_key, case_id)");
+    sql.push_back("CREATE INDEX cases_family ON cases (family_key, case_id)");
+    sql.push_back("CREATE INDEX cases_due ON cases (due_key, case_id)");
+    sql.push_back("CREATE INDEX cases_summary_as_of ON cases (summary_as_of)");
+    return sql;
+}
+
 void ensureVersionTable(Poco::Data::Session& session) {
     int found = 0;
     session << "SELECT COUNT(*) FROM pg_tables WHERE tablename = 'ehdocs_schema'"
@@ -68,7 +100,7 @@ void ensureVersionTable(Poco::Data::Session& session) {
 }  // namespace
 
 const std::vector<std::vector<std::string>>& PostgresMigrations::all() {
-    static const std::vector<std::vector<std::string>> migrations = {version1()};
+    static const std::vector<std::vector<std::string>> migrations = {version1(), caseSummaries()};
     return migrations;
 }
 

@@ -2,12 +2,14 @@
 
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 #include <libpq-fe.h>
 
 #include <limits>
 
+#include "store/CasePageSql.h"
 #include "store/PostgresMigrations.h"
 
 using namespace Poco::Data::Keywords;
@@ -18,22 +20,47 @@ namespace ehdocs::store {
 
 namespace {
 
-// The columns of case_versions, in CaseRecord order.
+// The columns of case_versions, in CaseRecord order, and (`withSummary`) the kept summary of
+// the `cases` row.
 struct VersionRows {
+    explicit VersionRows(bool withSummary) : summary(withSummary) {}
+
+    bool summary;
     std::vector<std::string> caseId, json, team, status, lead, family, author, at, action;
     std::vector<int> version;
+    std::vector<std::string> level, nextDue, asOf;
+    std::vector<int> ready, blocking, late;
 
-    template <typename Statement>
     void bindTo(Statement& statement) {
         statement, into(caseId), into(version), into(json), into(team), into(status), into(lead),
             into(family), into(author), into(at), into(action);
+        if (summary) {
+            statement, into(level), into(ready), into(blocking), into(late), into(nextDue),
+                into(asOf);
+        }
     }
 
     std::vector<CaseRecord> records() const {
         std::vector<CaseRecord> found(caseId.size());
         for (std::size_t i = 0; i < found.size(); ++i) {
-            found[i] = CaseRecord{caseId[i], version[i], json[i],   team[i], status[i],
-                                  lead[i],   family[i],  author[i], at[i],   action[i]};
+            CaseRecord& r = found[i];
+            r.caseId = caseId[i];
+            r.version = version[i];
+            r.json = json[i];
+            r.team = team[i];
+            r.status = status[i];
+            r.leadWorker = lead[i];
+            r.familyName = family[i];
+            r.author = author[i];
+            r.writtenAt = at[i];
+            r.action = action[i];
+            if (!summary) continue;
+            r.levelOfNeed = level[i];
+            r.readyToClose = ready[i] != 0;
+            r.blockingCount = blocking[i];
+            r.lateCount = late[i];
+            r.nextDue = nextDue[i];
+            r.summaryAsOf = asOf[i];
         }
         return found;
     }
@@ -41,7 +68,13 @@ struct VersionRows {
 
 const char* const kVersionColumns =
     "v.case_id, v.version, v.json, v.team, v.status, v.lead_worker, v.family_name, v.author,"
-    " v.written_at, v.action";
+    " v.written_at, v.action, c.level_of_need, c.ready_to_close, c.blocking_count,"
+    " c.late_count, c.next_due, c.summary_as_of";
+
+// Binds each value, in order, to the statement's placeholders.
+void bindAll(Statement& statement, std::vector<std::string>& values) {
+    for (std::string& value : values) statement.addBind(useRef(value));
+}
 
 // Runs `work` in one transaction on `session`, rolled back when it throws.
 template <typename Work>
@@ -167,10 +200,13 @@ WriteResult PostgresStore::createCase(const CaseRecord& first) {
     return guarded("storing a new case", [&] {
         Session s = _pool->get();
         return inTransaction(s, [&] {
+            std::vector<std::string> values = summaryValues(first);
             Statement claim(s);
-            claim << "INSERT INTO cases (case_id, version) VALUES ($1, $2)"
-                     " ON CONFLICT (case_id) DO NOTHING",
-                useRef(first.caseId), useRef(first.version);
+            claim << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns
+                  << ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+                     " $16) ON CONFLICT (case_id) DO NOTHING",
+                useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
+            bindAll(claim, values);
             if (claim.execute() == 0) return WriteResult::exists;
             insertVersion(s, first);
             return WriteResult::ok;
@@ -186,9 +222,13 @@ WriteResult PostgresStore::updateCase(const CaseRecord& next,
             // The conditional UPDATE is the lock: a second writer from the same version waits
             // for the first to commit, then finds the version moved on and changes nothing.
             const int base = next.version - 1;
+            std::vector<std::string> values = summaryValues(next);
             Statement advance(s);
-            advance << "UPDATE cases SET version = $1 WHERE case_id = $2 AND version = $3",
-                useRef(next.version), useRef(next.caseId), bind(base);
+            advance << "UPDATE cases SET version = $1, written_at = $2, "
+                    << summaryAssignments(true, 3) << " WHERE case_id = $16 AND version = $17",
+                useRef(next.version), useRef(next.writtenAt);
+            bindAll(advance, values);
+            advance, useRef(next.caseId), bind(base);
             if (advance.execute() == 0) {
                 int found = 0;
                 s << "SELECT COUNT(*) FROM cases WHERE case_id = $1", useRef(next.caseId),
@@ -205,7 +245,7 @@ WriteResult PostgresStore::updateCase(const CaseRecord& next,
 std::optional<CaseRecord> PostgresStore::currentCase(const std::string& caseId) {
     return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
         Session s = _pool->get();
-        VersionRows rows;
+        VersionRows rows(true);
         Statement select(s);
         select << "SELECT " << kVersionColumns
                << " FROM cases c JOIN case_versions v"
@@ -221,10 +261,12 @@ std::optional<CaseRecord> PostgresStore::currentCase(const std::string& caseId) 
 std::optional<CaseRecord> PostgresStore::currentHead(const std::string& caseId) {
     return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
         Session s = _pool->get();
-        VersionRows rows;
+        VersionRows rows(true);
         Statement select(s);
         select << "SELECT v.case_id, v.version, '' AS json, v.team, v.status, v.lead_worker,"
-                  " v.family_name, v.author, v.written_at, v.action FROM cases c"
+                  " v.family_name, v.author, v.written_at, v.action, c.level_of_need,"
+                  " c.ready_to_close, c.blocking_count, c.late_count, c.next_due,"
+                  " c.summary_as_of FROM cases c"
                   " JOIN case_versions v ON v.case_id = c.case_id AND v.version = c.version"
                   " WHERE c.case_id = $1",
             useRef(caseId);
@@ -238,7 +280,7 @@ std::optional<CaseRecord> PostgresStore::currentHead(const std::string& caseId) 
 std::vector<CaseRecord> PostgresStore::caseHistory(const std::string& caseId) {
     return guarded("reading a case history", [&] {
         Session s = _pool->get();
-        VersionRows rows;
+        VersionRows rows(false);
         Statement select(s);
         select << "SELECT v.case_id, v.version, '' AS json, v.team, v.status, v.lead_worker,"
                   " v.family_name, v.author, v.written_at, v.action FROM case_versions v"
@@ -253,7 +295,7 @@ std::vector<CaseRecord> PostgresStore::caseHistory(const std::string& caseId) {
 std::vector<CaseRecord> PostgresStore::listCases(const CaseFilter& filter) {
     return guarded("listing cases", [&] {
         Session s = _pool->get();
-        VersionRows rows;
+        VersionRows rows(true);
         Statement select(s);
         select << "SELECT " << kVersionColumns
                << " FROM cases c JOIN case_versions v"
@@ -354,16 +396,106 @@ std::vector<AuditEntry> PostgresStore::audit(const AuditQuery& q) {
             std::min<std::size_t>(q.limit, std::numeric_limits<Poco::Int64>::max()));
         s << "SELECT seq, at, user_name, role, action, case_id, outcome, request_id, detail"
              " FROM audit WHERE ($1 = '' OR case_id = $1) AND ($2 = '' OR user_name = $2)"
-             " AND ($3 = '' OR at >= $3) AND ($4 = '' OR at <= $4) ORDER BY seq LIMIT $5",
-            useRef(q.caseId), useRef(q.user), useRef(q.from), useRef(q.to), useRef(limit),
-            into(seqs), into(at), into(user), into(role), into(action), into(caseId), into(outcome),
-            into(requestId), into(detail), now;
+             " AND ($3 = '' OR at >= $3) AND ($4 = '' OR at <= $4) AND seq > $5"
+             " ORDER BY seq LIMIT $6",
+            useRef(q.caseId), useRef(q.user), useRef(q.from), useRef(q.to),
+            bind(static_cast<Poco::Int64>(q.afterSeq)), useRef(limit), into(seqs), into(at),
+            into(user), into(role), into(action), into(caseId), into(outcome), into(requestId),
+            into(detail), now;
         std::vector<AuditEntry> found(seqs.size());
         for (std::size_t i = 0; i < seqs.size(); ++i) {
             found[i] = AuditEntry{seqs[i],   at[i],      user[i],      role[i],  action[i],
                                   caseId[i], outcome[i], requestId[i], detail[i]};
         }
         return found;
+    });
+}
+
+std::size_t PostgresStore::auditCount(const AuditQuery& q) {
+    return guarded("counting the audit trail", [&] {
+        Session s = _pool->get();
+        Poco::Int64 count = 0;
+        s << "SELECT COUNT(*) FROM audit WHERE ($1 = '' OR case_id = $1)"
+             " AND ($2 = '' OR user_name = $2) AND ($3 = '' OR at >= $3) AND ($4 = '' OR at <= $4)",
+            useRef(q.caseId), useRef(q.user), useRef(q.from), useRef(q.to), into(count), now;
+        return static_cast<std::size_t>(count);
+    });
+}
+
+CasePage PostgresStore::casePage(const CasePageQuery& query) {
+    CasePageSql sql = casePageSql(query, true);
+    return guarded("reading a page of cases", [&] {
+        Session s = _pool->get();
+        CasePage page;
+        Statement select(s);
+        select << sql.select;
+        bindAll(select, sql.params);
+        select.execute();
+        Poco::Data::RecordSet rows(select);
+        std::vector<std::string> previous;
+        for (std::size_t row = 0; row < rows.rowCount(); ++row) {
+            std::vector<std::string> values;
+            for (std::size_t column = 0; column < rows.columnCount(); ++column) {
+                values.push_back(rows.value(column, row).convert<std::string>());
+            }
+            if (page.cases.size() == query.limit) {
+                page.next = CaseCursor{previous.back(), page.cases.back().caseId};
+                break;
+            }
+            page.cases.push_back(summaryFrom(values));
+            previous = std::move(values);
+        }
+        std::vector<std::string> countParams(sql.params.begin(),
+                                             sql.params.begin() + sql.countParams);
+        Statement count(s);
+        Poco::Int64 total = 0;
+        count << sql.count, into(total);
+        bindAll(count, countParams);
+        count.execute();
+        page.total = static_cast<std::size_t>(total);
+        return page;
+    });
+}
+
+WriteResult PostgresStore::refreshSummary(const CaseRecord& summary) {
+    return guarded("refreshing a case summary", [&] {
+        Session s = _pool->get();
+        return inTransaction(s, [&] {
+            // The identifying columns stay those of the stored version; the row is locked so
+            // that a write cannot slip in between.
+            CaseRecord merged = summary;
+            std::vector<int> version;
+            std::vector<std::string> team, status, lead, family;
+            s << "SELECT version, team, status, lead_worker, family_name FROM cases"
+                 " WHERE case_id = $1 FOR UPDATE",
+                useRef(summary.caseId), into(version), into(team), into(status), into(lead),
+                into(family), now;
+            if (version.empty()) return WriteResult::notFound;
+            if (version.front() != summary.version) return WriteResult::stale;
+            merged.team = team.front();
+            merged.status = status.front();
+            merged.leadWorker = lead.front();
+            merged.familyName = family.front();
+            std::vector<std::string> values = summaryValues(merged);
+            Statement update(s);
+            update << "UPDATE cases SET " << summaryAssignments(true) << " WHERE case_id = $14";
+            bindAll(update, values);
+            update, useRef(summary.caseId);
+            update.execute();
+            return WriteResult::ok;
+        });
+    });
+}
+
+std::vector<std::string> PostgresStore::staleSummaries(const std::string& asOf, std::size_t limit) {
+    return guarded("finding stale case summaries", [&] {
+        Session s = _pool->get();
+        std::vector<std::string> ids;
+        const Poco::Int64 most = static_cast<Poco::Int64>(limit);
+        s << "SELECT case_id FROM cases WHERE summary_as_of < $1"
+             " ORDER BY summary_as_of, case_id LIMIT $2",
+            useRef(asOf), bind(most), into(ids), now;
+        return ids;
     });
 }
 

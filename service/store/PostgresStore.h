@@ -46,6 +46,10 @@ public:
     WriteResult replaceToken(const std::string& name, const std::string& tokenHash) override;
     void appendAudit(const std::vector<AuditEntry>& entries) override;
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
+    std::size_t auditCount(const AuditQuery& query) override;
+    CasePage casePage(const CasePageQuery& query) override;
+    WriteResult refreshSummary(const CaseRecord& summary) override;
+    std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) override;
 
     // A libpq URI as the keyword=value string Poco's connector takes. Throws StoreException
     // for a URI libpq cannot parse, or a value holding a space (which that string cannot carry).

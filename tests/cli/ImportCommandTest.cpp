@@ -81,6 +81,19 @@ BOOST_FIXTURE_TEST_CASE(imports_every_example_then_leaves_them_unchanged, Import
         BOOST_TEST(nowak->json == readFile(kExamples + "/nowak-open.json"));
         BOOST_TEST(nowak->team == "East Locality");
         BOOST_TEST(nowak->author == "import");
+        // Each case's summary is kept as it is stored (ehdocs check gives the same verdicts;
+        // an open case's timeliness findings only grow as the days pass).
+        BOOST_TEST(nowak->summaryAsOf.size() == 10u);
+        BOOST_TEST(!nowak->readyToClose);
+        BOOST_TEST(nowak->blockingCount >= 12);
+        BOOST_TEST(nowak->lateCount >= 3);
+        BOOST_TEST(nowak->levelOfNeed == "targeted");
+        store::CasePageQuery late;
+        late.late = true;
+        BOOST_TEST(db.casePage(late).total >= 1u);
+        store::CasePageQuery ready;
+        ready.ready = true;
+        BOOST_TEST(db.casePage(ready).total >= 1u);
         store::AuditQuery imports;
         imports.user = "import";
         BOOST_TEST(db.audit(imports).size() == 4u);

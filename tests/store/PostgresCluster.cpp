@@ -96,9 +96,14 @@ void PostgresCluster::run(const std::string& program, const std::vector<std::str
     }
 }
 
-std::string PostgresCluster::createDatabase() {
-    const std::string name = "ehdocs_" + std::to_string(++_databases);
-    run("createdb", {"-h", _dir, "-U", "ehdocs", name});
+std::string PostgresCluster::createDatabase(std::string* name) {
+    const std::string created = "ehdocs_" + std::to_string(++_databases);
+    run("createdb", {"-h", _dir, "-U", "ehdocs", created});
+    if (name) *name = created;
+    return url(created);
+}
+
+std::string PostgresCluster::url(const std::string& name) const {
     return "postgresql:///" + name + "?host=" + _dir + "&user=ehdocs";
 }
 

@@ -19,8 +19,16 @@ public:
     // it cannot start.
     static PostgresCluster& shared();
 
-    // A new, empty database; returns its postgresql:// URL.
-    std::string createDatabase();
+    // A new, empty database; returns its postgresql:// URL (and its name in `name`).
+    std::string createDatabase(std::string* name = nullptr);
+
+    // The URL of database `name`.
+    std::string url(const std::string& name) const;
+
+    // Runs one of PostgreSQL's programs (pg_dump, pg_restore, psql...) as the cluster's user;
+    // throws std::runtime_error with its output when it fails. Files it writes must be in
+    // socketDir().
+    void run(const std::string& program, const std::vector<std::string>& args);
 
     // The cluster's socket folder (the `host` of its URLs).
     const std::string& socketDir() const { return _dir; }
@@ -31,8 +39,6 @@ public:
 
 private:
     PostgresCluster();
-    // Runs a PostgreSQL program (as `nobody` when root); throws with its output on failure.
-    void run(const std::string& program, const std::vector<std::string>& args);
 
     std::string _bin, _dir;
     int _databases = 0;

@@ -8,6 +8,7 @@
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <memory>
@@ -15,6 +16,8 @@
 
 #include "PostgresCluster.h"
 #include "store/MemoryStore.h"
+#include "store/Migrations.h"
+#include "store/OpenStore.h"
 #include "store/PostgresStore.h"
 #include "store/SqliteStore.h"
 
@@ -216,7 +219,7 @@ BOOST_AUTO_TEST_CASE(sqlite_history_cannot_be_rewritten_even_with_sql) {
     Poco::TemporaryFile file;
     {
         SqliteStore store(file.path());
-        BOOST_TEST(store.schemaVersion() == 1);
+        BOOST_TEST(store.schemaVersion() == static_cast<int>(Migrations::all().size()));
         store.createCase(version("A", 1));
         store.appendAudit(
             {{0, "2026-06-01T09:00:00Z", "amira", "coach", "read", "A", "ok", "r1", ""}});
@@ -254,7 +257,7 @@ BOOST_AUTO_TEST_CASE(postgresql_history_cannot_be_rewritten_even_with_sql) {
     const std::string url = ehdocs::test::PostgresCluster::shared().createDatabase();
     {
         PostgresStore store(url);
-        BOOST_TEST(store.schemaVersion() == 1);
+        BOOST_TEST(store.schemaVersion() == static_cast<int>(Migrations::all().size()));
         store.createCase(version("A", 1));
         StoredDocument doc;
         doc.docId = "doc-1";
@@ -284,7 +287,7 @@ BOOST_AUTO_TEST_CASE(postgresql_history_cannot_be_rewritten_even_with_sql) {
     }
     // Reopening applies no migration twice and keeps the data.
     PostgresStore reopened(url);
-    BOOST_TEST(reopened.schemaVersion() == 1);
+    BOOST_TEST(reopened.schemaVersion() == 2);
     BOOST_TEST(reopened.currentCase("A")->version == 2);
     BOOST_TEST(reopened.document("doc-1")->bytes == "%PDF");
     BOOST_TEST(reopened.audit({}).size() == 1u);
@@ -298,7 +301,7 @@ BOOST_AUTO_TEST_CASE(postgresql_refuses_a_database_from_a_newer_ehdocs) {
         session << "INSERT INTO ehdocs_schema (version) VALUES (99)", now;
     }
     BOOST_CHECK_EXCEPTION(PostgresStore store(url), StoreException, [](const StoreException& e) {
-        return e.message().find("schema version 99, newer than this ehdocs (1)") !=
+        return e.message().find("schema version 99, newer than this ehdocs (2)") !=
                std::string::npos;
     });
 }
@@ -310,7 +313,7 @@ BOOST_AUTO_TEST_CASE(postgresql_instances_starting_together_migrate_once) {
     for (int i = 0; i < 3; ++i) {
         instances.emplace_back([&] {
             PostgresStore store(url, 1);
-            if (store.schemaVersion() == 1) ++opened;
+            if (store.schemaVersion() == 2) ++opened;
         });
     }
     for (auto& t : instances) t.join();
@@ -345,5 +348,242 @@ BOOST_AUTO_TEST_CASE(a_postgresql_url_becomes_connector_settings) {
                           [](const StoreException& e) {
                               return e.message().find("cannot open the PostgreSQL database") !=
                                      std::string::npos;
+                          });
+}
+
+namespace {
+
+// Case `id` version 1 with a summary: `late` late findings, next due `due`, of `team`.
+CaseRecord summarised(const std::string& id, const std::string& team, int late,
+                      const std::string& due, bool ready = false,
+                      const std::string& status = "open") {
+    CaseRecord r = version(id, 1, team);
+    r.status = status;
+    r.familyName = "Family " + std::string(1, static_cast<char>('z' - (id.back() - '0')));
+    r.levelOfNeed = "targeted";
+    r.readyToClose = ready;
+    r.blockingCount = ready ? 0 : 2;
+    r.lateCount = late;
+    r.nextDue = due;
+    r.summaryAsOf = "2026-06-30";
+    return r;
+}
+
+// Every case of the store in `query`'s order, read a page at a time; checks each page's total.
+std::vector<std::string> walk(Store& store, CasePageQuery query, std::size_t expectedTotal) {
+    std::vector<std::string> ids;
+    for (int pages = 0; pages < 100; ++pages) {
+        const CasePage page = store.casePage(query);
+        BOOST_TEST(page.total == expectedTotal);
+        BOOST_TEST(page.cases.size() <= query.limit);
+        for (const CaseRecord& r : page.cases) {
+            BOOST_TEST(r.json.empty());
+            ids.push_back(r.caseId);
+        }
+        if (!page.next) break;
+        query.after = page.next;
+    }
+    return ids;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_summary_is_kept_with_each_write) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            s.store->createCase(summarised("A1", "South", 2, "2026-07-10"));
+            for (const auto& read : {s.store->currentCase("A1"), s.store->currentHead("A1")}) {
+                BOOST_TEST_REQUIRE(read.has_value());
+                BOOST_TEST(read->lateCount == 2);
+                BOOST_TEST(read->blockingCount == 2);
+                BOOST_TEST(read->nextDue == "2026-07-10");
+                BOOST_TEST(read->levelOfNeed == "targeted");
+                BOOST_TEST(read->summaryAsOf == "2026-06-30");
+                BOOST_TEST(!read->readyToClose);
+            }
+            CaseRecord next = summarised("A1", "South", 0, "", true);
+            next.version = 2;
+            BOOST_TEST((s.store->updateCase(next, {}) == WriteResult::ok));
+            const auto head = s.store->currentHead("A1");
+            BOOST_TEST(head->version == 2);
+            BOOST_TEST(head->readyToClose);
+            BOOST_TEST(head->lateCount == 0);
+            BOOST_TEST(head->nextDue == "");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(pages_walk_every_case_once_in_each_order) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            std::vector<CaseRecord> all;
+            for (int i = 0; i < 23; ++i) {
+                const std::string id = "C" + std::to_string(10 + i);
+                const std::string due = i % 4 == 0 ? "" : "2026-07-" + std::to_string(10 + i % 7);
+                all.push_back(summarised(id, i % 3 ? "South" : "North", i % 5, due, i % 6 == 0,
+                                         i % 7 == 0 ? "closed" : "open"));
+                s.store->createCase(all.back());
+            }
+            for (CaseSort sort :
+                 {CaseSort::action, CaseSort::caseId, CaseSort::family, CaseSort::due}) {
+                BOOST_TEST_CONTEXT(sortName(sort)) {
+                    std::vector<std::pair<std::string, std::string>> expected;
+                    for (const CaseRecord& r : all)
+                        expected.push_back({sortKey(r, sort), r.caseId});
+                    std::sort(expected.begin(), expected.end());
+                    std::vector<std::string> ids;
+                    for (const auto& [key, id] : expected) ids.push_back(id);
+                    CasePageQuery query;
+                    query.sort = sort;
+                    query.limit = 5;
+                    BOOST_TEST(walk(*s.store, query, 23) == ids, boost::test_tools::per_element());
+                }
+            }
+            // Needs action first: the open case with the most late findings leads, closed last.
+            CasePageQuery first;
+            first.limit = 1;
+            const CasePage top = s.store->casePage(first);
+            BOOST_TEST_REQUIRE(top.cases.size() == 1u);
+            BOOST_TEST(top.cases[0].lateCount == 4);
+            BOOST_TEST(top.cases[0].status == "open");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(pages_filter_and_count_what_they_filter) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            s.store->createCase(summarised("F1", "South", 0, "2026-07-01", true));
+            s.store->createCase(summarised("F2", "South", 3, "2026-08-01"));
+            s.store->createCase(summarised("F3", "North", 1, ""));
+            s.store->createCase(summarised("F4", "North", 0, "2026-07-15", false, "closed"));
+            auto count = [&](auto change) {
+                CasePageQuery q;
+                change(q);
+                return s.store->casePage(q).total;
+            };
+            BOOST_TEST(count([](CasePageQuery&) {}) == 4u);
+            BOOST_TEST(count([](CasePageQuery& q) { q.team = "South"; }) == 2u);
+            BOOST_TEST(count([](CasePageQuery& q) { q.status = "closed"; }) == 1u);
+            BOOST_TEST(count([](CasePageQuery& q) { q.ready = true; }) == 1u);
+            BOOST_TEST(count([](CasePageQuery& q) { q.ready = false; }) == 3u);
+            BOOST_TEST(count([](CasePageQuery& q) { q.late = true; }) == 2u);
+            BOOST_TEST(count([](CasePageQuery& q) { q.late = false; }) == 2u);
+            BOOST_TEST(count([](CasePageQuery& q) { q.dueBefore = "2026-07-20"; }) == 2u);
+            BOOST_TEST(count([](CasePageQuery& q) { q.leadWorker = "w1"; }) == 4u);
+            BOOST_TEST(count([](CasePageQuery& q) { q.leadWorker = "w2"; }) == 0u);
+            BOOST_TEST(count([](CasePageQuery& q) {
+                           q.team = "North";
+                           q.late = true;
+                       }) == 1u);
+            CasePageQuery team;
+            team.team = "North";
+            team.limit = 1;
+            const CasePage page = s.store->casePage(team);
+            BOOST_TEST(page.cases.size() == 1u);
+            BOOST_TEST(page.next.has_value());
+            BOOST_TEST(page.cases[0].caseId == "F3");  // open and late before closed
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_summary_is_refreshed_only_for_the_version_it_was_computed_from) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            s.store->createCase(summarised("R1", "South", 0, "2026-07-01"));
+            s.store->createCase(summarised("R2", "South", 0, "2026-07-01"));
+            BOOST_TEST(s.store->staleSummaries("2026-07-01", 10).size() == 2u);
+            BOOST_TEST(s.store->staleSummaries("2026-06-30", 10).empty());
+            BOOST_TEST(s.store->staleSummaries("2026-07-01", 1).size() == 1u);
+
+            CaseRecord refreshed = summarised("R1", "ignored", 1, "2026-07-08");
+            refreshed.summaryAsOf = "2026-07-01";
+            BOOST_TEST((s.store->refreshSummary(refreshed) == WriteResult::ok));
+            refreshed.version = 2;
+            BOOST_TEST((s.store->refreshSummary(refreshed) == WriteResult::stale));
+            refreshed.caseId = "R9";
+            BOOST_TEST((s.store->refreshSummary(refreshed) == WriteResult::notFound));
+
+            const auto head = s.store->currentHead("R1");
+            BOOST_TEST(head->lateCount == 1);
+            BOOST_TEST(head->nextDue == "2026-07-08");
+            BOOST_TEST(head->team == "South");  // the version's own, not the refresh's
+            BOOST_TEST(s.store->staleSummaries("2026-07-01", 10) == std::vector<std::string>{"R2"});
+            CasePageQuery late;
+            late.late = true;
+            BOOST_TEST(s.store->casePage(late).total == 1u);
+            CasePageQuery first;
+            first.limit = 1;
+            BOOST_TEST(s.store->casePage(first).cases[0].caseId == "R1");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(audit_pages_after_a_seq_and_counts_its_filters) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            std::vector<AuditEntry> entries;
+            for (int i = 0; i < 12; ++i) {
+                entries.push_back({0, "2026-06-01T09:00:00Z", i % 2 ? "amira" : "tom", "coach",
+                                   "read", i % 3 ? "A" : "B", "ok", "r" + std::to_string(i), ""});
+            }
+            s.store->appendAudit(entries);
+            AuditQuery page;
+            page.limit = 5;
+            std::vector<std::string> seen;
+            for (;;) {
+                const auto found = s.store->audit(page);
+                for (const AuditEntry& e : found) seen.push_back(e.requestId);
+                if (found.size() < page.limit) break;
+                page.afterSeq = found.back().seq;
+            }
+            BOOST_TEST(seen.size() == 12u);
+            BOOST_TEST(seen.front() == "r0");
+            BOOST_TEST(seen.back() == "r11");
+            BOOST_TEST(s.store->auditCount({}) == 12u);
+            AuditQuery amira;
+            amira.user = "amira";
+            BOOST_TEST(s.store->auditCount(amira) == 6u);
+            amira.caseId = "B";
+            BOOST_TEST(s.store->auditCount(amira) == 2u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_upgrade_keeps_cases_and_lists_them) {
+    Poco::TemporaryFile file;
+    {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::Session session("SQLite", file.path());
+        for (const std::string& sql : Migrations::all()[0]) session << sql, now;
+        session << "PRAGMA user_version = 1", now;
+        session << "INSERT INTO cases (case_id, version) VALUES ('OLD-1', 1)", now;
+        session << "INSERT INTO case_versions VALUES ('OLD-1', 1, '{}', 'South', 'closed',"
+                   " 'w1', 'Okafor', 'amira', '2026-01-01T00:00:00Z', 'create')",
+            now;
+    }
+    SqliteStore store(file.path());
+    BOOST_TEST(store.schemaVersion() == static_cast<int>(Migrations::all().size()));
+    CasePageQuery south;
+    south.team = "South";
+    const CasePage page = store.casePage(south);
+    BOOST_TEST_REQUIRE(page.cases.size() == 1u);
+    BOOST_TEST(page.cases[0].familyName == "Okafor");
+    BOOST_TEST(page.cases[0].status == "closed");
+    BOOST_TEST(page.cases[0].summaryAsOf == "");  // to be computed by the service
+    BOOST_TEST(store.staleSummaries("2026-01-01", 10).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_location_is_shown_without_its_password) {
+    BOOST_TEST(describeLocation("postgresql://amira:s3cret@db.example:5432/ehdocs") ==
+               "postgresql://amira:***@db.example:5432/ehdocs");
+    BOOST_TEST(describeLocation("postgresql:///ehdocs?host=/run/pg&password=s3cret&user=a") ==
+               "postgresql:///ehdocs?host=/run/pg&password=***&user=a");
+    BOOST_TEST(describeLocation("postgresql://amira@db/ehdocs?host=/tmp/x") ==
+               "postgresql://amira@db/ehdocs?host=/tmp/x");
+    BOOST_TEST(describeLocation("sqlite:data/ehdocs.db") == "sqlite:data/ehdocs.db");
+    BOOST_CHECK_EXCEPTION(openStore("mysql://db/ehdocs"), StoreException,
+                          [](const StoreException& e) {
+                              return e.message().find("names no known store") != std::string::npos;
                           });
 }
