@@ -16,6 +16,7 @@ packages=(
     fonts-dejavu-core fonts-liberation2   # same-looking PDFs everywhere
     poppler-utils               # pdftotext in tests
     python3-jsonschema python3-openpyxl python3-xlsxwriter   # independent checkers in tests and benchmarks
+    python3-pyphen              # syllables for the family letters' reading grade (scripts/reading_grade.py)
     wrk                         # service benchmark
     curl
 )

@@ -114,16 +114,20 @@ private:
         Poco::File(settings.dataDir).createDirectories();
         store::SqliteStore store(settings.databasePath());
         server::AuditLog audit(store);
-        server::RulesReadiness readiness(
+        const rules::ProfileRegistry profiles =
             settings.profilesDir.empty()
                 ? rules::ProfileRegistry::builtIn()
-                : rules::ProfileRegistry::withDirectory(settings.profilesDir),
-            settings.defaultProfile);
+                : rules::ProfileRegistry::withDirectory(settings.profilesDir);
+        server::RulesReadiness readiness(profiles, settings.defaultProfile);
+        render::LetterSettings letters = render::LetterSettings::withProfiles(profiles);
+        letters.defaultProfile = settings.defaultProfile;
+        if (!settings.privacyNotice.empty()) letters.privacyNotice = settings.privacyNotice;
         server::RecordRenderer renderer(
             std::make_unique<render::DocumentRenderer>(
                 settings.templatesDir.empty()
                     ? render::TemplateSet::builtIn()
-                    : render::TemplateSet::withOverrides(settings.templatesDir)),
+                    : render::TemplateSet::withOverrides(settings.templatesDir),
+                std::move(letters)),
             std::make_unique<WkhtmltopdfPool>(settings.pdf));
         server::CaseService service(store, audit, readiness, &renderer,
                                     [] { return Poco::Timestamp(); });

@@ -30,7 +30,9 @@ struct Settings {
     std::string defaultProfile = "standard";  // rules.profile: for cases that name none
     std::string profilesDir;                  // rules.profilesDir: extra profiles ("" = built in)
     std::string templatesDir;                 // render.templatesDir: "" = the built-in templates
-    PdfSettings pdf;  // pdf.*: see pdf/PdfSettings.h (pool size: the number of cores)
+    std::string
+        privacyNotice;  // render.privacyNotice: where letters say to read it ("" = built in)
+    PdfSettings pdf;    // pdf.*: see pdf/PdfSettings.h (pool size: the number of cores)
 
     // The database path: data.dir/data.file.
     std::string databasePath() const;

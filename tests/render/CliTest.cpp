@@ -40,11 +40,13 @@ BOOST_AUTO_TEST_CASE(all_documents_of_a_case_into_a_folder) {
     BOOST_TEST(run(kBinary, {"render", kOkafor, "--all", "--out-dir", dir, "--date", "2026-06-26"},
                    &out, &err) == 0,
                err);
-    for (const char* name : {"eha", "plan", "taf_minutes-m1", "taf_minutes-m2", "taf_minutes-m3",
-                             "chronology", "case_notes", "case_summary", "closure_summary",
-                             "closure_letter", "referrer_outcome", "introduction_letter"})
+    for (const char* name :
+         {"eha", "plan", "taf_minutes-m1", "taf_minutes-m2", "taf_minutes-m3", "chronology",
+          "case_notes", "case_summary", "closure_summary", "closure_letter", "referrer_outcome"})
         BOOST_TEST(Poco::File(dir + "/NH-FF-2026-0142-" + name + ".html").exists(), name);
+    // Only what the case is owed: no transfer, and no introduction once the work has ended.
     BOOST_TEST(!Poco::File(dir + "/NH-FF-2026-0142-transfer_summary.html").exists());
+    BOOST_TEST(!Poco::File(dir + "/NH-FF-2026-0142-introduction_letter.html").exists());
 }
 
 BOOST_AUTO_TEST_CASE(a_batch_of_cases_for_one_type) {
@@ -130,7 +132,10 @@ BOOST_AUTO_TEST_CASE(templates_lint_exits_non_zero_on_an_unknown_name) {
 BOOST_AUTO_TEST_CASE(templates_export_writes_the_built_ins) {
     std::string dir = tempDir() + "/mine";
     BOOST_TEST(run(kBinary, {"templates", "export", dir}) == 0);
-    BOOST_TEST(readFile(dir + "/closure_letter.mustache").find("{{> letter_header}}") == 0u);
+    BOOST_TEST(
+        readFile(dir + "/closure_letter_goals_achieved.mustache").find("{{> letter_header}}") ==
+        0u);
+    BOOST_TEST(Poco::File(dir + "/letter_window.css").exists());
     BOOST_TEST(Poco::File(dir + "/print.css").exists());
 }
 
