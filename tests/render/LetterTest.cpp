@@ -306,6 +306,16 @@ BOOST_AUTO_TEST_CASE(each_letter_reads_the_same_in_its_pdf) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_family_who_did_not_engage_gets_the_no_contact_letter_instead) {
+    BOOST_CHECK_EXCEPTION(
+        renderer().renderHtml(okaforClosedAs("disengaged"), "closure_letter", on("2026-06-26")),
+        render::NotApplicableException, [](const render::NotApplicableException& e) {
+            return e.message() ==
+                   "closure_letter does not apply to case NH-FF-2026-0142: the family did not "
+                   "engage: send no_contact_letter instead";
+        });
+}
+
 BOOST_AUTO_TEST_CASE(a_stepped_up_family_gets_no_closure_letter) {
     BOOST_CHECK_EXCEPTION(
         renderer().renderHtml(loadCase(kHughes), "closure_letter", on("2026-05-14")),
@@ -347,9 +357,10 @@ BOOST_AUTO_TEST_CASE(a_continuing_concern_is_named_when_a_manager_referred_the_f
     decision.referred = true;
     kase.closure->safeguardingDecision = decision;
     std::string html = renderer().renderHtml(kase, "closure_letter", on("2026-06-26"));
-    BOOST_TEST(has(html, "We are still worried about getting to school every day, arguments or "
-                         "stress at home and how a parent is feeling. So we have asked "
-                         "Children's Social Care to help."));
+    BOOST_TEST(has(html,
+                   "We are still worried about getting to school every day, arguments or "
+                   "stress at home and how a parent is feeling. So we have asked "
+                   "Children's Social Care to help."));
     decision.referred = false;
     kase.closure->safeguardingDecision = decision;
     html = renderer().renderHtml(kase, "closure_letter", on("2026-06-26"));
@@ -383,6 +394,24 @@ BOOST_AUTO_TEST_CASE(a_receiving_worker_who_is_not_on_the_case_is_named) {
     kase.transfers.back().to.name.clear();
     html = renderer().renderHtml(kase, "ending_letter", on("2026-05-14"));
     BOOST_TEST(has(html, "A worker from Children&apos;s Social Care will be your new worker."));
+}
+
+BOOST_AUTO_TEST_CASE(a_step_down_and_a_change_of_lead_each_say_what_changes) {
+    Case kase = loadCase(kHughes);
+    Transfer& t = kase.transfers.back();
+    t.kind = "to_universal";
+    t.to.service = "St Example Children's Centre";
+    std::string html = renderer().renderHtml(kase, "ending_letter", on("2026-05-14"));
+    BOOST_TEST(has(html,
+                   "From 14 May 2026, we will stop working with your family. Things have "
+                   "improved, and St Example Children&apos;s Centre will carry on"));
+    BOOST_TEST(!has(html, "needs more help than we can give"));
+    t.kind = "lead_change";
+    t.to.service = "0-19 Early Help";
+    html = renderer().renderHtml(kase, "ending_letter", on("2026-05-14"));
+    BOOST_TEST(has(html,
+                   "your family will have a new lead worker, Sam Lee, from 0-19 Early Help. "
+                   "Your plan stays the same."));
 }
 
 BOOST_AUTO_TEST_CASE(no_ending_letter_when_the_family_is_not_to_be_told) {
