@@ -85,6 +85,15 @@ std::string familyWords(const std::string& reason) {
     return it == words.end() ? label(reason) : it->second;
 }
 
+std::string joinAnd(const std::vector<std::string>& parts) {
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) out += i + 1 == parts.size() ? " and " : ", ";
+        out += parts[i];
+    }
+    return out;
+}
+
 std::string closureReasonLabel(const std::string& reason) {
     return reason == "other" ? "Closed for another reason" : label(reason);
 }

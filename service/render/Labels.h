@@ -6,6 +6,7 @@
 // sentence case. Pure functions; thread-safe.
 
 #include <string>
+#include <vector>
 
 namespace ehdocs::render {
 
@@ -16,6 +17,8 @@ std::string familyWords(const std::string& reason);
 // A closure reason as a professional is told it: the label, "Closed for another reason" for
 // `other`.
 std::string closureReasonLabel(const std::string& reason);
+// Words joined as a reader says them: "Daniel", "Daniel and Ruth", "Ada, Daniel and Ruth".
+std::string joinAnd(const std::vector<std::string>& parts);
 // The worker's role as a job title ("Family Worker", "Team Leader").
 std::string roleTitle(const std::string& role);
 

@@ -14,15 +14,6 @@ std::string whoToContact(const CaseView& view) {
     return "";
 }
 
-std::string joinAnd(const std::vector<std::string>& parts) {
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0) out += i + 1 == parts.size() ? " and " : ", ";
-        out += parts[i];
-    }
-    return out;
-}
-
 std::string timeOf(const DateTime& at) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%02d:%02d", at.hour(), at.minute());
@@ -41,8 +32,9 @@ View ongoingSupport(const Case& kase) {
 // actions other people carry on and who does them, and what to do if things get harder.
 void finalPlan(const CaseView& view, View& out) {
     const Plan* plan = view.kase().latestPlan();
-    out.set("goals", plan ? view.goals(*plan) : View::list());
-    out.set("has_goals", plan && !view.goals(*plan).empty());
+    View goals = plan ? view.goals(*plan) : View::list();
+    out.set("has_goals", !goals.empty());
+    out.set("goals", std::move(goals));
     View carried = View::list();
     if (plan)
         for (const Action& a : plan->actions) {

@@ -19,15 +19,6 @@ View lines(const std::vector<std::string>& texts) {
     return out;
 }
 
-std::string joinAnd(const std::vector<std::string>& parts) {
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0) out += i + 1 == parts.size() ? " and " : ", ";
-        out += parts[i];
-    }
-    return out;
-}
-
 // A child of 16 or over on the letter's date who has asked for letters (004 Case Recording:
 // young people over 16 consent for themselves). Younger children never are, whatever the flag.
 bool isYoungAddressee(const CaseView& view, const Member& m) {
@@ -47,6 +38,35 @@ std::vector<const Member*> addressees(const CaseView& view) {
     for (const Member* m : view.members())
         if (isYoungAddressee(view, *m)) out.push_back(m);
     return out;
+}
+
+// Who the letter is to, how it greets them, the address block, and the children it is about.
+void addresseeNames(const CaseView& view, bool letter, const std::vector<std::string>& address,
+                    View& out) {
+    const std::vector<const Member*> to = addressees(view);
+    std::vector<std::string> names, called, childNames;
+    View toList = View::list();
+    for (const Member* m : to) {
+        names.push_back(view.memberName(m->id));
+        called.push_back(view.calledName(m->id));
+        toList.push(View()
+                        .set("name", names.back())
+                        .set("first_name", called.back())
+                        .set("is_young_person", m->isChild()));
+    }
+    // A family letter is written to a young person who receives it, not about them.
+    for (const Member* m : view.members())
+        if (m->isChild() && (!letter || std::find(to.begin(), to.end(), m) == to.end()))
+            childNames.push_back(view.calledName(m->id));
+    out.set("children_called", joinAnd(childNames));
+    out.set("addressees", std::move(toList));
+    out.set("addressee_names", joinAnd(names));
+    out.set("salutation", called.empty() ? "Dear parent or carer" : "Dear " + joinAnd(called));
+    std::vector<std::string> block;
+    block.push_back(names.empty() ? "The " + view.kase().family.familyName + " family"
+                                  : joinAnd(names));
+    block.insert(block.end(), address.begin(), address.end());
+    out.set("address_block", lines(block));
 }
 
 bool isEnglish(const std::string& language) {
@@ -340,30 +360,7 @@ View commonView(const CaseView& view, const DocumentType& type, const LetterSett
     out.set("children", std::move(children));
     out.set("adults", std::move(adults));
 
-    const std::vector<const Member*> to = addressees(view);
-    std::vector<std::string> names, called, childNames;
-    View toList = View::list();
-    for (const Member* m : to) {
-        names.push_back(view.memberName(m->id));
-        called.push_back(view.calledName(m->id));
-        toList.push(View()
-                        .set("name", names.back())
-                        .set("first_name", called.back())
-                        .set("is_young_person", m->isChild()));
-    }
-    // A family letter is written to a young person who receives it, not about them.
-    for (const Member* m : view.members())
-        if (m->isChild() && (!type.familyFacing || std::find(to.begin(), to.end(), m) == to.end()))
-            childNames.push_back(view.calledName(m->id));
-    out.set("children_called", joinAnd(childNames));
-    out.set("addressees", std::move(toList));
-    out.set("addressee_names", joinAnd(names));
-    out.set("salutation", called.empty() ? "Dear parent or carer" : "Dear " + joinAnd(called));
-    std::vector<std::string> block;
-    block.push_back(names.empty() ? "The " + family.familyName + " family" : joinAnd(names));
-    block.insert(block.end(), address.begin(), address.end());
-    out.set("address_block", lines(block));
-
+    addresseeNames(view, type.familyFacing, address, out);
     languageNames(kase, type.familyFacing, out);
     out.set("privacy_notice", letters.privacyNotice);
     out.set("usual_duration", letters.usualDurationFor(kase.profile));
