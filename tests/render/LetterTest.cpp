@@ -376,13 +376,13 @@ BOOST_AUTO_TEST_CASE(a_step_up_says_what_happens_next_and_names_the_new_worker) 
     std::string html = renderer().renderHtml(hughes, "ending_letter", on("2026-05-14"));
     for (const char* text :
          {"From 14 May 2026, Children&apos;s Social Care will work with your family instead of us.",
-          "What happens next", "Your new worker is Sam Lee, from Children&apos;s Social Care.",
+          "What happens next", "Your new worker: Sam Lee, Children&apos;s Social Care",
           "They will get in touch soon to meet you.", "so you will not have to start again"})
         BOOST_TEST(has(html, text), text);
     WkhtmltopdfPool pool(PdfSettings{});
     std::string text =
         pdfText(renderer().renderPdf(hughes, "ending_letter", on("2026-05-14"), pool));
-    BOOST_TEST(has(text, "Your new worker is Sam Lee"), text);
+    BOOST_TEST(has(text, "Your new worker: Sam Lee"), text);
 }
 
 BOOST_AUTO_TEST_CASE(a_receiving_worker_who_is_not_on_the_case_is_named) {
@@ -390,7 +390,7 @@ BOOST_AUTO_TEST_CASE(a_receiving_worker_who_is_not_on_the_case_is_named) {
     kase.transfers.back().to.worker.clear();
     kase.transfers.back().to.name = "Ruth Cole";
     std::string html = renderer().renderHtml(kase, "ending_letter", on("2026-05-14"));
-    BOOST_TEST(has(html, "Your new worker is Ruth Cole, from Children&apos;s Social Care."));
+    BOOST_TEST(has(html, "Your new worker: Ruth Cole, Children&apos;s Social Care"));
     kase.transfers.back().to.name.clear();
     html = renderer().renderHtml(kase, "ending_letter", on("2026-05-14"));
     BOOST_TEST(has(html, "A worker from Children&apos;s Social Care will be your new worker."));
