@@ -20,6 +20,7 @@ packages=(
     poppler-utils               # pdftotext in tests
     python3-jsonschema python3-openpyxl python3-xlsxwriter   # independent checkers in tests and benchmarks
     python3-yaml                # reads docs/openapi.yaml in tests/server/api_docs_test.py
+    python3-pyphen              # syllables for the family letters' reading grade (scripts/reading_grade.py)
     wrk                         # service benchmark
     curl
 )

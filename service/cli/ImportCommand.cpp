@@ -17,11 +17,11 @@
 #include <sstream>
 
 #include "case/CaseReader.h"
+#include "case/Clock.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
 #include "export/CaseScan.h"
 #include "export/ExportException.h"
-#include "render/RenderOptions.h"
 #include "rules/ProfileRegistry.h"
 #include "server/KeptSummary.h"
 #include "server/RulesReadiness.h"
@@ -315,8 +315,8 @@ int importCommand(const Args& args, std::ostream& out, std::ostream& err, bool p
                 : rules::ProfileRegistry::withDirectory(settings.profilesDir),
             settings.defaultProfile);
         std::unique_ptr<store::Store> store = store::openStore(location);
-        Importer importer(*store, readiness, render::ukToday(), line.options.count("update") > 0,
-                          err, bar);
+        Importer importer(*store, readiness, ukToday(systemClock()),
+                          line.options.count("update") > 0, err, bar);
         for (std::size_t i = 0; i < files.size(); ++i) {
             tally.add(importer.importFile(files[i]));
             bar.show(i + 1);

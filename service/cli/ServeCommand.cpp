@@ -12,9 +12,10 @@
 
 #include <iostream>
 
+#include "case/Clock.h"
 #include "cli/Cli.h"
 #include "http/HttpService.h"
-#include "render/RenderOptions.h"
+#include "render/DocumentRenderer.h"
 #include "render/TemplateSet.h"
 #include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
@@ -117,18 +118,22 @@ private:
         std::unique_ptr<store::Store> opened = store::openStore(location);
         store::Store& store = *opened;
         server::AuditLog audit(store);
-        server::RulesReadiness readiness(
+        const rules::ProfileRegistry profiles =
             settings.profilesDir.empty()
                 ? rules::ProfileRegistry::builtIn()
-                : rules::ProfileRegistry::withDirectory(settings.profilesDir),
-            settings.defaultProfile);
+                : rules::ProfileRegistry::withDirectory(settings.profilesDir);
+        server::RulesReadiness readiness(profiles, settings.defaultProfile);
+        render::LetterSettings letters = render::LetterSettings::withProfiles(profiles);
+        letters.defaultProfile = settings.defaultProfile;
+        if (!settings.privacyNotice.empty()) letters.privacyNotice = settings.privacyNotice;
         // Renews, in the background, the case summaries that a new day has made stale.
-        server::SummarySweep sweep(store, readiness, [] { return render::ukToday(); });
+        server::SummarySweep sweep(store, readiness, [] { return ukToday(systemClock()); });
         server::RecordRenderer renderer(
             std::make_unique<render::DocumentRenderer>(
                 settings.templatesDir.empty()
                     ? render::TemplateSet::builtIn()
-                    : render::TemplateSet::withOverrides(settings.templatesDir)),
+                    : render::TemplateSet::withOverrides(settings.templatesDir),
+                std::move(letters)),
             std::make_unique<WkhtmltopdfPool>(settings.pdf));
         server::CaseService service(store, audit, readiness, &renderer, systemClock(),
                                     settings.cacheBytes);

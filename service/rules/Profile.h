@@ -28,6 +28,9 @@ class Profile {
 public:
     std::string id;    // the file's name without `.properties`, e.g. `newham-ffs`
     std::string name;  // "Newham Families First Service"
+    // `letters.usual_duration`: how long the service usually works with a family, as the
+    // introduction letter says it ("3 to 6 months"); "" when not set.
+    std::string usualDuration;
 
     // Every catalogue rule has a severity and every catalogue setting a value (ProfileParser
     // guarantees it); asking for an id that is not in the catalogue throws Poco::NotFoundException.

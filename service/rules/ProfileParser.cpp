@@ -42,6 +42,7 @@ std::string suggestion(const std::string& key) {
         if (d < bestDistance) bestDistance = d, best = candidate;
     };
     consider("name");
+    consider("letters.usual_duration");
     for (const RuleInfo& r : RuleCatalogue::rules()) {
         consider(r.id);
         consider(std::string(r.id) + ".source");
@@ -94,6 +95,8 @@ private:
 
         if (key == "name") {
             _profile.name = value;
+        } else if (key == "letters.usual_duration") {
+            _profile.usualDuration = value;
         } else if (const RuleInfo* rule = RuleCatalogue::find(key)) {
             setSeverity(*rule, value);
         } else if (const SettingInfo* setting = RuleCatalogue::findSetting(key)) {

@@ -64,6 +64,7 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
          [](Settings& s, auto& v, auto& w) {
              s.cacheBytes = static_cast<std::size_t>(parseInt(v, w, 0, 2147483647));
          }},
+        {"render.privacyNotice", [](Settings& s, auto& v, auto&) { s.privacyNotice = v; }},
         {"pdf.poolSize",
          [](Settings& s, auto& v, auto& w) {
              s.pdf.poolSize = static_cast<std::size_t>(parseInt(v, w, 1, 64));

@@ -34,7 +34,9 @@ struct Settings {
     std::string profilesDir;                  // rules.profilesDir: extra profiles ("" = built in)
     std::string templatesDir;                 // render.templatesDir: "" = the built-in templates
     std::size_t cacheBytes = 67108864;  // cache.maxBytes: parsed cases kept (by their JSON size)
-    PdfSettings pdf;  // pdf.*: see pdf/PdfSettings.h (pool size: the number of cores)
+    std::string
+        privacyNotice;  // render.privacyNotice: where letters say to read it ("" = built in)
+    PdfSettings pdf;    // pdf.*: see pdf/PdfSettings.h (pool size: the number of cores)
 
     // The database path: data.dir/data.file.
     std::string databasePath() const;
