@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "case/CaseReader.h"
+#include "cli/CaseChecker.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
 #include "pdf/PdfError.h"
@@ -21,6 +22,8 @@
 #include "render/EmbeddedFiles.h"
 #include "render/RenderErrors.h"
 #include "render/TemplateLint.h"
+#include "rules/ClosureCheck.h"
+#include "rules/RulesException.h"
 
 namespace po = boost::program_options;
 
@@ -98,6 +101,8 @@ int renderCommand(const Args& args) {
         "out-dir", po::value<std::string>(), "folder for the documents (made if missing)")(
         "templates", po::value<std::string>(),
         "folder of templates that override the built-in ones")(
+        "profiles", po::value<std::string>(),
+        "a directory of practice profiles (*.properties) for closure_readiness, as for check")(
         "date", po::value<std::string>(),
         "the \"produced on\" date, YYYY-MM-DD (default: today, UK)");
     CommandLine line;
@@ -131,6 +136,14 @@ int renderCommand(const Args& args) {
     const Date producedOn =
         renderOptions.producedOn ? *renderOptions.producedOn : render::ukToday();
     renderOptions.producedOn = producedOn;
+
+    std::optional<rules::ProfileRegistry> profiles;
+    try {
+        profiles = profilesOption(vm);
+    } catch (const rules::ProfileException& e) {
+        std::cerr << "ehdocs render: " << e.message() << "\n";
+        return kExitUsage;
+    }
 
     std::unique_ptr<DocumentRenderer> renderer =
         makeRenderer(vm.count("templates") ? vm["templates"].as<std::string>() : "", "render");
@@ -194,6 +207,10 @@ int renderCommand(const Args& args) {
         RenderOptions options = renderOptions;
         options.meeting = out.request.meeting;
         try {
+            // closure_readiness is built from the check, run here with the configured profiles.
+            if (out.request.type->needsReadiness)
+                options.readiness = std::make_shared<const rules::CheckReport>(
+                    rules::checkClosure(*out.kase, profiles->forCase(*out.kase), producedOn));
             std::string bytes;
             if (format == "pdf") {
                 if (!pdf) pdf = std::make_unique<WkhtmltopdfPool>(PdfSettings{});
@@ -210,6 +227,9 @@ int renderCommand(const Args& args) {
             if (status == kExitOk) status = kExitUsage;
         } catch (const render::NotApplicableException& e) {
             std::cerr << out.file << ": " << e.message() << "\n";
+            if (status == kExitOk) status = kExitUsage;
+        } catch (const rules::ProfileException& e) {
+            std::cerr << out.file << ": " << out.request.name() << ": " << e.message() << "\n";
             if (status == kExitOk) status = kExitUsage;
         } catch (const Poco::Exception& e) {  // TemplateException, PdfError
             std::cerr << out.file << ": " << out.request.name() << ": " << e.message() << "\n";

@@ -124,7 +124,7 @@ private:
                 settings.templatesDir.empty()
                     ? render::TemplateSet::builtIn()
                     : render::TemplateSet::withOverrides(settings.templatesDir)),
-            std::make_unique<WkhtmltopdfPool>(settings.pdf));
+            std::make_unique<WkhtmltopdfPool>(settings.pdf), &readiness);
         server::CaseService service(store, audit, readiness, &renderer,
                                     [] { return Poco::Timestamp(); });
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
