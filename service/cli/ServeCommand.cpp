@@ -134,7 +134,7 @@ private:
                     ? render::TemplateSet::builtIn()
                     : render::TemplateSet::withOverrides(settings.templatesDir),
                 std::move(letters)),
-            std::make_unique<WkhtmltopdfPool>(settings.pdf));
+            std::make_unique<WkhtmltopdfPool>(settings.pdf), &readiness);
         server::CaseService service(store, audit, readiness, &renderer, systemClock(),
                                     settings.cacheBytes);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);

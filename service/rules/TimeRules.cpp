@@ -34,6 +34,10 @@ std::vector<DueItem> dueOn(const RuleContext& ctx, const char* rule, Date due, s
     if (!ctx.open) return {};
     return {{rule, due, std::move(what)}};
 }
+std::vector<DueItem> dueOn(const RuleContext& ctx, const char* rule, Date due, const char* what) {
+    if (!ctx.open) return {};
+    return {{rule, due, what}};
+}
 
 const char* const kNotAllocated = "not allocated";
 const char* const kNoInitialMeeting = "no initial TAF meeting yet";
@@ -69,7 +73,7 @@ std::optional<DateTime> allocatedAt(const RuleContext& ctx) {
 Outcome firstWithin(const RuleContext& ctx, const Limit& limit, const DateTime& from,
                     const std::optional<DateTime>& first, const std::string& what,
                     const std::string& missing, const std::string& since, const char* rule,
-                    const std::string& dueWhat) {
+                    const char* dueWhat) {
     if (first) {
         if (limit.met(from, *first)) return O::held();
         return O::failed(what + " on " + when(*first, limit) + ", " + limit.gapText(from, *first) +
@@ -142,7 +146,7 @@ std::string gapMessage(const GapResult& g, const Limit& limit, const std::string
 // `message()` words the finding; called only when a gap was late.
 template <typename Message>
 Outcome gapOutcome(const RuleContext& ctx, const GapResult& g, const char* rule,
-                   const std::string& dueWhat, Message message) {
+                   const char* dueWhat, Message message) {
     Outcome o = g.late ? O::failed(message()) : O::held();
     if (g.nextDue) o.dueNext(dueOn(ctx, rule, *g.nextDue, dueWhat));
     return o;
@@ -342,10 +346,9 @@ Outcome timeVoiceOfChild(const RuleContext& ctx) {
             for (const Words& w : a->childViews)
                 if (w.member == child.id) dates.push_back(*a->completed);
         GapResult g = gaps(alloc->date(), dates, ctx.asOf, limit, limit);
-        if (g.nextDue)
-            for (DueItem& d : dueOn(ctx, "time.voice_of_child", *g.nextDue,
-                                    memberName(ctx.kase, child.id) + "'s own words recorded"))
-                due.push_back(std::move(d));
+        if (g.nextDue && ctx.open)
+            due.push_back({"time.voice_of_child", *g.nextDue,
+                           memberName(ctx.kase, child.id) + "'s own words recorded"});
         if (g.late)
             messages.push_back(
                 gapMessage(g, limit, "record of " + memberName(ctx.kase, child.id) + "'s own words",

@@ -64,14 +64,7 @@ std::string Workbooks::kpi(const Cases& cases, const Query& query) {
     if (period.to < period.from) throw BadRequestException("to is before from");
     // Allocation is judged against each case's own profile, as `ehdocs export kpi` does.
     const rules::ProfileRegistry profiles = rules::ProfileRegistry::builtIn();
-    const auto allocationLimit = [&profiles](const Case& kase) {
-        const rules::Profile* profile = profiles.find(
-            kase.profile.empty() ? rules::ProfileRegistry::kDefaultProfile : kase.profile);
-        if (!profile) profile = &profiles.get(rules::ProfileRegistry::kDefaultProfile);
-        const auto& limit = profile->limit("time.allocation.limit");
-        return limit ? *limit : rules::Limit(24, rules::Limit::Unit::Hours);
-    };
-    KpiReport report(period, KpiStandards{}, parameter(query, "team"), allocationLimit);
+    KpiReport report(period, KpiStandards{}, parameter(query, "team"), profileStandards(profiles));
     for (const auto& kase : cases) report.add(*kase);
     return workbookBytes([&](const std::string& path) { KpiWorkbookWriter::write(report, path); });
 }
