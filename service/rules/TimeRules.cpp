@@ -40,7 +40,7 @@ std::vector<DueItem> dueOn(const RuleContext& ctx, const char* rule, Date due, c
 }
 
 const char* const kNotAllocated = "not allocated";
-const char* const kNoInitialMeeting = "no initial TAF meeting yet";
+const char* const kNoInitialMeeting = "no initial TAF meeting";
 
 const Limit* limitOf(const RuleContext& ctx, const std::string& key) {
     const std::optional<Limit>& l = ctx.profile.limit(key);
