@@ -35,10 +35,15 @@ namespace ehdocs::cli {
 namespace {
 
 // GET /api/v1/exports/sf.xlsx?as_of=&team= and kpi.xlsx?from=&to=&team= (docs/exports.md).
-void addExports(http::ApiEndpoints& endpoints) {
+// The KPI workbook uses the service's own profiles (`profiles` must outlive the endpoints).
+void addExports(http::ApiEndpoints& endpoints, const rules::ProfileRegistry& profiles) {
     endpoints.setExporter("sf.xlsx", server::Workbooks::kContentType,
                           &server::Workbooks::supportingFamilies);
-    endpoints.setExporter("kpi.xlsx", server::Workbooks::kContentType, &server::Workbooks::kpi);
+    endpoints.setExporter(
+        "kpi.xlsx", server::Workbooks::kContentType,
+        [&profiles](const server::Workbooks::Cases& cases, const server::Workbooks::Query& query) {
+            return server::Workbooks::kpiWithProfiles(cases, query, profiles);
+        });
 }
 
 class ServeApplication : public Poco::Util::ServerApplication {
@@ -139,7 +144,7 @@ private:
                                     settings.cacheBytes);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
         http::HttpService http(service, settings, socket);
-        addExports(http.endpoints());
+        addExports(http.endpoints(), readiness.profiles());
         http.start();
         std::cout << "ehdocs: listening on http://" << settings.host << ":" << http.port()
                   << " (store " << store::describeLocation(location) << ")" << std::endl;

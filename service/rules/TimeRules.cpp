@@ -40,7 +40,7 @@ std::vector<DueItem> dueOn(const RuleContext& ctx, const char* rule, Date due, c
 }
 
 const char* const kNotAllocated = "not allocated";
-const char* const kNoInitialMeeting = "no initial TAF meeting yet";
+const char* const kNoInitialMeeting = "no initial TAF meeting";
 
 const Limit* limitOf(const RuleContext& ctx, const std::string& key) {
     const std::optional<Limit>& l = ctx.profile.limit(key);
@@ -406,8 +406,9 @@ Outcome timeDuration(const RuleContext& ctx) {
     const Limit& limit = *limitOf(ctx, "time.duration.limit");
     Date start = alloc->date();
     if (limit.met(start, ctx.asOf)) return O::held();
-    std::string until =
-        ctx.closure() ? "closure on " + ctx.asOf.uk() : ctx.asOf.uk() + " (still open)";
+    // Closed by the measuring date: measured to the closure; otherwise still open on it.
+    const bool closedBy = ctx.closure() && ctx.closure()->date <= ctx.asOf;
+    std::string until = closedBy ? "closure on " + ctx.asOf.uk() : ctx.asOf.uk() + " (still open)";
     return O::failed("Worked with the family for " + std::to_string(daysBetween(start, ctx.asOf)) +
                      " days, from allocation on " + start.uk() + " to " + until +
                      "; the standard is at most " + limit.text() + " (until " +

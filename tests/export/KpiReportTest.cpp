@@ -225,6 +225,22 @@ BOOST_AUTO_TEST_CASE(kpi_workbook_reads_back) {
     BOOST_TEST(month->getObject(0)->getValue<std::string>("v") == "2026-04-01");
     BOOST_TEST(sheets->getObject(1)->getValue<int>("charts") == 1);
     BOOST_TEST(sheets->getObject(2)->getValue<int>("charts") == 1);
+    // The monthly chart's axis reads as months in any spreadsheet: its categories are text.
+    BOOST_TEST(month->getObject(4)->getValue<std::string>("t") == "s");
+    BOOST_TEST(month->getObject(4)->getValue<std::string>("v") == "Apr 2026");
+    BOOST_TEST(book->getArray("chart_categories")->getElement<std::string>(0) ==
+               "Throughput!$E$2");  // one month in the period: one category
+    // Every sheet prints landscape on A4, one page wide, its header row on every page.
+    for (std::size_t i = 0; i < sheets->size(); ++i) {
+        const auto print = sheets->getObject(i)->getObject("print");
+        const std::string name = sheets->getObject(i)->getValue<std::string>("name");
+        BOOST_TEST(print->getValue<std::string>("orientation") == "landscape", name);
+        BOOST_TEST(print->getValue<int>("paper") == 9, name);
+        BOOST_TEST(print->getValue<int>("fit_width") == 1, name);
+        BOOST_TEST(print->getValue<int>("fit_height") == 0, name);
+        BOOST_TEST(print->getValue<bool>("fit"), name);
+        BOOST_TEST(print->getValue<std::string>("title_rows") == "$1:$1", name);
+    }
     const auto invalid = sheets->getObject(4)->getArray("rows")->getArray(1);
     BOOST_TEST(invalid->getObject(1)->getValue<std::string>("v") == "case_id: is required");
 }
