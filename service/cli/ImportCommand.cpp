@@ -5,11 +5,9 @@
 // content is refused unless --update, which stores the file as the case's next version. Every
 // write is audited (action "import"). docs/cli.md describes it.
 
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
-#include <Poco/Timestamp.h>
 
 #include <boost/program_options.hpp>
 #include <fstream>
@@ -17,11 +15,11 @@
 #include <sstream>
 
 #include "case/CaseReader.h"
+#include "case/Clock.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
 #include "export/CaseScan.h"
 #include "export/ExportException.h"
-#include "render/RenderOptions.h"
 #include "rules/ProfileRegistry.h"
 #include "server/KeptSummary.h"
 #include "server/RulesReadiness.h"
@@ -139,12 +137,13 @@ std::string canonical(const std::string& json) {
 
 class Importer {
 public:
-    // Each stored version gets its summary from `readiness` as of `today`.
-    Importer(store::Store& store, server::ReadinessChecker& readiness, Date today, bool update,
+    // Each stored version gets its summary from `readiness` as of today by `clock`.
+    Importer(store::Store& store, server::ReadinessChecker& readiness, Clock clock, bool update,
              std::ostream& err, ProgressBar& bar)
         : _store(store),
           _readiness(readiness),
-          _today(today),
+          _clock(std::move(clock)),
+          _today(ukToday(_clock)),
           _update(update),
           _err(err),
           _bar(bar) {}
@@ -250,12 +249,11 @@ private:
         if (_audit.size() >= kAuditBatch) flushAudit();
     }
 
-    static std::string now() {
-        return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%SZ");
-    }
+    std::string now() const { return utcTimestamp(_clock()); }
 
     store::Store& _store;
     server::ReadinessChecker& _readiness;
+    Clock _clock;
     Date _today;
     bool _update;
     std::ostream& _err;
@@ -315,8 +313,8 @@ int importCommand(const Args& args, std::ostream& out, std::ostream& err, bool p
                 : rules::ProfileRegistry::withDirectory(settings.profilesDir),
             settings.defaultProfile);
         std::unique_ptr<store::Store> store = store::openStore(location);
-        Importer importer(*store, readiness, render::ukToday(), line.options.count("update") > 0,
-                          err, bar);
+        Importer importer(*store, readiness, systemClock(), line.options.count("update") > 0, err,
+                          bar);
         for (std::size_t i = 0; i < files.size(); ++i) {
             tally.add(importer.importFile(files[i]));
             bar.show(i + 1);

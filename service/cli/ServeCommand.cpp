@@ -14,7 +14,6 @@
 
 #include "cli/Cli.h"
 #include "http/HttpService.h"
-#include "render/RenderOptions.h"
 #include "render/TemplateSet.h"
 #include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
@@ -122,16 +121,16 @@ private:
                 ? rules::ProfileRegistry::builtIn()
                 : rules::ProfileRegistry::withDirectory(settings.profilesDir),
             settings.defaultProfile);
+        const Clock clock = systemClock();
         // Renews, in the background, the case summaries that a new day has made stale.
-        server::SummarySweep sweep(store, readiness, [] { return render::ukToday(); });
+        server::SummarySweep sweep(store, readiness, [clock] { return ukToday(clock); });
         server::RecordRenderer renderer(
             std::make_unique<render::DocumentRenderer>(
                 settings.templatesDir.empty()
                     ? render::TemplateSet::builtIn()
                     : render::TemplateSet::withOverrides(settings.templatesDir)),
             std::make_unique<WkhtmltopdfPool>(settings.pdf));
-        server::CaseService service(store, audit, readiness, &renderer,
-                                    [] { return Poco::Timestamp(); });
+        server::CaseService service(store, audit, readiness, &renderer, clock, settings.cacheBytes);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
         http::HttpService http(service, settings, socket);
         addExports(http.endpoints());

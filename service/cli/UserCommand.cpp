@@ -2,7 +2,6 @@
 // token, once. `ehdocs user token NAME` gives an existing user a new token (the old one stops
 // working). Only a token's SHA-256 is stored, so a lost token can only be replaced.
 
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/File.h>
 #include <Poco/Timestamp.h>
 
@@ -10,6 +9,7 @@
 #include <functional>
 #include <iostream>
 
+#include "case/Clock.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
 #include "server/Roles.h"
@@ -138,7 +138,7 @@ int userCommand(const Args& args) {
     return withDatabase(vm, true, [&](store::Store& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
         store::User user{name, roleText, team, server::Tokens::sha256Hex(token),
-                         Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%SZ")};
+                         utcTimestamp(systemClock()())};
         if (store.addUser(user) == store::WriteResult::exists) {
             std::cerr << "ehdocs user: there is already a user named " << name << "\n";
             return int(kExitUsage);

@@ -31,7 +31,7 @@ struct CaseRecord {
     std::string team, status, leadWorker, familyName;
     std::string author;     // the user who wrote this version
     std::string writtenAt;  // ISO 8601 UTC, e.g. 2026-06-30T10:15:02Z
-    std::string action;     // create | update | close | issue
+    std::string action;     // create | update | close | reopen | issue
     // The kept summary of the current version, which lists read instead of checking the case
     // file: computed by the writer (the closure rules as of `summaryAsOf`) and stored with each
     // accepted write; refreshSummary() renews the date-dependent parts. Only the current
