@@ -6,7 +6,7 @@ namespace ehdocs::store {
 
 const char* const kSummaryColumns =
     "team, status, lead_worker, family_name, level_of_need, ready_to_close, blocking_count,"
-    " late_count, next_due, summary_as_of, action_key, family_key, due_key";
+    " late_count, next_due, summary_as_of, action_key, family_key, due_key, lead_worker_name";
 
 std::vector<std::string> summaryValues(const CaseRecord& r) {
     return {r.team,
@@ -21,7 +21,20 @@ std::vector<std::string> summaryValues(const CaseRecord& r) {
             r.summaryAsOf,
             sortKey(r, CaseSort::action),
             sortKey(r, CaseSort::family),
-            sortKey(r, CaseSort::due)};
+            sortKey(r, CaseSort::due),
+            r.leadWorkerName};
+}
+
+std::size_t summaryColumnCount() {
+    return summaryValues(CaseRecord{}).size();
+}
+
+std::string placeholders(bool dollar, std::size_t first, std::size_t count) {
+    std::string list;
+    for (std::size_t i = 0; i < count; ++i) {
+        list += (i ? ", " : "") + (dollar ? "$" + std::to_string(first + i) : std::string("?"));
+    }
+    return list;
 }
 
 std::string summaryAssignments(bool dollar, std::size_t first) {
@@ -126,6 +139,7 @@ CaseRecord summaryFrom(const std::vector<std::string>& row) {
     r.lateCount = Poco::NumberParser::parse(row[10]);
     r.nextDue = row[11];
     r.summaryAsOf = row[12];
+    r.leadWorkerName = row[16];
     return r;
 }
 

@@ -31,6 +31,7 @@ bool matches(const CasePageQuery& q, const CaseRecord& r) {
 
 void copySummary(const CaseRecord& from, CaseRecord& to) {
     to.levelOfNeed = from.levelOfNeed;
+    to.leadWorkerName = from.leadWorkerName;
     to.readyToClose = from.readyToClose;
     to.blockingCount = from.blockingCount;
     to.lateCount = from.lateCount;

@@ -37,6 +37,7 @@ struct CaseRecord {
     // accepted write; refreshSummary() renews the date-dependent parts. Only the current
     // version's is kept: caseHistory() leaves these at their defaults.
     std::string levelOfNeed;
+    std::string leadWorkerName;  // the name of the worker `leadWorker` names
     bool readyToClose = false;
     int blockingCount = 0;    // findings that block closure
     int lateCount = 0;        // timeliness findings (rules time.*) that are due and not met
