@@ -109,10 +109,9 @@ CasePageSql casePageSql(const CasePageQuery& q, bool dollar) {
         if (q.sort == CaseSort::caseId) {
             b.where("case_id > " + b.param(q.after->caseId));
         } else {
-            // (key, case_id) > (k, id), spelt out so that both databases use the index.
-            const std::string k1 = b.param(q.after->key), k2 = b.param(q.after->key);
-            b.where("(" + key + " > " + k1 + " OR (" + key + " = " + k2 + " AND case_id > " +
-                    b.param(q.after->caseId) + "))");
+            // A row value: both databases read it as a range of the (key, case_id) index.
+            const std::string k = b.param(q.after->key);
+            b.where("(" + key + ", case_id) > (" + k + ", " + b.param(q.after->caseId) + ")");
         }
     }
     const std::string order =
