@@ -48,6 +48,20 @@ WriteResult MemoryStore::createCase(const CaseRecord& first) {
     return WriteResult::ok;
 }
 
+std::vector<WriteResult> MemoryStore::createCases(const std::vector<CaseRecord>& firsts) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    std::vector<WriteResult> results;
+    for (const CaseRecord& first : firsts) {
+        if (_cases.count(first.caseId)) {
+            results.push_back(WriteResult::exists);
+            continue;
+        }
+        _cases[first.caseId].push_back(first);
+        results.push_back(WriteResult::ok);
+    }
+    return results;
+}
+
 WriteResult MemoryStore::updateCase(const CaseRecord& next,
                                     const std::vector<StoredDocument>& documents) {
     std::lock_guard<std::mutex> lock(_mutex);

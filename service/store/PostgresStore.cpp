@@ -199,19 +199,30 @@ int PostgresStore::schemaVersion() {
 }
 
 WriteResult PostgresStore::createCase(const CaseRecord& first) {
-    return guarded("storing a new case", [&] {
+    return createCases({first}).front();
+}
+
+std::vector<WriteResult> PostgresStore::createCases(const std::vector<CaseRecord>& firsts) {
+    return guarded("storing new cases", [&] {
         Session s = _pool->get();
         return inTransaction(s, [&] {
-            std::vector<std::string> values = summaryValues(first);
-            Statement claim(s);
-            claim << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns
-                  << ") VALUES (" << placeholders(true, 1, 3 + summaryColumnCount())
-                  << ") ON CONFLICT (case_id) DO NOTHING",
-                useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
-            bindAll(claim, values);
-            if (claim.execute() == 0) return WriteResult::exists;
-            insertVersion(s, first);
-            return WriteResult::ok;
+            std::vector<WriteResult> results;
+            for (const CaseRecord& first : firsts) {
+                std::vector<std::string> values = summaryValues(first);
+                Statement claim(s);
+                claim << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns
+                      << ") VALUES (" << placeholders(true, 1, 3 + summaryColumnCount())
+                      << ") ON CONFLICT (case_id) DO NOTHING",
+                    useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
+                bindAll(claim, values);
+                if (claim.execute() == 0) {
+                    results.push_back(WriteResult::exists);
+                    continue;
+                }
+                insertVersion(s, first);
+                results.push_back(WriteResult::ok);
+            }
+            return results;
         });
     });
 }

@@ -150,24 +150,34 @@ void SqliteStore::insertDocument(const StoredDocument& d) {
 }
 
 WriteResult SqliteStore::createCase(const CaseRecord& first) {
+    return createCases({first}).front();
+}
+
+std::vector<WriteResult> SqliteStore::createCases(const std::vector<CaseRecord>& firsts) {
     std::lock_guard<std::mutex> lock(_writeMutex);
-    return guarded("storing a new case", [&] {
+    return guarded("storing new cases", [&] {
         return inTransaction(*_writer, [&] {
-            int found = 0;
-            *_writer << "SELECT COUNT(*) FROM cases WHERE case_id = ?", useRef(first.caseId),
-                into(found), now;
-            if (found) return WriteResult::exists;
-            std::vector<std::string> values = summaryValues(first);
-            Statement insert(*_writer);
-            insert << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns
-                   << ") VALUES (" << placeholders(false, 1, 3 + summaryColumnCount()) << ")",
-                useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
-            bindAll(insert, values);
-            insert.execute();
-            insertVersion(first);
-            return WriteResult::ok;
+            std::vector<WriteResult> results;
+            for (const CaseRecord& first : firsts) results.push_back(insertFirst(first));
+            return results;
         });
     });
+}
+
+WriteResult SqliteStore::insertFirst(const CaseRecord& first) {
+    int found = 0;
+    *_writer << "SELECT COUNT(*) FROM cases WHERE case_id = ?", useRef(first.caseId), into(found),
+        now;
+    if (found) return WriteResult::exists;
+    std::vector<std::string> values = summaryValues(first);
+    Statement insert(*_writer);
+    insert << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns << ") VALUES ("
+           << placeholders(false, 1, 3 + summaryColumnCount()) << ")",
+        useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
+    bindAll(insert, values);
+    insert.execute();
+    insertVersion(first);
+    return WriteResult::ok;
 }
 
 WriteResult SqliteStore::updateCase(const CaseRecord& next,

@@ -134,6 +134,11 @@ public:
     // Stores the first version of a case; `first.version` must be 1.
     virtual WriteResult createCase(const CaseRecord& first) = 0;
 
+    // createCase() for many cases in one transaction (loading history: one disk sync for the
+    // lot): one result per record, ok or exists (a case already stored, or earlier in the
+    // list). A failure of the medium stores none of them.
+    virtual std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) = 0;
+
     // Stores `next` as the new current version if, and only if, the current version is
     // `next.version - 1` (checked and written atomically: of two writes based on the same
     // version exactly one succeeds). `documents` are stored in the same transaction.

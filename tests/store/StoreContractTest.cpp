@@ -590,3 +590,21 @@ BOOST_AUTO_TEST_CASE(a_location_is_shown_without_its_password) {
                               return e.message().find("names no known store") != std::string::npos;
                           });
 }
+
+BOOST_AUTO_TEST_CASE(many_cases_are_created_in_one_call) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            s.store->createCase(version("M0", 1));
+            const auto results = s.store->createCases(
+                {version("M1", 1), version("M0", 1), version("M2", 1), version("M1", 1)});
+            BOOST_TEST_REQUIRE(results.size() == 4u);
+            BOOST_TEST((results[0] == WriteResult::ok));
+            BOOST_TEST((results[1] == WriteResult::exists));  // stored before
+            BOOST_TEST((results[2] == WriteResult::ok));
+            BOOST_TEST((results[3] == WriteResult::exists));  // earlier in the list
+            BOOST_TEST(s.store->caseCount() == 3u);
+            BOOST_TEST(s.store->currentCase("M2")->json == version("M2", 1).json);
+            BOOST_TEST(s.store->createCases({}).empty());
+        }
+    }
+}
