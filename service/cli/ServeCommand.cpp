@@ -131,8 +131,9 @@ private:
         render::LetterSettings letters = render::LetterSettings::withProfiles(profiles);
         letters.defaultProfile = settings.defaultProfile;
         if (!settings.privacyNotice.empty()) letters.privacyNotice = settings.privacyNotice;
+        const Clock clock = systemClock();
         // Renews, in the background, the case summaries that a new day has made stale.
-        server::SummarySweep sweep(store, readiness, [] { return ukToday(systemClock()); });
+        server::SummarySweep sweep(store, readiness, [clock] { return ukToday(clock); });
         server::RecordRenderer renderer(
             std::make_unique<render::DocumentRenderer>(
                 settings.templatesDir.empty()
@@ -140,8 +141,7 @@ private:
                     : render::TemplateSet::withOverrides(settings.templatesDir),
                 std::move(letters)),
             std::make_unique<WkhtmltopdfPool>(settings.pdf), &readiness);
-        server::CaseService service(store, audit, readiness, &renderer, systemClock(),
-                                    settings.cacheBytes);
+        server::CaseService service(store, audit, readiness, &renderer, clock, settings.cacheBytes);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
         http::HttpService http(service, settings, socket);
         addExports(http.endpoints(), readiness.profiles());
