@@ -5,6 +5,7 @@
 
 #include <Poco/File.h>
 #include <Poco/NumberParser.h>
+#include <Poco/Path.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -23,6 +24,7 @@
 #include "server/Settings.h"
 #include "server/Workbooks.h"
 #include "store/SqliteStore.h"
+#include "web/WebApp.h"
 
 using Poco::Util::Option;
 using Poco::Util::OptionSet;
@@ -125,14 +127,24 @@ private:
                     ? render::TemplateSet::builtIn()
                     : render::TemplateSet::withOverrides(settings.templatesDir)),
             std::make_unique<WkhtmltopdfPool>(settings.pdf));
-        server::CaseService service(store, audit, readiness, &renderer,
-                                    [] { return Poco::Timestamp(); });
+        const server::Clock clock = [] { return Poco::Timestamp(); };
+        server::CaseService service(store, audit, readiness, &renderer, clock);
+        web::WebApp pages(service, store, audit, settings, clock);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
         http::HttpService http(service, settings, socket);
         addExports(http.endpoints());
+        http.setPages([&pages](const http::ApiRequest& request) { return pages.handle(request); });
         http.start();
         std::cout << "ehdocs: listening on http://" << settings.host << ":" << http.port()
                   << " (database " << settings.databasePath() << ")" << std::endl;
+        std::cout << "ehdocs: web app at http://" << settings.host << ":" << http.port()
+                  << "/sign-in" << std::endl;
+        if (!Poco::File(Poco::Path(settings.web.assetsDir).makeDirectory().append("app.css"))
+                 .exists()) {
+            std::cerr << "ehdocs serve: warning: no stylesheet in web.assetsDir ("
+                      << settings.web.assetsDir << "); run scripts/setup.sh to build web/dist"
+                      << std::endl;
+        }
         waitForTerminationRequest();
         std::cout << "ehdocs: stopping; finishing requests in flight" << std::endl;
         http.stop(settings.shutdownSeconds);

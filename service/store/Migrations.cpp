@@ -48,10 +48,18 @@ std::vector<std::string> version1() {
     return sql;
 }
 
+// Signing in to the web app: a password hash (Argon2id) per user, and disabling a user.
+std::vector<std::string> version2() {
+    return {
+        "ALTER TABLE users ADD COLUMN password_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+    };
+}
+
 }  // namespace
 
 const std::vector<std::vector<std::string>>& Migrations::all() {
-    static const std::vector<std::vector<std::string>> migrations = {version1()};
+    static const std::vector<std::vector<std::string>> migrations = {version1(), version2()};
     return migrations;
 }
 
