@@ -127,7 +127,7 @@ private:
                     ? render::TemplateSet::builtIn()
                     : render::TemplateSet::withOverrides(settings.templatesDir)),
             std::make_unique<WkhtmltopdfPool>(settings.pdf));
-        const server::Clock clock = [] { return Poco::Timestamp(); };
+        const Clock clock = systemClock();
         server::CaseService service(store, audit, readiness, &renderer, clock);
         web::WebApp pages(service, store, audit, settings, clock);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);

@@ -4,7 +4,6 @@
 // one stops working); `ehdocs user password NAME` sets a new password from standard input.
 // Only a token's SHA-256 and a password's Argon2id hash are stored.
 
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/File.h>
 #include <Poco/Timestamp.h>
 
@@ -12,6 +11,7 @@
 #include <functional>
 #include <iostream>
 
+#include "case/Clock.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
 #include "server/Roles.h"
@@ -189,12 +189,8 @@ int userCommand(const Args& args) {
     }
     return withDatabase(vm, true, [&](store::SqliteStore& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
-        store::User user{name,
-                         roleText,
-                         team,
-                         server::Tokens::sha256Hex(token),
-                         Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%SZ"),
-                         passwordHash};
+        store::User user{name,     roleText, team, server::Tokens::sha256Hex(token),
+                         utcTimestamp(systemClock()()), passwordHash};
         if (store.addUser(user) == store::WriteResult::exists) {
             std::cerr << "ehdocs user: there is already a user named " << name << "\n";
             return int(kExitUsage);

@@ -34,10 +34,11 @@ ApiResponse errorResponse(int status, const std::string& code, const std::string
 
 int ErrorMapper::statusFor(const char* code) {
     static const std::pair<const char*, int> table[] = {
-        {"bad_request", 400},        {"unauthorized", 401},       {"forbidden", 403},
-        {"not_found", 404},          {"method_not_allowed", 405}, {"conflict", 409},
-        {"not_ready_to_close", 409}, {"stale_version", 412},      {"payload_too_large", 413},
-        {"invalid_case", 422},       {"version_required", 428},   {"render_failed", 500},
+        {"bad_request", 400},        {"unauthorized", 401},          {"forbidden", 403},
+        {"not_found", 404},          {"method_not_allowed", 405},    {"conflict", 409},
+        {"not_ready_to_close", 409}, {"closure_by_close_only", 409}, {"case_closed", 409},
+        {"stale_version", 412},      {"payload_too_large", 413},     {"invalid_case", 422},
+        {"version_required", 428},   {"render_failed", 500},
     };
     for (const auto& [name, status] : table) {
         if (!std::strcmp(name, code)) return status;

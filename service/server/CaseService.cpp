@@ -1,8 +1,8 @@
 #include "server/CaseService.h"
 
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/String.h>
 
 #include "case/CaseReader.h"
 #include "server/CaseJson.h"
@@ -36,6 +36,54 @@ Poco::Dynamic::Var errorList(const std::vector<ValidationError>& errors) {
     return list;
 }
 
+bool isClosedFile(const std::string& json) {
+    Object::Ptr kase = CaseJson::parse(json);
+    return kase->optValue<std::string>("status", "") == "closed" ||
+           !CaseJson::authorisedText(kase).empty();
+}
+
+// Only POST .../close closes a case and signs it off (after checking it is ready), and only
+// POST .../reopen removes the sign-off: a case file written by create or update (`before` is
+// "" for create) may not set `status: closed` or add, change or remove `closure.authorised`.
+void refuseClosingByEdit(const std::string& caseId, const std::string& before,
+                         const std::string& after) {
+    Object::Ptr written = CaseJson::parse(after);
+    const auto refuse = [&](const std::string& field, const std::string& what) {
+        ClosureByCloseOnlyException error(
+            field + ": " + what + "; only POST /api/v1/cases/" + caseId +
+            "/close closes a case, once it is ready, and only POST .../reopen reopens one");
+        Object::Ptr details = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        details->set("field", field);
+        error.setDetails(details);
+        throw error;
+    };
+    if (written->optValue<std::string>("status", "") == "closed") {
+        refuse("status", "a written case file may not set status \"closed\"; send \"open\"");
+    }
+    const std::string was = before.empty() ? "" : CaseJson::authorisedText(CaseJson::parse(before));
+    if (CaseJson::authorisedText(written) != was) {
+        refuse("closure.authorised",
+               was.empty() ? "a written case file may not add the closure's sign-off"
+                           : "a written case file must keep the closure's sign-off as stored");
+    }
+}
+
+store::StoredDocument storedDocument(const std::string& caseId, const RenderRequest& request,
+                                     const RenderedDocument& rendered, const store::User& user,
+                                     const std::string& at) {
+    store::StoredDocument doc;
+    doc.docId = "doc-" + Tokens::generate().substr(4, 24);
+    doc.caseId = caseId;
+    doc.type = request.type;
+    doc.format = request.format;
+    doc.contentType = rendered.contentType;
+    doc.sha256 = Tokens::sha256Hex(rendered.bytes);
+    doc.bytes = rendered.bytes;
+    doc.createdBy = user.name;
+    doc.createdAt = at;
+    return doc;
+}
+
 Poco::Dynamic::Var parseReport(const std::string& json) {
     Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
     return parser.parse(json);
@@ -52,11 +100,11 @@ CaseService::CaseService(store::Store& store, AuditLog& audit, ReadinessChecker&
       _clock(std::move(clock)) {}
 
 std::string CaseService::nowIso() {
-    return Poco::DateTimeFormatter::format(_clock(), "%Y-%m-%dT%H:%M:%SZ");
+    return utcTimestamp(_clock());
 }
 
-std::string CaseService::today() {
-    return Poco::DateTimeFormatter::format(_clock(), "%Y-%m-%d");
+Date CaseService::today() {
+    return ukToday(_clock);
 }
 
 // The audit entry names `caseId` as it is when `work` finishes (create learns the id from the
@@ -157,6 +205,34 @@ Case CaseService::validated(const std::string& json) {
     return std::move(*read.kase);
 }
 
+RenderRequest CaseService::dated(RenderRequest request) {
+    if (!request.producedOn) request.producedOn = today();
+    return request;
+}
+
+void CaseService::refuseWhenClosed(const store::CaseRecord& current) {
+    if (current.status != "closed") return;
+    throw CaseClosedException("case " + current.caseId +
+                              " is closed, so it is read-only: a team leader reopens it first "
+                              "(POST /api/v1/cases/" +
+                              current.caseId + "/reopen with a reason)");
+}
+
+void CaseService::requireVersion(const store::CaseRecord& current,
+                                 std::optional<int> expectedVersion) {
+    if (!expectedVersion) {
+        throw VersionRequiredException(
+            "send If-Match with the ETag of the version you changed (GET /api/v1/cases/" +
+            current.caseId + " gives it)");
+    }
+    if (*expectedVersion != current.version) {
+        throw StaleVersionException("version " + std::to_string(*expectedVersion) +
+                                    " is not current (case " + current.caseId + " is at version " +
+                                    std::to_string(current.version) +
+                                    "): GET it again and reapply your change");
+    }
+}
+
 std::shared_ptr<const Case> CaseService::parsed(const store::CaseRecord& record) {
     {
         std::lock_guard<std::mutex> lock(_cacheMutex);
@@ -225,20 +301,26 @@ store::CaseRecord CaseService::nextVersion(const store::CaseRecord& current, con
 }
 
 store::CaseRecord CaseService::create(const Caller& caller, const std::string& body) {
-    std::string caseId;
-    return audited(caller, Action::create, caseId, [&] {
-        const store::User& user = authorise(caller, Action::create);
-        const Case kase = validated(body);
-        caseId = kase.caseId;
-        authoriseTeam(user, Action::create, kase.service.team);
-        store::CaseRecord first = nextVersion(store::CaseRecord{}, kase, body, user, "create");
-        if (_store.createCase(first) == store::WriteResult::exists) {
-            throw ConflictException("case " + caseId +
-                                    " already exists; to change it, PUT /api/v1/cases/" + caseId +
-                                    " with If-Match");
-        }
-        return first;
-    });
+    std::string caseId, detail;
+    return audited(
+        caller, Action::create, caseId,
+        [&] {
+            const store::User& user = authorise(caller, Action::create);
+            const Case kase = validated(body);
+            caseId = kase.caseId;
+            authoriseTeam(user, Action::create, kase.service.team);
+            // Only an admin stores a closed case this way, importing a closed file's history.
+            if (parseRole(user.role) != Role::admin) refuseClosingByEdit(caseId, "", body);
+            if (isClosedFile(body)) detail = "imported closed";
+            store::CaseRecord first = nextVersion(store::CaseRecord{}, kase, body, user, "create");
+            if (_store.createCase(first) == store::WriteResult::exists) {
+                throw ConflictException("case " + caseId +
+                                        " already exists; to change it, PUT /api/v1/cases/" +
+                                        caseId + " with If-Match");
+            }
+            return first;
+        },
+        &detail);
 }
 
 std::vector<CaseSummary> CaseService::list(const Caller& caller, const store::CaseFilter& filter) {
@@ -253,7 +335,7 @@ std::vector<CaseSummary> CaseService::list(const Caller& caller, const store::Ca
             }
             scoped.team = user.team;
         }
-        const std::string asOf = today();
+        const std::string asOf = today().iso();
         std::vector<CaseSummary> summaries;
         for (store::CaseRecord& record : _store.listCases(scoped)) {
             CaseSummary summary;
@@ -295,19 +377,33 @@ std::vector<store::CaseRecord> CaseService::history(const Caller& caller,
     });
 }
 
-void CaseService::storeVersion(const store::CaseRecord& next,
-                               const std::vector<store::StoredDocument>& documents) {
-    switch (_store.updateCase(next, documents)) {
-        case store::WriteResult::ok:
-            return;
-        case store::WriteResult::notFound:
-            throw NotFoundException("there is no case " + next.caseId);
-        default:
-            throw StaleVersionException("case " + next.caseId +
-                                        " changed while this write was "
-                                        "made (version " +
-                                        std::to_string(next.version - 1) +
-                                        " is no longer current): GET it again and retry");
+// Reads the current version, lets `makeChange` (Change(const store::CaseRecord& current))
+// check it and build the next one, validates and stores that. When another writer stored a
+// version in between, the change is made again on the newer one (up to kWriteAttempts times),
+// so that its checks always judge the version it replaces.
+template <typename MakeChange>
+store::CaseRecord CaseService::writeVersion(const store::User& user, const std::string& caseId,
+                                            const std::string& action, MakeChange makeChange) {
+    for (int attempt = 1;; ++attempt) {
+        const store::CaseRecord current = currentOrThrow(caseId);
+        Change change = makeChange(current);
+        store::CaseRecord next =
+            nextVersion(current, validated(change.json), change.json, user, action);
+        for (store::StoredDocument& doc : change.documents) doc.caseVersion = next.version;
+        switch (_store.updateCase(next, change.documents)) {
+            case store::WriteResult::ok:
+                return next;
+            case store::WriteResult::notFound:
+                throw NotFoundException("there is no case " + caseId);
+            default:
+                if (attempt == kWriteAttempts) {
+                    throw StaleVersionException("case " + caseId +
+                                                " kept changing while this write was made "
+                                                "(version " +
+                                                std::to_string(current.version) +
+                                                " is no longer current): GET it again and retry");
+                }
+        }
     }
 }
 
@@ -315,30 +411,21 @@ store::CaseRecord CaseService::update(const Caller& caller, const std::string& c
                                       std::optional<int> expectedVersion, const std::string& body) {
     return audited(caller, Action::update, caseId, [&] {
         const store::User& user = authorise(caller, Action::update);
-        const store::CaseRecord current = currentOrThrow(caseId);
-        authoriseTeam(user, Action::update, current.team);
-        if (!expectedVersion) {
-            throw VersionRequiredException(
-                "send If-Match with the ETag of the version you changed (GET /api/v1/cases/" +
-                caseId + " gives it)");
-        }
-        if (*expectedVersion != current.version) {
-            throw StaleVersionException("version " + std::to_string(*expectedVersion) +
-                                        " is not current (case " + caseId + " is at version " +
-                                        std::to_string(current.version) +
-                                        "): GET it again and reapply your change");
-        }
-        const Case kase = validated(body);
-        if (kase.caseId != caseId) {
-            InvalidCaseException error("the body's case_id \"" + kase.caseId +
-                                       "\" is not the case being updated (" + caseId + ")");
-            error.setDetails(errorList({{"case_id", "must be \"" + caseId + "\""}}));
-            throw error;
-        }
-        authoriseTeam(user, Action::update, kase.service.team);
-        store::CaseRecord next = nextVersion(current, kase, body, user, "update");
-        storeVersion(next, {});
-        return next;
+        return writeVersion(user, caseId, "update", [&](const store::CaseRecord& current) {
+            authoriseTeam(user, Action::update, current.team);
+            refuseWhenClosed(current);
+            requireVersion(current, expectedVersion);
+            const Case kase = validated(body);
+            if (kase.caseId != caseId) {
+                InvalidCaseException error("the body's case_id \"" + kase.caseId +
+                                           "\" is not the case being updated (" + caseId + ")");
+                error.setDetails(errorList({{"case_id", "must be \"" + caseId + "\""}}));
+                throw error;
+            }
+            authoriseTeam(user, Action::update, kase.service.team);
+            refuseClosingByEdit(caseId, current.json, body);
+            return Change{body, {}};
+        });
     });
 }
 
@@ -350,21 +437,17 @@ ReadinessReport CaseService::readiness(const Caller& caller, const std::string& 
         std::optional<store::CaseRecord> head = _store.currentHead(caseId);
         if (!head) throw NotFoundException("there is no case " + caseId);
         authoriseTeam(user, Action::read, head->team);
-        return reportFor(*head, asOf.empty() ? today() : asOf);
+        return reportFor(*head, asOf.empty() ? today().iso() : asOf);
     });
 }
 
 store::CaseRecord CaseService::close(const Caller& caller, const std::string& caseId) {
     return audited(caller, Action::close, caseId, [&] {
         const store::User& user = authorise(caller, Action::close);
-        for (int attempt = 1;; ++attempt) {
-            const store::CaseRecord current = currentOrThrow(caseId);
+        return writeVersion(user, caseId, "close", [&](const store::CaseRecord& current) {
             authoriseTeam(user, Action::close, current.team);
-            std::shared_ptr<const Case> kase = parsed(current);
-            if (kase->status == "closed" && kase->closure && kase->closure->authorised) {
-                throw ConflictException("case " + caseId + " is already closed");
-            }
-            const ReadinessReport report = reportFor(current, today());
+            refuseWhenClosed(current);
+            const ReadinessReport report = reportFor(current, today().iso());
             if (!report.readyToClose) {
                 NotReadyToCloseException error("case " + caseId +
                                                " is not ready to close: see details.blocking");
@@ -372,17 +455,36 @@ store::CaseRecord CaseService::close(const Caller& caller, const std::string& ca
                 throw error;
             }
             Object::Ptr json = CaseJson::parse(current.json);
-            CaseJson::authoriseClosure(json, CaseJson::workerFor(json, user), today());
-            const std::string text = CaseJson::write(json);
-            store::CaseRecord next = nextVersion(current, validated(text), text, user, "close");
-            try {
-                storeVersion(next, {});
-                return next;
-            } catch (const StaleVersionException&) {
-                if (attempt == kWriteAttempts) throw;
-            }
-        }
+            CaseJson::authoriseClosure(json, CaseJson::workerFor(json, user), today().iso());
+            return Change{CaseJson::write(json), {}};
+        });
     });
+}
+
+store::CaseRecord CaseService::reopen(const Caller& caller, const std::string& caseId,
+                                      const std::string& reason) {
+    std::string detail = Poco::trim(reason);
+    return audited(
+        caller, Action::reopen, caseId,
+        [&] {
+            const store::User& user = authorise(caller, Action::reopen);
+            return writeVersion(user, caseId, "reopen", [&](const store::CaseRecord& current) {
+                authoriseTeam(user, Action::reopen, current.team);
+                if (detail.empty()) {
+                    throw BadRequestException(
+                        "reopening needs a reason: send {\"reason\": \"...\"}, which is "
+                        "recorded in the case's chronology");
+                }
+                if (current.status != "closed") {
+                    throw ConflictException("case " + caseId +
+                                            " is not closed; only a closed case is reopened");
+                }
+                Object::Ptr json = CaseJson::parse(current.json);
+                CaseJson::reopen(json, today().iso(), detail, user.name);
+                return Change{CaseJson::write(json), {}};
+            });
+        },
+        &detail);
 }
 
 RenderedDocument CaseService::render(const Caller& caller, const std::string& caseId,
@@ -392,7 +494,7 @@ RenderedDocument CaseService::render(const Caller& caller, const std::string& ca
         const store::CaseRecord current = currentOrThrow(caseId);
         authoriseTeam(user, Action::render, current.team);
         if (!_renderer) throw NotFoundException("this service has no document renderer");
-        return _renderer->render(*parsed(current), request);
+        return _renderer->render(*parsed(current), dated(request));
     });
 }
 
@@ -404,40 +506,25 @@ IssueResult CaseService::issue(const Caller& caller, const std::string& caseId,
         [&] {
             const store::User& user = authorise(caller, Action::issue);
             if (!_renderer) throw NotFoundException("this service has no document renderer");
-            for (int attempt = 1;; ++attempt) {
-                const store::CaseRecord current = currentOrThrow(caseId);
-                authoriseTeam(user, Action::issue, current.team);
-                RenderedDocument rendered = _renderer->render(*parsed(current), request);
+            store::StoredDocument doc;
+            const store::CaseRecord next =
+                writeVersion(user, caseId, "issue", [&](const store::CaseRecord& current) {
+                    authoriseTeam(user, Action::issue, current.team);
+                    refuseWhenClosed(current);
+                    RenderedDocument rendered = _renderer->render(*parsed(current), dated(request));
+                    doc = storedDocument(caseId, request, rendered, user, nowIso());
 
-                store::StoredDocument doc;
-                doc.docId = "doc-" + Tokens::generate().substr(4, 24);
-                doc.caseId = caseId;
-                doc.type = request.type;
-                doc.format = request.format;
-                doc.contentType = rendered.contentType;
-                doc.sha256 = Tokens::sha256Hex(rendered.bytes);
-                doc.bytes = std::move(rendered.bytes);
-                doc.createdBy = user.name;
-                doc.createdAt = nowIso();
-
-                Object::Ptr json = CaseJson::parse(current.json);
-                CaseJson::appendDocument(
-                    json, {doc.docId, doc.type, doc.createdAt, CaseJson::workerFor(json, user),
-                           doc.format, doc.sha256, rendered.templateVersion});
-                if (rendered.familyLetter) {
-                    CaseJson::appendLetter(json, today(), rendered.title, doc.docId);
-                }
-                const std::string text = CaseJson::write(json);
-                store::CaseRecord next = nextVersion(current, validated(text), text, user, "issue");
-                doc.caseVersion = next.version;
-                try {
-                    storeVersion(next, {doc});
-                    detail = doc.docId;
-                    return IssueResult{doc.docId, doc.sha256, next.version};
-                } catch (const StaleVersionException&) {
-                    if (attempt == kWriteAttempts) throw;
-                }
-            }
+                    Object::Ptr json = CaseJson::parse(current.json);
+                    CaseJson::appendDocument(
+                        json, {doc.docId, doc.type, doc.createdAt, CaseJson::workerFor(json, user),
+                               doc.format, doc.sha256, rendered.templateVersion});
+                    if (rendered.familyLetter) {
+                        CaseJson::appendLetter(json, today().iso(), rendered.title, doc.docId);
+                    }
+                    return Change{CaseJson::write(json), {doc}};
+                });
+            detail = doc.docId;
+            return IssueResult{doc.docId, doc.sha256, next.version};
         },
         &detail);
 }
@@ -468,7 +555,7 @@ std::string CaseService::subjectAccess(const Caller& caller, const std::string& 
         query.limit = static_cast<std::size_t>(-1) >> 1;
         return SubjectAccessArchive::build(current, _store.caseHistory(caseId),
                                            _store.caseDocuments(caseId), _store.audit(query),
-                                           user.name, nowIso());
+                                           user.name, _clock());
     });
 }
 

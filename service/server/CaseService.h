@@ -6,8 +6,6 @@
 // Failures are the exceptions of server/Errors.h (and store::StoreException).
 // Thread-safe; holds references to its dependencies, which must outlive it.
 
-#include <Poco/Timestamp.h>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,6 +15,7 @@
 #include <vector>
 
 #include "case/Case.h"
+#include "case/Clock.h"
 #include "server/AuditLog.h"
 #include "server/DocumentRenderer.h"
 #include "server/ReadinessChecker.h"
@@ -44,8 +43,6 @@ struct IssueResult {
     int caseVersion = 0;
 };
 
-using Clock = std::function<Poco::Timestamp()>;
-
 class CaseService {
 public:
     // `renderer` may be null: render and issue then answer 404 "no renderer".
@@ -57,7 +54,9 @@ public:
     Caller authenticate(const std::string& token, const std::string& requestId);
 
     // Stores a new case (version 1). InvalidCaseException lists every validation error;
-    // ConflictException when the case id exists.
+    // ConflictException when the case id exists; ClosureByCloseOnlyException when the file is
+    // closed (`status: closed` or `closure.authorised`) and the caller is not an admin. An
+    // admin's closed case (importing history) is stored, its audit entry saying so.
     store::CaseRecord create(const Caller& caller, const std::string& body);
 
     // Current versions matching the filter that the caller may see (own team for coaches and
@@ -69,7 +68,9 @@ public:
     std::vector<store::CaseRecord> history(const Caller& caller, const std::string& caseId);
 
     // Stores `body` as the next version, when `expectedVersion` is the current one.
-    // VersionRequiredException without one, StaleVersionException when it is not current.
+    // VersionRequiredException without one, StaleVersionException when it is not current;
+    // CaseClosedException when the case is closed; ClosureByCloseOnlyException when `body`
+    // sets `status: closed` or adds, changes or removes `closure.authorised`.
     store::CaseRecord update(const Caller& caller, const std::string& caseId,
                              std::optional<int> expectedVersion, const std::string& body);
 
@@ -78,13 +79,19 @@ public:
                               const std::string& asOf);
 
     // Authorises closure in a new version. NotReadyToCloseException (details: the report)
-    // while anything blocks; ConflictException when already closed.
+    // while anything blocks; CaseClosedException when already closed.
     store::CaseRecord close(const Caller& caller, const std::string& caseId);
+
+    // Reopens a closed case in a new version (CaseJson::reopen). BadRequestException when
+    // `reason` is empty or blank; ConflictException when the case is not closed.
+    store::CaseRecord reopen(const Caller& caller, const std::string& caseId,
+                             const std::string& reason);
 
     RenderedDocument render(const Caller& caller, const std::string& caseId,
                             const RenderRequest& request);
 
     // Renders, stores the bytes and records the issue in a new case version.
+    // CaseClosedException when the case is closed.
     IssueResult issue(const Caller& caller, const std::string& caseId,
                       const RenderRequest& request);
 
@@ -106,6 +113,9 @@ public:
     void recordRefusal(const Caller& caller, const std::string& caseId, const std::string& what,
                        const std::string& code, const std::string& message);
 
+    // Today's UK date by the service's clock: the date closures, letters and documents get.
+    Date today();
+
     std::size_t caseCount();
     RendererStats rendererStats();
 
@@ -121,14 +131,23 @@ private:
     store::CaseRecord currentOrThrow(const std::string& caseId);
     std::shared_ptr<const Case> parsed(const store::CaseRecord& record);
     Case validated(const std::string& json);
+    RenderRequest dated(RenderRequest request);  // produced on today, unless the caller chose
+    void refuseWhenClosed(const store::CaseRecord& current);
+    void requireVersion(const store::CaseRecord& current, std::optional<int> expectedVersion);
     ReadinessReport reportFor(const store::CaseRecord& record, const std::string& asOf);
     store::CaseRecord nextVersion(const store::CaseRecord& current, const Case& kase,
                                   const std::string& json, const store::User& user,
                                   const std::string& action);
-    void storeVersion(const store::CaseRecord& next,
-                      const std::vector<store::StoredDocument>& documents);
+
+    // What a write puts in the case's next version.
+    struct Change {
+        std::string json;                              // the whole case file
+        std::vector<store::StoredDocument> documents;  // stored with it (issued documents)
+    };
+    template <typename MakeChange>
+    store::CaseRecord writeVersion(const store::User& user, const std::string& caseId,
+                                   const std::string& action, MakeChange makeChange);
     std::string nowIso();
-    std::string today();
 
     template <typename Work>
     auto audited(const Caller& caller, Action action, const std::string& caseId, Work work,

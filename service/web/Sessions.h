@@ -15,9 +15,9 @@
 #include <optional>
 #include <string>
 
-namespace ehdocs::web {
+#include "case/Clock.h"
 
-using Clock = std::function<Poco::Timestamp()>;
+namespace ehdocs::web {
 
 struct Session {
     std::string id;         // 64 hex digits (32 random bytes)

@@ -145,12 +145,11 @@ void WebContext::record(const Page& page, const std::string& user, const std::st
 }
 
 std::string WebContext::nowIso() const {
-    return Poco::DateTimeFormatter::format(clock(), "%Y-%m-%dT%H:%M:%SZ");
+    return utcTimestamp(clock());
 }
 
 std::string WebContext::today() const {
-    // The same date CaseService works with, so a page and the service never disagree.
-    return Poco::DateTimeFormatter::format(clock(), "%Y-%m-%d");
+    return ukToday(clock).iso();
 }
 
 std::string WebContext::sessionCookie(const std::string& value, bool expire) const {

@@ -45,8 +45,10 @@ BOOST_AUTO_TEST_CASE(issuing_real_documents_keeps_the_case_valid_and_the_bytes_e
     s.service.create(s.admin, test::ApiFixture::example("okafor-ready-to-close"));
     const std::string id = "NH-FF-2026-0142";
 
-    const server::IssueResult html = s.service.issue(s.admin, id, {"closure_letter", "html", ""});
-    const server::IssueResult pdf = s.service.issue(s.admin, id, {"closure_letter", "pdf", ""});
+    const server::IssueResult html =
+        s.service.issue(s.admin, id, {"closure_letter", "html", "", std::nullopt});
+    const server::IssueResult pdf =
+        s.service.issue(s.admin, id, {"closure_letter", "pdf", "", std::nullopt});
     BOOST_TEST(pdf.caseVersion == 3);
 
     const store::StoredDocument stored = s.service.document(s.admin, pdf.docId);
@@ -69,10 +71,11 @@ BOOST_AUTO_TEST_CASE(render_errors_become_service_errors) {
     RealService s;
     s.service.create(s.admin, test::ApiFixture::example("okafor-ready-to-close"));
     const std::string id = "NH-FF-2026-0142";
-    BOOST_CHECK_THROW(s.service.render(s.admin, id, {"no_such_type", "html", ""}),
+    BOOST_CHECK_THROW(s.service.render(s.admin, id, {"no_such_type", "html", "", std::nullopt}),
                       server::NotFoundException);
-    BOOST_CHECK_THROW(s.service.render(s.admin, id, {"taf_minutes", "html", ""}),
+    BOOST_CHECK_THROW(s.service.render(s.admin, id, {"taf_minutes", "html", "", std::nullopt}),
                       server::BadRequestException);
-    BOOST_CHECK_THROW(s.service.render(s.admin, id, {"taf_minutes", "html", "no-such-meeting"}),
-                      server::BadRequestException);
+    BOOST_CHECK_THROW(
+        s.service.render(s.admin, id, {"taf_minutes", "html", "no-such-meeting", std::nullopt}),
+        server::BadRequestException);
 }

@@ -29,7 +29,7 @@ WebFixture::WebFixture() : _now(Poco::Timestamp::fromEpochTime(1782900000)) {
     _audit = std::make_unique<server::AuditLog>(store);
     _readiness =
         std::make_unique<server::RulesReadiness>(rules::ProfileRegistry::builtIn(), "standard");
-    const server::Clock clock = [this] { return _now; };
+    const Clock clock = [this] { return _now; };
     _service =
         std::make_unique<server::CaseService>(store, *_audit, *_readiness, &_renderer, clock);
     // Hashing with Argon2id is slow by design: once, for every user.
