@@ -347,6 +347,14 @@ http::ApiResponse casePage(WebContext& web, Page& page) {
     const bool mayClose = page.may(server::Action::close);
     view.set("may_close", open && mayClose);
     view.set("may_update", open && page.may(server::Action::update));
+    view.set("may_reopen", !open && page.may(server::Action::reopen));
+    if (!open && kase.closure) {
+        view.set("closed_on", kase.closure->date.iso());
+        view.set("closure_reason", render::label(kase.closure->reason));
+        if (kase.closure->authorised) {
+            view.set("authorised_by", workerName(kase, kase.closure->authorised->by));
+        }
+    }
     view.set("flash", doneMessage(page.request.param("done")));
     view.set("back_href", "/cases").set("back_text", "Back to cases");
     return web.page(page, "case", view.get("family_name")->text() + " (" + id + ")", view, "cases");
@@ -384,6 +392,12 @@ http::ApiResponse downloadDocument(WebContext& web, Page& page) {
     return WebContext::download(doc.contentType, doc.bytes, doc.docId + "." + doc.format);
 }
 
+http::ApiResponse reopen(WebContext& web, Page& page) {
+    const std::string id = page.param("id");
+    web.service.reopen(page.caller, id, page.form.get("reason"));
+    return WebContext::redirect("/cases/" + id + "?done=reopened");
+}
+
 http::ApiResponse close(WebContext& web, Page& page) {
     const std::string id = page.param("id");
     web.service.close(page.caller, id);
@@ -394,11 +408,13 @@ http::ApiResponse close(WebContext& web, Page& page) {
 
 void CasePages::addRoutes(WebContext& web, const AddRoute& add) {
     add("GET", "/cases", [&web](Page& p) { return caseload(web, p); });
+    CaseForms::addRoutes(web, add);
     add("GET", "/cases/{id}", [&web](Page& p) { return casePage(web, p); });
     add("GET", "/cases/{id}/preview/{type}", [&web](Page& p) { return preview(web, p); });
     add("POST", "/cases/{id}/documents", [&web](Page& p) { return issue(web, p); });
     add("GET", "/documents/{doc_id}", [&web](Page& p) { return downloadDocument(web, p); });
     add("POST", "/cases/{id}/close", [&web](Page& p) { return close(web, p); });
+    add("POST", "/cases/{id}/reopen", [&web](Page& p) { return reopen(web, p); });
 }
 
 }  // namespace ehdocs::web

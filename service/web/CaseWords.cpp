@@ -25,6 +25,7 @@ const std::pair<const char*, const char*> kFieldWords[] = {
     {"goals", "goal"},
     {"actions", "action"},
     {"documents", "issued document"},
+    {"reasons", "reason"},
     {"correspondence", "letter or email"},
 };
 

@@ -22,6 +22,11 @@ namespace CasePages {
 void addRoutes(WebContext& web, const AddRoute& add);
 }
 
+// The forms that write a case file: the closure record and uploading a case file.
+namespace CaseForms {
+void addRoutes(WebContext& web, const AddRoute& add);
+}
+
 // /sf and /kpi with their workbooks.
 namespace ProgrammePages {
 void addRoutes(WebContext& web, const AddRoute& add);
