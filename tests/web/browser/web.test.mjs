@@ -212,9 +212,67 @@ test("signing in works with the keyboard alone", async () => {
   await page.browserContext().close();
 });
 
+test("a Supporting Families coordinator sees the programme and KPIs, and no case pages", async () => {
+  const page = await newPage(browser);
+  await signIn(page, service, users.sf);
+  assert.match(page.url(), /\/sf$/, "signing in lands on the programme");
+  const families = await page.$$eval("#sf-families tbody tr", (rows) => rows.map((r) => r.dataset.case).sort());
+  assert.deepEqual(families, ["DOR-LEH-2026-1207", READY, BLOCKED].sort());
+  const nav = await page.$$eval(".govuk-service-navigation__list a", (a) => a.map((x) => x.textContent.trim()));
+  assert.deepEqual(nav, ["Supporting Families", "Performance"]);
+  await page.goto(`${service.address}/sf/${READY}?as_of=2026-11-23`);
+  assert.match(await text(page, "h1"), /Evidence pack: The Okafor family/);
+  await page.goto(`${service.address}/kpi?from=2026-01-01&to=2026-11-30`);
+  assert.match(await text(page, "#kpi-rows"), /Requests received/);
+  assert.ok(await page.$("svg.app-chart"));
+  const workbook = await page.evaluate(async () => {
+    const r = await fetch(document.querySelector("a[href^='/kpi.xlsx']").href);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    return { status: r.status, zip: bytes[0] === 0x50 && bytes[1] === 0x4b };
+  });
+  assert.deepEqual(workbook, { status: 200, zip: true });
+  const response = await page.goto(`${service.address}/admin`);
+  assert.equal(response.status(), 403);
+  await page.browserContext().close();
+});
+
+test("a coach cannot open the programme pages or admin", async () => {
+  const page = await newPage(browser);
+  await signIn(page, service, users.coach);
+  for (const path of ["/sf", "/kpi", "/admin", "/sf.xlsx"]) {
+    const response = await page.goto(`${service.address}${path}`);
+    assert.equal(response.status(), 403, path);
+  }
+  await page.browserContext().close();
+});
+
+test("an admin adds a user who then signs in, and disables them", async () => {
+  const page = await newPage(browser);
+  await signIn(page, service, users.admin);
+  await page.goto(`${service.address}/admin`);
+  await page.type("#new-name", "coach.east");
+  await page.select("#new-role", "coach");
+  await page.type("#new-team", "East Locality");
+  await page.type("#new-password", "a new password for east");
+  await submit(page, "#add-user-button");
+  assert.match(await text(page, ".govuk-notification-banner"), /The user was added/);
+  const east = await newPage(browser);
+  await signIn(east, service, { name: "coach.east", password: "a new password for east" });
+  assert.deepEqual(await caseIds(east), ["DOR-LEH-2026-1207"]);
+  await submit(page, 'tr[data-user="coach.east"] form[action$="/disable"] button');
+  assert.match(await text(page, ".govuk-notification-banner"), /disabled and signed out/);
+  await east.goto(`${service.address}/cases`);
+  assert.match(east.url(), /\/sign-in/);
+  await page.goto(`${service.address}/admin?user=coach.east#audit`);
+  assert.match(await text(page, "#audit-entries"), /sign_in/);
+  await east.browserContext().close();
+  await page.browserContext().close();
+});
+
 test("every page passes axe-core and fits 320 px", async () => {
   const pages = {
-    admin: ["/cases", `/cases/${BLOCKED}`, `/cases/${BLOCKED}/closure`, "/cases/new", `/cases/${READY}/file`, "/no-such-page"],
+    admin: ["/cases", `/cases/${BLOCKED}`, `/cases/${BLOCKED}/closure`, "/cases/new", `/cases/${READY}/file`,
+      "/sf", `/sf/${READY}`, "/kpi", "/admin", "/no-such-page"],
   };
   for (const width of [1024, 320]) {
     const page = await newPage(browser, width);
