@@ -16,19 +16,24 @@ port=${EHDOCS_PORT:-8080}
 data=data/demo
 
 # The demo database is kept between runs: what was written to it (or survived a crash) is
-# still there. Only its hashes are stored, so a later run gives the demo users new tokens.
+# still there. Only hashes of tokens and passwords are stored, so each run gives the demo users
+# new tokens and new web app passwords (random, printed below).
 mkdir -p "$data"
 existing=0
 [ -f "$data/ehdocs.db" ] && existing=1
 
-declare -A tokens
+declare -A tokens passwords
+new_password() { head -c 18 /dev/urandom | base64 | tr -d '/+=' | cut -c 1-16; }
 add_user() {  # NAME ROLE [TEAM]
     local team_args=()
     [ -n "${3:-}" ] && team_args=(--team "$3")
+    passwords[$1]=$(new_password)
     if [ "$existing" = 1 ]; then
         tokens[$1]=$("$ehdocs" user token "$1" --data "$data" | tail -n 1)
+        echo "${passwords[$1]}" | "$ehdocs" user password "$1" --data "$data" >/dev/null
     else
-        tokens[$1]=$("$ehdocs" user add "$1" --role "$2" "${team_args[@]}" --data "$data" | tail -n 1)
+        tokens[$1]=$(echo "${passwords[$1]}" |
+            "$ehdocs" user add "$1" --role "$2" "${team_args[@]}" --password-stdin --data "$data" | tail -n 1)
     fi
 }
 add_user coach.south coach South
@@ -37,7 +42,8 @@ add_user sf.coordinator sf_coordinator
 add_user admin admin
 
 log="$data/serve.log"
-"$ehdocs" serve --port "$port" --data "$data" >"$log" 2>&1 &
+# Plain HTTP on 127.0.0.1, so the browser keeps the session cookie without HTTPS (docs/web.md).
+EHDOCS_WEB_PLAIN_HTTP=true "$ehdocs" serve --port "$port" --data "$data" >"$log" 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true' INT TERM EXIT
 for _ in $(seq 100); do
@@ -63,6 +69,13 @@ done
 cat <<TEXT
 
 ehdocs records service: $address   (database $data/ehdocs.db, log $log)
+
+Web app: sign in at $address/sign-in   (docs/web.md)
+  user name        password (new each run)   sees
+  coach.south      ${passwords[coach.south]}          team South's cases
+  leader.south     ${passwords[leader.south]}          team South's cases; closes and reopens them
+  sf.coordinator   ${passwords[sf.coordinator]}          Supporting Families and performance
+  admin            ${passwords[admin]}          everything, users and the audit trail
 
 API tokens (demo users; send as "Authorization: Bearer TOKEN"):
   coach.south     (coach, team South)        ${tokens[coach.south]}
