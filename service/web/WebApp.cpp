@@ -10,6 +10,8 @@
 #include <Poco/URI.h>
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "http/ErrorMapper.h"
 #include "server/Errors.h"
 #include "web/CaseWords.h"
@@ -43,8 +45,11 @@ bool sameToken(const std::string& a, const std::string& b) {
 // Only a path on this site: never another host, so that sign-in cannot be used to send a
 // user elsewhere.
 std::string localPath(const std::string& next) {
+    // Browsers drop tabs and newlines from a URL, so "/\t/host" would become "//host".
+    const bool control = std::any_of(next.begin(), next.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) < 0x20; });
     if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 ||
-        next.find('\\') != std::string::npos) {
+        next.find('\\') != std::string::npos || control) {
         return "/cases";
     }
     return next;

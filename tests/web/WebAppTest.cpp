@@ -72,6 +72,58 @@ BOOST_FIXTURE_TEST_CASE(failed_sign_ins_are_rate_limited_even_with_the_right_pas
     BOOST_TEST(browser.signIn("leader_south", kPassword).status == 303);
 }
 
+BOOST_FIXTURE_TEST_CASE(signing_in_goes_back_only_to_a_page_of_this_site, WebFixture) {
+    for (const std::string next : {"https://elsewhere.example/", "//elsewhere.example/",
+                                   "/\\elsewhere.example", "/\t/elsewhere.example", "cases"}) {
+        Browser browser(*this);
+        browser.get("/sign-in");
+        const auto reply = browser.post("/sign-in", {{"csrf", browser.csrf()},
+                                                     {"username", "admin"},
+                                                     {"password", kPassword},
+                                                     {"next", next}});
+        BOOST_TEST(reply.headers.at("Location") == "/cases", next);
+    }
+    Browser browser(*this);
+    browser.get("/sign-in");
+    const auto reply = browser.post("/sign-in", {{"csrf", browser.csrf()},
+                                                 {"username", "admin"},
+                                                 {"password", kPassword},
+                                                 {"next", "/kpi?from=2026-01-01"}});
+    BOOST_TEST(reply.headers.at("Location") == "/kpi?from=2026-01-01");
+}
+
+BOOST_FIXTURE_TEST_CASE(only_an_admin_manages_users_and_a_refusal_is_audited, WebFixture) {
+    Browser coach(*this), admin(*this);
+    coach.signIn("coach_south", kPassword);
+    coach.get("/cases");
+    BOOST_TEST(coach.get("/admin").status == 403);
+    const auto add = coach.post("/admin/users", {{"csrf", coach.csrf()},
+                                                 {"name", "mallory"},
+                                                 {"role", "admin"},
+                                                 {"password", "a long enough password"}});
+    BOOST_TEST(add.status == 403);
+    BOOST_TEST(!store.userByName("mallory"));
+    BOOST_TEST(audit("users").back().outcome == "forbidden");
+    BOOST_TEST(coach.get("/sf").status == 403);
+    BOOST_TEST(coach.get("/kpi.xlsx").status == 403);
+
+    admin.signIn("admin", kPassword);
+    admin.get("/admin");
+    const auto added = admin.post("/admin/users", {{"csrf", admin.csrf()},
+                                                   {"name", "dana"},
+                                                   {"role", "team_leader"},
+                                                   {"team", "South"},
+                                                   {"password", "a long enough password"}});
+    BOOST_TEST(added.status == 303);
+    BOOST_TEST(store.userByName("dana")->role == "team_leader");
+    BOOST_TEST(audit("user_add").back().detail == "dana (team_leader)");
+    admin.get("/admin");
+    const auto weak =
+        admin.post("/admin/users/dana/password", {{"csrf", admin.csrf()}, {"password", "short"}});
+    BOOST_TEST(weak.status == 422);
+    BOOST_TEST(contains(weak.body, "a password needs at least 10 characters"));
+}
+
 BOOST_FIXTURE_TEST_CASE(a_sign_in_without_its_form_token_is_refused_and_audited, WebFixture) {
     Browser browser(*this);
     const auto reply =

@@ -32,6 +32,16 @@ async function submit(page, selector) {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
 }
 
+// Presses Tab until the element matching `selector` has the focus (as a keyboard user would
+// reach it); fails when it is not reachable.
+async function tabTo(page, selector) {
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  assert.fail(`${selector} cannot be reached with the Tab key`);
+}
+
 async function noViolations(page, what, status = 200) {
   // The browser reports an error page's own status on the console; nothing else may be there.
   page.problems = page.problems.filter((p) => !p.includes(`status of ${status} `));
@@ -104,16 +114,20 @@ test("a team leader is shown why a case is blocked, closes a ready one and reope
   assert.match(first, /Rule assessment\.completed · source 000: 10\.4/);
   assert.equal(await page.$("#close-case"), null);
 
+  // With the keyboard alone: Tab to the button, Enter.
   await page.goto(`${service.address}/cases/${READY}`);
-  await submit(page, "#close-case");
+  await tabTo(page, "#close-case");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
   assert.match(await text(page, ".govuk-notification-banner"), /The case is closed/);
   assert.equal(await text(page, "#case-status"), "Closed");
   assert.match(await text(page, "#closed-notice"), /read-only/);
   assert.equal(await page.$('tr[data-type] button[type=submit]'), null, "nothing to issue on a closed case");
   await noViolations(page, "closed case");
 
-  await page.type("#reopen-reason", "The school raised a new concern about attendance.");
-  await submit(page, "#reopen-case");
+  await tabTo(page, "#reopen-reason");
+  await page.keyboard.type("The school raised a new concern about attendance.");
+  await page.keyboard.press("Tab");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
   assert.match(await text(page, ".govuk-notification-banner"), /open again/);
   assert.equal(await text(page, "#case-status"), "Open");
   await page.browserContext().close();
