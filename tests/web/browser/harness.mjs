@@ -2,7 +2,7 @@
 // passwords) and the example cases, and drives Debian's chromium headless through
 // puppeteer-core. Nothing here downloads a browser or reaches beyond 127.0.0.1.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +35,10 @@ function fixtureCases() {
     read("nowak-open.json"),
     JSON.stringify(blocked),
   ];
+}
+
+for (const [what, path] of [["the web assets", join(root, "web", "dist", "app.css")], ["chromium", chromium], ["ehdocs", binary]]) {
+  if (!existsSync(path)) throw new Error(`${path} is missing (${what}): run scripts/setup.sh and scripts/build.sh`);
 }
 
 export class Service {
