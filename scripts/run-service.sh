@@ -54,17 +54,26 @@ done
 address=$(grep -o 'http://[0-9.]*:[0-9]*' "$log" | head -n 1)
 [ -n "$address" ] || { cat "$log" >&2; exit 1; }
 
-echo "Loading the example cases:"
-for file in examples/*.json; do
+load_case() {  # NAME < JSON
+    local status
     status=$(curl -s -o /dev/null -w '%{http_code}' -X POST \
         -H "Authorization: Bearer ${tokens[admin]}" -H 'Content-Type: application/json' \
-        --data-binary "@$file" "$address/api/v1/cases")
+        --data-binary @- "$address/api/v1/cases")
     case "$status" in
-        201) echo "  $(basename "$file"): stored (HTTP 201)" ;;
-        409) echo "  $(basename "$file"): already stored (HTTP 409)" ;;
-        *) echo "  $(basename "$file"): HTTP $status" ;;
+        201) echo "  $1: stored (HTTP 201)" ;;
+        409) echo "  $1: already stored (HTTP 409)" ;;
+        *) echo "  $1: HTTP $status" ;;
     esac
+}
+echo "Loading the example cases:"
+for file in examples/*.json; do
+    load_case "$(basename "$file")" <"$file"
 done
+# Team South's demo users also get a case that is far from ready to close (a copy of the open
+# Nowak case), so that the web app shows why a case is blocked.
+sed -e 's/"case_id": "DOR-LEH-2026-1207"/"case_id": "NH-FF-2026-0900"/' \
+    -e '0,/"team": "East Locality"/s//"team": "South"/' examples/nowak-open.json |
+    load_case "nowak-open.json as NH-FF-2026-0900, team South"
 
 cat <<TEXT
 

@@ -6,6 +6,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -109,6 +110,7 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
     const http::ApiRequest& r = page.request;
     const std::string status = r.param("status"), lead = r.param("lead_worker");
     const std::string ready = r.param("ready"), late = r.param("late");
+    const std::string search = Poco::toLower(Poco::trim(r.param("q")));
     store::CaseFilter filter;
     filter.status = status;
     filter.leadWorker = lead;
@@ -127,6 +129,11 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
         if (!lead.empty() && s.record.leadWorker != lead) continue;
         if (ready == "yes" && !s.readyToClose) continue;
         if (ready == "no" && s.readyToClose) continue;
+        // Finding a case: part of its reference or of the family's name, in any case.
+        if (!search.empty() && Poco::toLower(s.record.caseId).find(search) == std::string::npos &&
+            Poco::toLower(s.record.familyName).find(search) == std::string::npos) {
+            continue;
+        }
         matched.push_back(std::move(s));
     }
     // What needs action first: open cases ready to close (a team leader's decision), then
@@ -203,13 +210,17 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
     leadOptions.push(option("", "Anyone", lead));
     for (const auto& [id, name] : leads)
         leadOptions.push(option(id, name.empty() ? id : name, lead));
+    view.set("q", r.param("q"));
     view.set("statuses", statuses)
         .set("readies", readies)
         .set("lates", lates)
         .set("leads", leadOptions);
     if (pages > 1) {
-        std::map<std::string, std::string> params{
-            {"status", status}, {"lead_worker", lead}, {"ready", ready}, {"late", late}};
+        std::map<std::string, std::string> params{{"q", r.param("q")},
+                                                  {"status", status},
+                                                  {"lead_worker", lead},
+                                                  {"ready", ready},
+                                                  {"late", late}};
         View pager;
         if (current > 1) {
             params["page"] = std::to_string(current - 1);

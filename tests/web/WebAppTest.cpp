@@ -197,6 +197,12 @@ BOOST_FIXTURE_TEST_CASE(each_role_sees_only_its_teams_cases, WebFixture) {
     BOOST_TEST(north.get("/cases/NH-FF-2026-0142").status == 403);
     const std::string all = admin.get("/cases").body;
     BOOST_TEST((contains(all, "NH-FF-2026-0142") && contains(all, "EHFW-2026-0877")));
+    // Finding a case by part of the family's name or the reference.
+    for (const std::string q : {"okaf", "ff-2026-01"}) {
+        const std::string found = admin.get("/cases?q=" + q).body;
+        BOOST_TEST(contains(found, "NH-FF-2026-0142"), q);
+        BOOST_TEST(!contains(found, "EHFW-2026-0877"), q);
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(an_idle_session_ends_and_a_late_form_goes_back_to_sign_in, WebFixture) {

@@ -83,7 +83,11 @@ test("a wrong password is refused and the page says so", async () => {
 test("a coach issues a letter and cannot close", async () => {
   const page = await newPage(browser);
   await signIn(page, service, users.coach);
-  await page.goto(`${service.address}/cases/${READY}`);
+  // Finding the case: part of the family's name in the search box.
+  await page.type("#q", "okafor");
+  await submit(page, ".app-filters button[type=submit]");
+  assert.deepEqual(await page.$$eval("#caseload tbody tr", (rows) => rows.map((r) => r.dataset.case)), [READY]);
+  await submit(page, `#caseload a[href="/cases/${READY}"]`);
   assert.equal(await page.$("#close-case"), null, "no close button for a coach");
   await submit(page, 'tr[data-type="closure_letter"] button[type=submit]');
   assert.match(await text(page, ".govuk-notification-banner"), /The document was issued/);
