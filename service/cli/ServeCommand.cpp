@@ -5,6 +5,7 @@
 
 #include <Poco/File.h>
 #include <Poco/NumberParser.h>
+#include <Poco/Path.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -26,6 +27,7 @@
 #include "server/SummarySweep.h"
 #include "server/Workbooks.h"
 #include "store/OpenStore.h"
+#include "web/WebApp.h"
 
 using Poco::Util::Option;
 using Poco::Util::OptionSet;
@@ -142,12 +144,22 @@ private:
                 std::move(letters)),
             std::make_unique<WkhtmltopdfPool>(settings.pdf), &readiness);
         server::CaseService service(store, audit, readiness, &renderer, clock, settings.cacheBytes);
+        web::WebApp pages(service, store, audit, settings, readiness.profiles(), clock);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
         http::HttpService http(service, settings, socket);
         addExports(http.endpoints(), readiness.profiles());
+        http.setPages([&pages](const http::ApiRequest& request) { return pages.handle(request); });
         http.start();
         std::cout << "ehdocs: listening on http://" << settings.host << ":" << http.port()
                   << " (store " << store::describeLocation(location) << ")" << std::endl;
+        std::cout << "ehdocs: web app at http://" << settings.host << ":" << http.port()
+                  << "/sign-in" << std::endl;
+        if (!Poco::File(Poco::Path(settings.web.assetsDir).makeDirectory().append("app.css"))
+                 .exists()) {
+            std::cerr << "ehdocs serve: warning: no stylesheet in web.assetsDir ("
+                      << settings.web.assetsDir << "); run scripts/setup.sh to build web/dist"
+                      << std::endl;
+        }
         waitForTerminationRequest();
         std::cout << "ehdocs: stopping; finishing requests in flight" << std::endl;
         http.stop(settings.shutdownSeconds);

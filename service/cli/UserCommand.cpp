@@ -1,6 +1,8 @@
-// `ehdocs user add NAME --role ROLE [--team TEAM]`: creates a service user and prints its API
-// token, once. `ehdocs user token NAME` gives an existing user a new token (the old one stops
-// working). Only a token's SHA-256 is stored, so a lost token can only be replaced.
+// `ehdocs user add NAME --role ROLE [--team TEAM] [--password-stdin]`: creates a service user
+// and prints its API token, once; with --password-stdin the first line of standard input is
+// their web app password. `ehdocs user token NAME` gives an existing user a new token (the old
+// one stops working); `ehdocs user password NAME` sets a new password from standard input.
+// Only a token's SHA-256 and a password's Argon2id hash are stored.
 
 #include <Poco/File.h>
 #include <Poco/Timestamp.h>
@@ -16,6 +18,7 @@
 #include "server/Settings.h"
 #include "server/Tokens.h"
 #include "store/OpenStore.h"
+#include "web/Passwords.h"
 
 namespace po = boost::program_options;
 
@@ -84,29 +87,71 @@ int replaceToken(const std::string& name, const po::variables_map& vm) {
     });
 }
 
+// The first line of standard input, without its line ending; "" when there is none.
+std::string passwordFromStdin() {
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+// The Argon2id hash of the password on standard input; prints why and returns "" when the
+// password cannot be used.
+std::string hashedPassword() {
+    const std::string password = passwordFromStdin();
+    const std::string why = web::Passwords::weakness(password);
+    if (!why.empty()) {
+        std::cerr << "ehdocs user: the password on standard input cannot be used: " << why << "\n";
+        return "";
+    }
+    return web::Passwords::hash(password);
+}
+
+int setPassword(const std::string& name, const po::variables_map& vm) {
+    const std::string hash = hashedPassword();
+    if (hash.empty()) return kExitUsage;
+    return withDatabase(vm, false, [&](store::Store& store, const std::string& path) {
+        if (store.setPassword(name, hash) == store::WriteResult::notFound) {
+            std::cerr << "ehdocs user: there is no user named " << name << "\n";
+            return int(kExitUsage);
+        }
+        std::cout << "new password set for user " << name << " in " << path
+                  << "; they sign in with it from now on\n";
+        return int(kExitOk);
+    });
+}
+
 }  // namespace
 
 int userCommand(const Args& args) {
     po::options_description options(
-        "usage: ehdocs user add NAME --role ROLE [--team TEAM] [--config FILE] [--data DIR]\n"
-        "       ehdocs user token NAME [--config FILE] [--data DIR]\n\n"
+        "usage: ehdocs user add NAME --role ROLE [--team TEAM] [--password-stdin] [--config FILE]\n"
+        "                       [--data DIR]\n"
+        "       ehdocs user token NAME [--config FILE] [--data DIR]\n"
+        "       ehdocs user password NAME [--config FILE] [--data DIR]   (password on stdin)\n\n"
         "`add` creates a user of the records service and prints their API token, once, on the\n"
         "last line. Roles: coach and team_leader (need --team: the case's service.team they\n"
         "work on), sf_coordinator, admin. `token` replaces a user's token with a new one,\n"
-        "printed the same way; the old token stops working at once.\n"
-        "Exit status: 0 done, 64 usage, the name is taken (add) or unknown (token), 70 the\n"
+        "printed the same way; the old token stops working at once. `password` sets the\n"
+        "user's web app password from the first line of standard input (at least 10\n"
+        "characters), as --password-stdin does for `add`.\n"
+        "Exit status: 0 done, 64 usage, the name is taken (add) or unknown (token, password), an\n"
+        "unusable password, 70 the\n"
         "database could not be written.\n\noptions");
     options.add_options()("help,h", "show this help")(
         "role", po::value<std::string>(), "coach | team_leader | sf_coordinator | admin")(
         "team", po::value<std::string>()->default_value(""), "the user's team")(
+        "password-stdin", "read the user's web app password from standard input")(
         "config", po::value<std::string>()->default_value(""), "settings file (.properties)")(
         "data", po::value<std::string>(), "data directory (overrides data.dir)");
     CommandLine line;
     if (auto stop = parseCommandLine("user", args, options, line)) return *stop;
     const po::variables_map& vm = line.options;
     const std::vector<std::string>& words = line.words;
-    if (words.size() != 2 || (words[0] != "add" && words[0] != "token")) {
-        std::cerr << "ehdocs user: expected `user add NAME` or `user token NAME`\n\n" << options;
+    if (words.size() != 2 || (words[0] != "add" && words[0] != "token" && words[0] != "password")) {
+        std::cerr << "ehdocs user: expected `user add NAME`, `user token NAME` or `user password "
+                     "NAME`\n\n"
+                  << options;
         return kExitUsage;
     }
     const bool replacing = words[0] == "token";
@@ -117,6 +162,7 @@ int userCommand(const Args& args) {
         return kExitUsage;
     }
     if (replacing) return replaceToken(name, vm);
+    if (words[0] == "password") return setPassword(name, vm);
     if (!vm.count("role")) {
         std::cerr << "ehdocs user: --role is required (" << server::roleNames() << ")\n";
         return kExitUsage;
@@ -135,10 +181,19 @@ int userCommand(const Args& args) {
         return kExitUsage;
     }
 
+    std::string passwordHash;
+    if (vm.count("password-stdin")) {
+        passwordHash = hashedPassword();
+        if (passwordHash.empty()) return kExitUsage;
+    }
     return withDatabase(vm, true, [&](store::Store& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
-        store::User user{name, roleText, team, server::Tokens::sha256Hex(token),
-                         utcTimestamp(systemClock()())};
+        store::User user{name,
+                         roleText,
+                         team,
+                         server::Tokens::sha256Hex(token),
+                         utcTimestamp(systemClock()()),
+                         passwordHash};
         if (store.addUser(user) == store::WriteResult::exists) {
             std::cerr << "ehdocs user: there is already a user named " << name << "\n";
             return int(kExitUsage);

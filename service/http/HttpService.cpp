@@ -19,11 +19,13 @@ HttpService::HttpService(server::CaseService& service, const server::Settings& s
     params->setKeepAlive(true);
     params->setServerName("ehdocs");
     _server = std::make_unique<Poco::Net::HTTPServer>(
-        new RequestHandlerFactory(_router, _metrics, settings.maxBodyBytes,
-                                  [this](const ApiRequest& request, const PathParams& params,
-                                         const std::string& code, const std::string& message) {
-                                      _endpoints->refused(request, params, code, message);
-                                  }),
+        new RequestHandlerFactory(
+            _router, _metrics, settings.maxBodyBytes,
+            [this](const ApiRequest& request, const PathParams& params, const std::string& code,
+                   const std::string& message) {
+                _endpoints->refused(request, params, code, message);
+            },
+            _pages),
         socket, params);
 }
 

@@ -11,6 +11,7 @@
 
 #include "http/ApiEndpoints.h"
 #include "http/Metrics.h"
+#include "http/RequestHandler.h"
 #include "http/Router.h"
 #include "server/CaseService.h"
 #include "server/Settings.h"
@@ -24,6 +25,8 @@ public:
     ~HttpService();  // stops, without waiting for in-flight requests
 
     ApiEndpoints& endpoints() { return *_endpoints; }  // to plug in exporters before start()
+    // Answers every non-API path (the web app); set before start().
+    void setPages(PagesHandler pages) { _pages = std::move(pages); }
 
     void start();
     // Stops accepting, lets in-flight requests finish (up to `graceSeconds`), then closes
@@ -35,6 +38,7 @@ public:
 private:
     Metrics _metrics;
     Router _router;
+    PagesHandler _pages;
     std::unique_ptr<ApiEndpoints> _endpoints;
     std::unique_ptr<Poco::Net::HTTPServer> _server;
     bool _stopped = false;

@@ -35,6 +35,7 @@ ApiRequest describe(Poco::Net::HTTPServerRequest& request, const std::string& re
     ApiRequest api;
     api.method = request.getMethod();
     api.requestId = requestId;
+    api.clientAddress = request.clientAddress().host().toString();
     for (const auto& [name, value] : request) api.headers[Poco::toLower(name)] = value;
     const Poco::URI uri(request.getURI());
     api.path = uri.getPath();
@@ -79,12 +80,14 @@ void readBody(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyBytes, A
 }  // namespace
 
 RequestHandler::RequestHandler(const Router& router, Metrics& metrics, std::size_t maxBodyBytes,
-                               std::atomic<unsigned long long>& counter, const RefusalHook& refused)
+                               std::atomic<unsigned long long>& counter, const RefusalHook& refused,
+                               const PagesHandler& pages)
     : _router(router),
       _metrics(metrics),
       _maxBodyBytes(maxBodyBytes),
       _counter(counter),
-      _refused(refused) {}
+      _refused(refused),
+      _pages(pages) {}
 
 void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                    Poco::Net::HTTPServerResponse& response) {
@@ -106,7 +109,11 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         }
         match = _router.match(api.method, api.path);
         route = match.pattern;
-        if (!match.endpoint) {
+        if (!match.endpoint && match.allowed.empty() && _pages && api.path.rfind("/api/", 0) != 0) {
+            route = "pages";
+            readBody(request, _maxBodyBytes, api);
+            result = _pages(api);
+        } else if (!match.endpoint) {
             if (match.allowed.empty()) {
                 throw server::NotFoundException("there is no " + api.path +
                                                 " in this API (docs/api.md)");
@@ -119,10 +126,11 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
             details->set("allowed", allowed);
             error.setDetails(details);
             throw error;
+        } else {
+            readBody(request, _maxBodyBytes, api);
+            reachedEndpoint = true;
+            result = (*match.endpoint)(api, match.params);
         }
-        readBody(request, _maxBodyBytes, api);
-        reachedEndpoint = true;
-        result = (*match.endpoint)(api, match.params);
     } catch (...) {
         std::string code = "internal_error";
         try {
@@ -157,15 +165,17 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
 }
 
 RequestHandlerFactory::RequestHandlerFactory(const Router& router, Metrics& metrics,
-                                             std::size_t maxBodyBytes, RefusalHook refused)
+                                             std::size_t maxBodyBytes, RefusalHook refused,
+                                             const PagesHandler& pages)
     : _router(router),
       _metrics(metrics),
       _maxBodyBytes(maxBodyBytes),
-      _refused(std::move(refused)) {}
+      _refused(std::move(refused)),
+      _pages(pages) {}
 
 Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
     const Poco::Net::HTTPServerRequest&) {
-    return new RequestHandler(_router, _metrics, _maxBodyBytes, _counter, _refused);
+    return new RequestHandler(_router, _metrics, _maxBodyBytes, _counter, _refused, _pages);
 }
 
 }  // namespace ehdocs::http

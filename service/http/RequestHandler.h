@@ -19,10 +19,15 @@ namespace ehdocs::http {
 using RefusalHook = std::function<void(const ApiRequest& request, const PathParams& params,
                                        const std::string& code, const std::string& message)>;
 
+// Answers every request whose path is not the API's (/api/..., /health, /metrics): the web
+// app's pages. Unset: such paths get the API's 404.
+using PagesHandler = std::function<ApiResponse(const ApiRequest& request)>;
+
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
     RequestHandler(const Router& router, Metrics& metrics, std::size_t maxBodyBytes,
-                   std::atomic<unsigned long long>& counter, const RefusalHook& refused);
+                   std::atomic<unsigned long long>& counter, const RefusalHook& refused,
+                   const PagesHandler& pages);
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override;
 
@@ -32,13 +37,15 @@ private:
     std::size_t _maxBodyBytes;
     std::atomic<unsigned long long>& _counter;
     const RefusalHook& _refused;
+    const PagesHandler& _pages;
 };
 
 class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     // The router and metrics must outlive the factory.
+    // `pages` must outlive the factory; it may be set after construction, before serving.
     RequestHandlerFactory(const Router& router, Metrics& metrics, std::size_t maxBodyBytes,
-                          RefusalHook refused);
+                          RefusalHook refused, const PagesHandler& pages);
     Poco::Net::HTTPRequestHandler* createRequestHandler(
         const Poco::Net::HTTPServerRequest& request) override;
 
@@ -48,6 +55,7 @@ private:
     std::size_t _maxBodyBytes;
     std::atomic<unsigned long long> _counter{0};
     RefusalHook _refused;
+    const PagesHandler& _pages;
 };
 
 }  // namespace ehdocs::http

@@ -81,6 +81,19 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
          [](Settings& s, auto& v, auto& w) {
              s.pdf.recycleAfter = static_cast<std::size_t>(parseInt(v, w, 0, 1000000));
          }},
+        {"web.serviceName",
+         [](Settings& s, auto& v, auto& w) { s.web.serviceName = nonEmpty(v, w); }},
+        {"web.authority", [](Settings& s, auto& v, auto& w) { s.web.authority = nonEmpty(v, w); }},
+        {"web.assetsDir", [](Settings& s, auto& v, auto& w) { s.web.assetsDir = nonEmpty(v, w); }},
+        {"web.plainHttp", [](Settings& s, auto& v, auto& w) { s.web.plainHttp = parseBool(v, w); }},
+        {"web.sessionIdleMinutes",
+         [](Settings& s, auto& v, auto& w) { s.web.sessionIdleMinutes = parseInt(v, w, 1, 1440); }},
+        {"web.sessionMaxHours",
+         [](Settings& s, auto& v, auto& w) { s.web.sessionMaxHours = parseInt(v, w, 1, 168); }},
+        {"web.signInAttempts",
+         [](Settings& s, auto& v, auto& w) { s.web.signInAttempts = parseInt(v, w, 1, 1000); }},
+        {"web.signInLockMinutes",
+         [](Settings& s, auto& v, auto& w) { s.web.signInLockMinutes = parseInt(v, w, 1, 1440); }},
     };
     return table;
 }

@@ -18,6 +18,22 @@ namespace ehdocs::server {
 
 POCO_DECLARE_EXCEPTION(, SettingsException, Poco::DataException)
 
+// The web app's settings (web.*; docs/web.md).
+struct WebSettings {
+    std::string serviceName = "Early Help records";  // web.serviceName: in every page's header
+    std::string authority = "Your council";          // web.authority: the council's name
+    std::string assetsDir =
+        "web/dist";  // web.assetsDir: served under /assets/ (setup.sh builds it)
+    // web.plainHttp: the service is reached over plain HTTP on loopback, so session cookies are
+    // sent without `Secure` (browsers refuse Secure cookies over http). Refused unless
+    // server.host is a loopback address.
+    bool plainHttp = false;
+    int sessionIdleMinutes = 30;  // web.sessionIdleMinutes: signed out after this long idle
+    int sessionMaxHours = 10;     // web.sessionMaxHours: and after this long in any case
+    int signInAttempts = 5;       // web.signInAttempts: failed sign-ins per user or address...
+    int signInLockMinutes = 15;   // web.signInLockMinutes: ...within this window, then refused
+};
+
 struct Settings {
     std::string host = "127.0.0.1";          // server.host: address to listen on
     int port = 8080;                         // server.port: 0 picks a free port
@@ -37,6 +53,7 @@ struct Settings {
     std::string
         privacyNotice;  // render.privacyNotice: where letters say to read it ("" = built in)
     PdfSettings pdf;    // pdf.*: see pdf/PdfSettings.h (pool size: the number of cores)
+    WebSettings web;    // web.*
 
     // The database path: data.dir/data.file.
     std::string databasePath() const;

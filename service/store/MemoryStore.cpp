@@ -163,9 +163,39 @@ WriteResult MemoryStore::replaceToken(const std::string& name, const std::string
 std::optional<User> MemoryStore::userByTokenHash(const std::string& tokenHash) {
     std::lock_guard<std::mutex> lock(_mutex);
     for (const auto& [name, user] : _users) {
-        if (user.tokenHash == tokenHash) return user;
+        if (user.tokenHash == tokenHash && !user.disabled) return user;
     }
     return std::nullopt;
+}
+
+std::optional<User> MemoryStore::userByName(const std::string& name) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto it = _users.find(name);
+    if (it == _users.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<User> MemoryStore::users() {
+    std::lock_guard<std::mutex> lock(_mutex);
+    std::vector<User> all;
+    for (const auto& [name, user] : _users) all.push_back(user);
+    return all;
+}
+
+WriteResult MemoryStore::setPassword(const std::string& name, const std::string& passwordHash) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto it = _users.find(name);
+    if (it == _users.end()) return WriteResult::notFound;
+    it->second.passwordHash = passwordHash;
+    return WriteResult::ok;
+}
+
+WriteResult MemoryStore::setDisabled(const std::string& name, bool disabled) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto it = _users.find(name);
+    if (it == _users.end()) return WriteResult::notFound;
+    it->second.disabled = disabled;
+    return WriteResult::ok;
 }
 
 void MemoryStore::appendAudit(const std::vector<AuditEntry>& entries) {

@@ -26,6 +26,10 @@ public:
     WriteResult addUser(const User& user) override;
     std::optional<User> userByTokenHash(const std::string& tokenHash) override;
     WriteResult replaceToken(const std::string& name, const std::string& tokenHash) override;
+    std::optional<User> userByName(const std::string& name) override;
+    std::vector<User> users() override;
+    WriteResult setPassword(const std::string& name, const std::string& passwordHash) override;
+    WriteResult setDisabled(const std::string& name, bool disabled) override;
     void appendAudit(const std::vector<AuditEntry>& entries) override;
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
     std::size_t auditCount(const AuditQuery& query) override;

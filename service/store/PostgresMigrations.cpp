@@ -98,10 +98,19 @@ void ensureVersionTable(Poco::Data::Session& session) {
         now;
 }
 
+// Signing in to the web app: a password hash (Argon2id) per user, and disabling a user.
+std::vector<std::string> passwordsAndDisabling() {
+    return {
+        "ALTER TABLE users ADD COLUMN password_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+    };
+}
+
 }  // namespace
 
 const std::vector<std::vector<std::string>>& PostgresMigrations::all() {
-    static const std::vector<std::vector<std::string>> migrations = {version1(), caseSummaries()};
+    static const std::vector<std::vector<std::string>> migrations = {version1(), caseSummaries(),
+                                                                     passwordsAndDisabling()};
     return migrations;
 }
 

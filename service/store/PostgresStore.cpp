@@ -353,19 +353,63 @@ WriteResult PostgresStore::addUser(const User& user) {
     return guarded("adding a user", [&] {
         Session s = _pool->get();
         Statement insert(s);
-        insert << "INSERT INTO users (name, role, team, token_hash, created_at)"
-                  " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO NOTHING",
+        const int disabled = user.disabled ? 1 : 0;
+        insert << "INSERT INTO users (name, role, team, token_hash, created_at, password_hash,"
+                  " disabled) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING",
             useRef(user.name), useRef(user.role), useRef(user.team), useRef(user.tokenHash),
-            useRef(user.createdAt);
+            useRef(user.createdAt), useRef(user.passwordHash), useRef(disabled);
         return insert.execute() == 0 ? WriteResult::exists : WriteResult::ok;
     });
 }
 
+namespace {
+
+// Users matching `where` (a condition on $1, or "" for all), ordered by name.
+std::vector<User> selectUsers(Session& s, const std::string& where, std::string value) {
+    std::vector<std::string> names, roles, teams, tokens, created, passwords;
+    std::vector<int> disabled;
+    Statement select(s);
+    select << "SELECT name, role, team, token_hash, created_at, password_hash, disabled"
+              " FROM users" +
+                  (where.empty() ? std::string() : " WHERE " + where) + " ORDER BY name",
+        into(names), into(roles), into(teams), into(tokens), into(created), into(passwords),
+        into(disabled);
+    if (!where.empty()) select, useRef(value);
+    select.execute();
+    std::vector<User> users;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        users.push_back(User{names[i], roles[i], teams[i], tokens[i], created[i], passwords[i],
+                             disabled[i] != 0});
+    }
+    return users;
+}
+
+}  // namespace
+
 WriteResult PostgresStore::replaceToken(const std::string& name, const std::string& tokenHash) {
-    return guarded("replacing a token", [&] {
+    return updateUser(name, "replacing a token", "token_hash", tokenHash);
+}
+
+WriteResult PostgresStore::setPassword(const std::string& name, const std::string& passwordHash) {
+    return updateUser(name, "setting a password", "password_hash", passwordHash);
+}
+
+WriteResult PostgresStore::setDisabled(const std::string& name, bool disabled) {
+    return guarded("disabling a user", [&] {
         Session s = _pool->get();
         Statement update(s);
-        update << "UPDATE users SET token_hash = $1 WHERE name = $2", useRef(tokenHash),
+        const int value = disabled ? 1 : 0;
+        update << "UPDATE users SET disabled = $1 WHERE name = $2", useRef(value), useRef(name);
+        return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
+    });
+}
+
+WriteResult PostgresStore::updateUser(const std::string& name, const std::string& what,
+                                      const std::string& column, const std::string& value) {
+    return guarded(what, [&] {
+        Session s = _pool->get();
+        Statement update(s);
+        update << "UPDATE users SET " + column + " = $1 WHERE name = $2", useRef(value),
             useRef(name);
         return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
     });
@@ -374,11 +418,25 @@ WriteResult PostgresStore::replaceToken(const std::string& name, const std::stri
 std::optional<User> PostgresStore::userByTokenHash(const std::string& tokenHash) {
     return guarded("looking up a token", [&]() -> std::optional<User> {
         Session s = _pool->get();
-        std::vector<std::string> names, roles, teams, created;
-        s << "SELECT name, role, team, created_at FROM users WHERE token_hash = $1",
-            useRef(tokenHash), into(names), into(roles), into(teams), into(created), now;
-        if (names.empty()) return std::nullopt;
-        return User{names[0], roles[0], teams[0], tokenHash, created[0]};
+        std::vector<User> found = selectUsers(s, "token_hash = $1 AND disabled = 0", tokenHash);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
+}
+
+std::optional<User> PostgresStore::userByName(const std::string& name) {
+    return guarded("looking up a user", [&]() -> std::optional<User> {
+        Session s = _pool->get();
+        std::vector<User> found = selectUsers(s, "name = $1", name);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
+}
+
+std::vector<User> PostgresStore::users() {
+    return guarded("listing users", [&] {
+        Session s = _pool->get();
+        return selectUsers(s, "", "");
     });
 }
 

@@ -329,10 +329,11 @@ WriteResult SqliteStore::addUser(const User& user) {
             *_writer << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(user.name), into(found),
                 now;
             if (found) return WriteResult::exists;
-            *_writer << "INSERT INTO users (name, role, team, token_hash, created_at)"
-                        " VALUES (?, ?, ?, ?, ?)",
+            const int disabled = user.disabled ? 1 : 0;
+            *_writer << "INSERT INTO users (name, role, team, token_hash, created_at,"
+                        " password_hash, disabled) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 useRef(user.name), useRef(user.role), useRef(user.team), useRef(user.tokenHash),
-                useRef(user.createdAt), now;
+                useRef(user.createdAt), useRef(user.passwordHash), useRef(disabled), now;
             return WriteResult::ok;
         });
     });
@@ -352,15 +353,77 @@ WriteResult SqliteStore::replaceToken(const std::string& name, const std::string
     });
 }
 
+std::vector<User> SqliteStore::selectUsers(const std::string& where, const std::string& value) {
+    std::string sql =
+        "SELECT name, role, team, token_hash, created_at, password_hash, disabled FROM users";
+    if (!where.empty()) sql += " WHERE " + where;
+    sql += " ORDER BY name";
+    Statement select(*_reader);
+    select << sql;
+    std::string bound = value;
+    if (!where.empty()) select, useRef(bound);
+    select.execute();
+    RecordSet rows(select);
+    std::vector<User> found;
+    for (std::size_t row = 0; row < rows.rowCount(); ++row) {
+        User user;
+        user.name = rows.value("name", row).convert<std::string>();
+        user.role = rows.value("role", row).convert<std::string>();
+        user.team = rows.value("team", row).convert<std::string>();
+        user.tokenHash = rows.value("token_hash", row).convert<std::string>();
+        user.createdAt = rows.value("created_at", row).convert<std::string>();
+        user.passwordHash = rows.value("password_hash", row).convert<std::string>();
+        user.disabled = rows.value("disabled", row).convert<int>() != 0;
+        found.push_back(std::move(user));
+    }
+    return found;
+}
+
 std::optional<User> SqliteStore::userByTokenHash(const std::string& tokenHash) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("looking up a token", [&]() -> std::optional<User> {
-        std::vector<std::string> names, roles, teams, created;
-        *_reader << "SELECT name, role, team, created_at FROM users WHERE token_hash = ?",
-            useRef(tokenHash), into(names), into(roles), into(teams), into(created), now;
-        if (names.empty()) return std::nullopt;
-        return User{names[0], roles[0], teams[0], tokenHash, created[0]};
+        std::vector<User> found = selectUsers("token_hash = ? AND disabled = 0", tokenHash);
+        if (found.empty()) return std::nullopt;
+        return found.front();
     });
+}
+
+std::optional<User> SqliteStore::userByName(const std::string& name) {
+    std::lock_guard<std::mutex> lock(_readMutex);
+    return guarded("looking up a user", [&]() -> std::optional<User> {
+        std::vector<User> found = selectUsers("name = ?", name);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
+}
+
+std::vector<User> SqliteStore::users() {
+    std::lock_guard<std::mutex> lock(_readMutex);
+    return guarded("listing users", [&] { return selectUsers("", ""); });
+}
+
+WriteResult SqliteStore::updateUser(const std::string& name, const std::string& what,
+                                    const std::string& sql, const std::string& value) {
+    std::lock_guard<std::mutex> lock(_writeMutex);
+    return guarded(what, [&] {
+        return inTransaction(*_writer, [&] {
+            int found = 0;
+            *_writer << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(name), into(found), now;
+            if (!found) return WriteResult::notFound;
+            *_writer << sql, useRef(value), useRef(name), now;
+            return WriteResult::ok;
+        });
+    });
+}
+
+WriteResult SqliteStore::setPassword(const std::string& name, const std::string& passwordHash) {
+    return updateUser(name, "setting a password",
+                      "UPDATE users SET password_hash = ? WHERE name = ?", passwordHash);
+}
+
+WriteResult SqliteStore::setDisabled(const std::string& name, bool disabled) {
+    return updateUser(name, "disabling a user", "UPDATE users SET disabled = ? WHERE name = ?",
+                      disabled ? "1" : "0");
 }
 
 void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {

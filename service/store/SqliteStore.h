@@ -38,6 +38,10 @@ public:
     WriteResult addUser(const User& user) override;
     std::optional<User> userByTokenHash(const std::string& tokenHash) override;
     WriteResult replaceToken(const std::string& name, const std::string& tokenHash) override;
+    std::optional<User> userByName(const std::string& name) override;
+    std::vector<User> users() override;
+    WriteResult setPassword(const std::string& name, const std::string& passwordHash) override;
+    WriteResult setDisabled(const std::string& name, bool disabled) override;
     void appendAudit(const std::vector<AuditEntry>& entries) override;
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
     std::size_t auditCount(const AuditQuery& query) override;
@@ -51,6 +55,12 @@ private:
     void insertDocument(const StoredDocument& doc);
     std::vector<StoredDocument> selectDocuments(const std::string& column,
                                                 const std::string& value);
+    // Users matching `where` (SQL with one `?` bound to `value`; "" = every user). Caller
+    // holds _readMutex.
+    std::vector<User> selectUsers(const std::string& where, const std::string& value);
+    // Runs `sql` (binding `value`, then the name) on an existing user.
+    WriteResult updateUser(const std::string& name, const std::string& what, const std::string& sql,
+                           const std::string& value);
 
     std::mutex _writeMutex, _readMutex;
     std::unique_ptr<Poco::Data::Session> _writer, _reader;

@@ -61,6 +61,9 @@ struct User {
     std::string team;       // "" for roles that are not bound to a team
     std::string tokenHash;  // hex SHA-256 of the API token; the token itself is never stored
     std::string createdAt;
+    std::string
+        passwordHash;       // Argon2id string (web/Passwords.h); "" = cannot sign in to the web app
+    bool disabled = false;  // a disabled user can neither sign in nor use their token
 };
 
 struct AuditEntry {
@@ -164,10 +167,19 @@ public:
     virtual std::vector<StoredDocument> caseDocuments(const std::string& caseId) = 0;
 
     virtual WriteResult addUser(const User& user) = 0;  // exists when the name is taken
+    // The user holding the token; nothing for a disabled user.
     virtual std::optional<User> userByTokenHash(const std::string& tokenHash) = 0;
     // Gives the user a new token hash; the old token stops working at once.
     // notFound when there is no user of that name.
     virtual WriteResult replaceToken(const std::string& name, const std::string& tokenHash) = 0;
+    // The user of that name (also when disabled), or nothing.
+    virtual std::optional<User> userByName(const std::string& name) = 0;
+    // Every user, ordered by name.
+    virtual std::vector<User> users() = 0;
+    // Replaces the user's password hash; notFound when there is no such user.
+    virtual WriteResult setPassword(const std::string& name, const std::string& passwordHash) = 0;
+    // Disables (or enables again) the user; notFound when there is no such user.
+    virtual WriteResult setDisabled(const std::string& name, bool disabled) = 0;
 
     // Appends the entries in one transaction, assigning their `seq`.
     virtual void appendAudit(const std::vector<AuditEntry>& entries) = 0;

@@ -84,12 +84,16 @@ BOOST_FIXTURE_TEST_CASE(pages_walk_the_whole_caseload_once, Caseload) {
 }
 
 BOOST_FIXTURE_TEST_CASE(cases_needing_action_come_first_with_their_summaries, Caseload) {
+    // 1 December 2026: the open examples have timescales running (and some missed) by then;
+    // the list renews the summaries for the new day as it reads them.
+    now = kFirstOfJuly + 153LL * 86400;
     const Reply reply = call("GET", "/api/v1/cases?limit=500", token("admin"));
     const Array::Ptr cases = json(reply.body)->getArray("cases");
     BOOST_TEST_REQUIRE(cases->size() == 12u);
     // Open cases first, the most overdue leading; the closed ones last.
     int mostLate = 0;
     for (std::size_t i = 0; i < cases->size(); ++i) {
+        if (cases->getObject(i)->getValue<std::string>("status") != "open") continue;
         mostLate = std::max(mostLate, cases->getObject(i)->getValue<int>("late_count"));
     }
     BOOST_TEST(mostLate > 0);
@@ -100,7 +104,7 @@ BOOST_FIXTURE_TEST_CASE(cases_needing_action_come_first_with_their_summaries, Ca
     }
     for (std::size_t i = 0; i < cases->size(); ++i) {
         const Object::Ptr c = cases->getObject(i);
-        BOOST_TEST(c->getValue<std::string>("summary_as_of") == "2026-07-01");
+        BOOST_TEST(c->getValue<std::string>("summary_as_of") == "2026-12-01");
         BOOST_TEST(c->isNull("next_due"));
         BOOST_TEST(!c->getValue<std::string>("lead_worker_name").empty());
         if (c->getValue<std::string>("family") != "Nowak") continue;

@@ -18,6 +18,7 @@
 #include "store/MemoryStore.h"
 #include "store/Migrations.h"
 #include "store/OpenStore.h"
+#include "store/PostgresMigrations.h"
 #include "store/PostgresStore.h"
 #include "store/SqliteStore.h"
 
@@ -253,6 +254,8 @@ BOOST_AUTO_TEST_CASE(sqlite_refuses_a_database_from_a_newer_ehdocs) {
                           });
 }
 
+const int kPostgresSchema = static_cast<int>(PostgresMigrations::all().size());
+
 BOOST_AUTO_TEST_CASE(postgresql_history_cannot_be_rewritten_even_with_sql) {
     const std::string url = ehdocs::test::PostgresCluster::shared().createDatabase();
     {
@@ -287,7 +290,7 @@ BOOST_AUTO_TEST_CASE(postgresql_history_cannot_be_rewritten_even_with_sql) {
     }
     // Reopening applies no migration twice and keeps the data.
     PostgresStore reopened(url);
-    BOOST_TEST(reopened.schemaVersion() == 2);
+    BOOST_TEST(reopened.schemaVersion() == kPostgresSchema);
     BOOST_TEST(reopened.currentCase("A")->version == 2);
     BOOST_TEST(reopened.document("doc-1")->bytes == "%PDF");
     BOOST_TEST(reopened.audit({}).size() == 1u);
@@ -301,8 +304,8 @@ BOOST_AUTO_TEST_CASE(postgresql_refuses_a_database_from_a_newer_ehdocs) {
         session << "INSERT INTO ehdocs_schema (version) VALUES (99)", now;
     }
     BOOST_CHECK_EXCEPTION(PostgresStore store(url), StoreException, [](const StoreException& e) {
-        return e.message().find("schema version 99, newer than this ehdocs (2)") !=
-               std::string::npos;
+        return e.message().find("schema version 99, newer than this ehdocs (" +
+                                std::to_string(kPostgresSchema) + ")") != std::string::npos;
     });
 }
 
@@ -313,7 +316,7 @@ BOOST_AUTO_TEST_CASE(postgresql_instances_starting_together_migrate_once) {
     for (int i = 0; i < 3; ++i) {
         instances.emplace_back([&] {
             PostgresStore store(url, 1);
-            if (store.schemaVersion() == 2) ++opened;
+            if (store.schemaVersion() == kPostgresSchema) ++opened;
         });
     }
     for (auto& t : instances) t.join();

@@ -1,0 +1,187 @@
+// /admin: users (add, set a password, disable or enable) and the audit trail with filters.
+// Only an admin may use these pages. There is no API for users (the CLI manages them), so the
+// role check and the audit entries for user changes are here; the audit trail itself is read
+// through CaseService::audit, which checks the role as the API does.
+
+#include <Poco/String.h>
+
+#include "render/Labels.h"
+#include "server/Errors.h"
+#include "server/Roles.h"
+#include "server/Tokens.h"
+#include "web/PageRoutes.h"
+#include "web/Passwords.h"
+#include "web/WebContext.h"
+
+using ehdocs::render::View;
+
+namespace ehdocs::web {
+
+namespace {
+
+const char* const kRoles[] = {"coach", "team_leader", "sf_coordinator", "admin"};
+
+void requireAdmin(WebContext& web, const Page& page) {
+    if (page.role() != server::Role::admin) {
+        web.record(page, page.user->name, page.user->role, "users", "forbidden",
+                   page.request.method + " " + page.request.path);
+        throw server::ForbiddenException("only an administrator may manage users");
+    }
+}
+
+bool validUserName(const std::string& name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-' &&
+            c != '@') {
+            return false;
+        }
+    }
+    return true;
+}
+
+View usersView(WebContext& web) {
+    View list = View::list();
+    for (const store::User& u : web.store.users()) {
+        View item;
+        item.set("name", u.name).set("role", render::label(u.role)).set("team", u.team);
+        item.set("has_password", !u.passwordHash.empty()).set("disabled", u.disabled);
+        list.push(item);
+    }
+    return list;
+}
+
+http::ApiResponse adminPage(WebContext& web, Page& page, View errors = View::list(),
+                            const std::string& flash = "", int status = 200) {
+    requireAdmin(web, page);
+    const http::ApiRequest& r = page.request;
+    store::AuditQuery query;
+    query.caseId = r.param("case");
+    query.user = r.param("user");
+    query.from = r.param("from");
+    query.to = r.param("to");
+    query.limit = 200;
+    View entries = View::list();
+    const auto audit = web.service.audit(page.caller, query).entries;
+    // The newest first: what an administrator looks for.
+    for (auto it = audit.rbegin(); it != audit.rend(); ++it) {
+        View item;
+        item.set("at", it->at)
+            .set("user", it->user)
+            .set("role", it->role)
+            .set("action", it->action);
+        item.set("case", it->caseId).set("outcome", it->outcome).set("detail", it->detail);
+        item.set("refused", it->outcome != "ok");
+        entries.push(item);
+    }
+    View roles = View::list();
+    for (const char* role : kRoles) {
+        View o;
+        o.set("value", role).set("text", render::label(role));
+        roles.push(o);
+    }
+    View view;
+    view.set("users", usersView(web)).set("roles", roles).set("entries", entries);
+    view.set("any_entries", !entries.empty());
+    view.set("f_case", query.caseId)
+        .set("f_user", query.user)
+        .set("f_from", query.from)
+        .set("f_to", query.to);
+    view.set("errors", errors).set("any_errors", !errors.empty()).set("flash", flash);
+    return web.page(page, "admin", "Admin", view, "admin", status);
+}
+
+View oneError(const std::string& where, const std::string& message) {
+    View item;
+    item.set("where", where).set("message", message);
+    return View::list().push(item);
+}
+
+http::ApiResponse addUser(WebContext& web, Page& page) {
+    requireAdmin(web, page);
+    const std::string name = Poco::trim(page.form.get("name"));
+    const std::string role = page.form.get("role"), team = Poco::trim(page.form.get("team"));
+    const std::string password = page.form.get("password");
+    if (!validUserName(name)) {
+        return adminPage(web, page, oneError("User name", "use 1-64 letters, digits, or . _ - @"),
+                         "", 422);
+    }
+    const auto parsed = server::parseRole(role);
+    if (!parsed) return adminPage(web, page, oneError("Role", "choose a role"), "", 422);
+    if (server::teamScoped(*parsed) && team.empty()) {
+        return adminPage(web, page,
+                         oneError("Team", "a " + render::label(role) +
+                                              " works on one team's cases: give the team"),
+                         "", 422);
+    }
+    if (const std::string why = Passwords::weakness(password); !why.empty()) {
+        return adminPage(web, page, oneError("Password", why), "", 422);
+    }
+    // The user gets an API token too (the store needs one); it is never shown, and can be
+    // replaced with `ehdocs user token`.
+    const store::User user{name,
+                           role,
+                           server::teamScoped(*parsed) ? team : "",
+                           server::Tokens::sha256Hex(server::Tokens::generate()),
+                           web.nowIso(),
+                           Passwords::hash(password)};
+    if (web.store.addUser(user) == store::WriteResult::exists) {
+        return adminPage(web, page, oneError("User name", "there is already a user named " + name),
+                         "", 422);
+    }
+    web.record(page, page.user->name, page.user->role, "user_add", "ok", name + " (" + role + ")");
+    return WebContext::redirect("/admin?done=added");
+}
+
+http::ApiResponse setPassword(WebContext& web, Page& page) {
+    requireAdmin(web, page);
+    const std::string name = page.param("name"), password = page.form.get("password");
+    if (const std::string why = Passwords::weakness(password); !why.empty()) {
+        return adminPage(web, page, oneError("New password for " + name, why), "", 422);
+    }
+    if (web.store.setPassword(name, Passwords::hash(password)) == store::WriteResult::notFound) {
+        throw server::NotFoundException("there is no user " + name);
+    }
+    web.sessions.endAllOf(name);
+    web.record(page, page.user->name, page.user->role, "user_password", "ok", name);
+    return WebContext::redirect("/admin?done=password");
+}
+
+http::ApiResponse setDisabled(WebContext& web, Page& page, bool disabled) {
+    requireAdmin(web, page);
+    const std::string name = page.param("name");
+    if (name == page.user->name && disabled) {
+        return adminPage(web, page, oneError(name, "you cannot disable yourself"), "", 422);
+    }
+    if (web.store.setDisabled(name, disabled) == store::WriteResult::notFound) {
+        throw server::NotFoundException("there is no user " + name);
+    }
+    if (disabled) web.sessions.endAllOf(name);
+    web.record(page, page.user->name, page.user->role, disabled ? "user_disable" : "user_enable",
+               "ok", name);
+    return WebContext::redirect(std::string("/admin?done=") + (disabled ? "disabled" : "enabled"));
+}
+
+const char* doneMessage(const std::string& done) {
+    if (done == "added") return "The user was added. Give them their user name and password.";
+    if (done == "password") return "The password was changed; the user's sessions were ended.";
+    if (done == "disabled") return "The user was disabled and signed out.";
+    if (done == "enabled") return "The user was enabled again.";
+    return "";
+}
+
+}  // namespace
+
+void AdminPages::addRoutes(WebContext& web, const AddRoute& add) {
+    add("GET", "/admin", [&web](Page& p) {
+        return adminPage(web, p, View::list(), doneMessage(p.request.param("done")));
+    });
+    add("POST", "/admin/users", [&web](Page& p) { return addUser(web, p); });
+    add("POST", "/admin/users/{name}/password", [&web](Page& p) { return setPassword(web, p); });
+    add("POST", "/admin/users/{name}/disable",
+        [&web](Page& p) { return setDisabled(web, p, true); });
+    add("POST", "/admin/users/{name}/enable",
+        [&web](Page& p) { return setDisabled(web, p, false); });
+}
+
+}  // namespace ehdocs::web

@@ -1,0 +1,441 @@
+// /cases and /cases/{id}: the caseload, one case (family, readiness, record set, issued
+// documents, history), issuing documents, previews, downloads and the close form. Every call
+// goes through CaseService, which checks the role and team and writes the audit trail.
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+
+#include "case/CaseReader.h"
+#include "render/CaseView.h"
+#include "render/Diagrams.h"
+#include "render/DocumentTypes.h"
+#include "render/Labels.h"
+#include "server/Errors.h"
+#include "web/PageRoutes.h"
+#include "web/WebContext.h"
+
+using ehdocs::render::View;
+
+namespace ehdocs::web {
+
+namespace {
+
+constexpr std::size_t kPageSize = 25;
+
+struct Findings {
+    bool ready = false;
+    View blocking = View::list(), warnings = View::list();
+    std::size_t blockingCount = 0, warningCount = 0;
+};
+
+View findingList(const Poco::JSON::Array::Ptr& items, std::size_t& count) {
+    View list = View::list();
+    for (std::size_t i = 0; items && i < items->size(); ++i) {
+        Poco::JSON::Object::Ptr f = items->getObject(static_cast<unsigned>(i));
+        View item;
+        item.set("rule", f->optValue<std::string>("rule", ""));
+        item.set("message", f->optValue<std::string>("message", ""));
+        item.set("source", f->optValue<std::string>("source", ""));
+        list.push(item);
+        ++count;
+    }
+    return list;
+}
+
+Findings findingsOf(const server::ReadinessReport& report) {
+    Findings out;
+    out.ready = report.readyToClose;
+    Poco::JSON::Parser parser;
+    Poco::JSON::Object::Ptr json = parser.parse(report.json).extract<Poco::JSON::Object::Ptr>();
+    out.blocking = findingList(json->getArray("blocking"), out.blockingCount);
+    out.warnings = findingList(json->getArray("warnings"), out.warningCount);
+    return out;
+}
+
+Case parsedCase(const store::CaseRecord& record) {
+    ReadResult read = CaseReader::fromJson(record.json);
+    if (!read.kase) throw server::ConflictException("the stored case file cannot be read");
+    return std::move(*read.kase);
+}
+
+std::string personName(const Member& m) {
+    std::string name = m.preferredName.empty() ? m.firstName : m.preferredName;
+    if (!m.lastName.empty()) name += " " + m.lastName;
+    return name;
+}
+
+std::string workerName(const Case& kase, const std::string& id) {
+    const Worker* w = kase.worker(id);
+    return w ? w->name : id;
+}
+
+int pageNumber(const std::string& text) {
+    int n = 1;
+    return Poco::NumberParser::tryParse(text, n) && n > 0 ? n : 1;
+}
+
+std::string query(const std::map<std::string, std::string>& params) {
+    std::string out;
+    for (const auto& [name, value] : params) {
+        if (value.empty()) continue;
+        std::string encoded;
+        Poco::URI::encode(value, "&=+?#", encoded);
+        out += (out.empty() ? "?" : "&") + name + "=" + encoded;
+    }
+    return out;
+}
+
+// --- /cases -------------------------------------------------------------------------------
+
+// Every case of the caller's caseload, page by page from the kept summaries (the page below
+// searches by name, which the store's indexed filters do not offer).
+std::vector<store::CaseRecord> wholeCaseload(WebContext& web, const server::Caller& caller) {
+    std::vector<store::CaseRecord> all;
+    store::CasePageQuery query;
+    query.limit = server::kMaxPage;
+    for (;;) {
+        store::CasePage page = web.service.list(caller, query);
+        for (store::CaseRecord& record : page.cases) all.push_back(std::move(record));
+        if (!page.next) return all;
+        query.after = page.next;
+    }
+}
+
+struct Row {
+    store::CaseRecord summary;
+    Findings findings;
+};
+
+View option(const std::string& value, const std::string& text, const std::string& chosen) {
+    View o;
+    o.set("value", value).set("text", text).set("selected", value == chosen);
+    return o;
+}
+
+http::ApiResponse caseload(WebContext& web, Page& page) {
+    if (page.role() == server::Role::sfCoordinator) return WebContext::redirect("/sf");
+    const http::ApiRequest& r = page.request;
+    const std::string status = r.param("status"), lead = r.param("lead_worker");
+    const std::string ready = r.param("ready"), late = r.param("late");
+    const std::string search = Poco::toLower(Poco::trim(r.param("q")));
+    std::vector<store::CaseRecord> all = wholeCaseload(web, page.caller);
+    // Lead workers to filter by: those on the caseload before filtering.
+    std::vector<std::pair<std::string, std::string>> leads;
+    for (const auto& s : all) {
+        if (std::none_of(leads.begin(), leads.end(),
+                         [&](auto& l) { return l.first == s.leadWorker; })) {
+            leads.emplace_back(s.leadWorker, s.leadWorkerName);
+        }
+    }
+    std::vector<store::CaseRecord> matched;
+    for (auto& s : all) {
+        if (!status.empty() && s.status != status) continue;
+        if (!lead.empty() && s.leadWorker != lead) continue;
+        if (ready == "yes" && !s.readyToClose) continue;
+        if (ready == "no" && s.readyToClose) continue;
+        // Finding a case: part of its reference or of the family's name, in any case.
+        if (!search.empty() && Poco::toLower(s.caseId).find(search) == std::string::npos &&
+            Poco::toLower(s.familyName).find(search) == std::string::npos) {
+            continue;
+        }
+        matched.push_back(std::move(s));
+    }
+    // What needs action first: open cases ready to close (a team leader's decision), then
+    // other open cases, then closed ones.
+    std::stable_sort(matched.begin(), matched.end(), [](const auto& a, const auto& b) {
+        auto rank = [](const store::CaseRecord& s) {
+            return s.status != "open" ? 2 : s.readyToClose ? 0 : 1;
+        };
+        return rank(a) < rank(b);
+    });
+    // Findings (blocking and late counts) are worked out for the rows shown; the late filter
+    // needs them for every matched case.
+    std::vector<Row> rows;
+    for (auto& s : matched) rows.push_back(Row{std::move(s), {}});
+    auto withFindings = [&](Row& row) {
+        row.findings = findingsOf(web.service.readiness(page.caller, row.summary.caseId, ""));
+    };
+    if (late == "yes" || late == "no") {
+        rows.erase(std::remove_if(rows.begin(), rows.end(),
+                                  [&](const Row& row) {
+                                      return (row.summary.lateCount > 0) != (late == "yes");
+                                  }),
+                   rows.end());
+    }
+    const std::size_t pages = std::max<std::size_t>(1, (rows.size() + kPageSize - 1) / kPageSize);
+    const std::size_t current = std::min<std::size_t>(pageNumber(r.param("page")), pages);
+    const std::size_t first = (current - 1) * kPageSize;
+    const std::size_t last = std::min(rows.size(), first + kPageSize);
+
+    View list = View::list();
+    for (std::size_t i = first; i < last; ++i) {
+        Row& row = rows[i];
+        withFindings(row);
+        const store::CaseRecord& rec = row.summary;
+        View item;
+        item.set("case_id", rec.caseId).set("href", "/cases/" + rec.caseId);
+        item.set("family",
+                 rec.familyName.empty() ? rec.caseId : "The " + rec.familyName + " family");
+        item.set("lead_worker",
+                 row.summary.leadWorkerName.empty() ? rec.leadWorker : row.summary.leadWorkerName);
+        item.set("status", render::label(rec.status)).set("open", rec.status == "open");
+        item.set("ready", row.findings.ready);
+        item.set("blocking", std::to_string(row.findings.blockingCount));
+        item.set("late", std::to_string(row.findings.warningCount));
+        std::string next = "Nothing outstanding";
+        if (rec.status != "open") {
+            next = "Closed";
+        } else if (row.findings.ready) {
+            next = "Ready for the team leader to close";
+        } else if (!row.findings.blocking.empty()) {
+            next = row.findings.blocking.items().front().get("message")->text();
+        }
+        item.set("next", next);
+        list.push(item);
+    }
+    View view;
+    view.set("cases", list).set("any", !list.empty());
+    view.set("count", std::to_string(rows.size()));
+    view.set("scope", page.role() == server::Role::admin ? "Every case"
+                                                         : "Cases of team " + page.user->team);
+    View statuses = View::list();
+    statuses.push(option("", "Any", status))
+        .push(option("open", "Open", status))
+        .push(option("closed", "Closed", status));
+    View readies = View::list();
+    readies.push(option("", "Any", ready))
+        .push(option("yes", "Ready to close", ready))
+        .push(option("no", "Not ready", ready));
+    View lates = View::list();
+    lates.push(option("", "Any", late))
+        .push(option("yes", "Something late", late))
+        .push(option("no", "Nothing late", late));
+    View leadOptions = View::list();
+    leadOptions.push(option("", "Anyone", lead));
+    for (const auto& [id, name] : leads)
+        leadOptions.push(option(id, name.empty() ? id : name, lead));
+    view.set("q", r.param("q"));
+    view.set("statuses", statuses)
+        .set("readies", readies)
+        .set("lates", lates)
+        .set("leads", leadOptions);
+    if (pages > 1) {
+        std::map<std::string, std::string> params{{"q", r.param("q")},
+                                                  {"status", status},
+                                                  {"lead_worker", lead},
+                                                  {"ready", ready},
+                                                  {"late", late}};
+        View pager;
+        if (current > 1) {
+            params["page"] = std::to_string(current - 1);
+            pager.set("previous", "/cases" + query(params));
+        }
+        if (current < pages) {
+            params["page"] = std::to_string(current + 1);
+            pager.set("next", "/cases" + query(params));
+        }
+        pager.set("text", "Page " + std::to_string(current) + " of " + std::to_string(pages));
+        view.set("pager", pager);
+    }
+    view.set("may_create", page.may(server::Action::create));
+    return web.page(page, "cases", "Cases", view, "cases");
+}
+
+// --- /cases/{id} --------------------------------------------------------------------------
+
+View familyView(const Case& kase, const std::string& today) {
+    View members = View::list();
+    for (const Member& m : kase.family.members) {
+        View item;
+        item.set("name", personName(m)).set("relationship", render::label(m.relationship));
+        item.set("kind", render::label(m.kind));
+        item.set("born", m.dob            ? m.dob->iso()
+                         : m.expectedDate ? "expected " + m.expectedDate->iso()
+                                          : "");
+        item.set("household", m.inHousehold ? "Yes" : "No");
+        members.push(item);
+    }
+    const Date producedOn = Date::parse(today).value_or(Date());
+    const render::CaseView caseView(kase, producedOn);
+    View family;
+    family.set("members", members);
+    family.set("genogram_svg", render::genogramSvg(caseView));
+    family.set("ecomap_svg", render::ecomapSvg(caseView));
+    return family;
+}
+
+View recordSetView(const Case& kase, const std::string& caseId) {
+    View types = View::list();
+    const render::DocumentTypes registry = render::DocumentTypes::builtIn();
+    for (const render::DocumentType& type : registry.all()) {
+        const std::string why = type.notApplicable ? type.notApplicable(kase) : "";
+        if (!why.empty()) continue;
+        auto addRow = [&](const std::string& meeting, const std::string& title) {
+            View item;
+            item.set("type", type.id)
+                .set("title", title)
+                .set("audience", render::label(type.audience));
+            item.set("meeting", meeting);
+            item.set("preview_href", "/cases/" + caseId + "/preview/" + type.id +
+                                         (meeting.empty() ? "" : "?meeting=" + meeting));
+            types.push(item);
+        };
+        if (type.needsMeeting) {
+            for (const Meeting& m : kase.meetings) {
+                if (!type.forMeeting || type.forMeeting(m, m.at.date())) {
+                    addRow(m.id,
+                           type.title + ": " + render::label(m.kind) + ", " + m.at.date().iso());
+                }
+            }
+        } else {
+            addRow("", type.title);
+        }
+    }
+    return types;
+}
+
+View documentsView(const Case& kase, const std::vector<store::StoredDocument>& stored) {
+    View docs = View::list();
+    for (auto it = kase.documents.rbegin(); it != kase.documents.rend(); ++it) {
+        const IssuedDocument& d = *it;
+        const bool kept =
+            std::any_of(stored.begin(), stored.end(), [&](auto& s) { return s.docId == d.id; });
+        View item;
+        item.set("title", render::label(d.type)).set("issued_at", d.issuedAt.iso());
+        item.set("by", workerName(kase, d.by)).set("format", Poco::toUpper(d.format));
+        if (kept) item.set("href", "/documents/" + d.id);
+        docs.push(item);
+    }
+    return docs;
+}
+
+View historyView(const std::vector<store::CaseRecord>& versions) {
+    View list = View::list();
+    for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
+        View item;
+        item.set("version", std::to_string(it->version)).set("action", render::label(it->action));
+        item.set("author", it->author)
+            .set("at", it->writtenAt)
+            .set("status", render::label(it->status));
+        list.push(item);
+    }
+    return list;
+}
+
+const char* doneMessage(const std::string& done) {
+    if (done == "issued") return "The document was issued. It is listed under Issued documents.";
+    if (done == "closed") return "The case is closed.";
+    if (done == "reopened") return "The case is open again.";
+    if (done == "closure") return "The closure record was saved as a new version.";
+    if (done == "uploaded") return "The case file was saved as a new version.";
+    if (done == "created") return "The case was created.";
+    return "";
+}
+
+http::ApiResponse casePage(WebContext& web, Page& page) {
+    const std::string id = page.param("id");
+    if (page.role() == server::Role::sfCoordinator) return WebContext::redirect("/sf");
+    const store::CaseRecord record = web.service.get(page.caller, id);
+    const Case kase = parsedCase(record);
+    const Findings findings = findingsOf(web.service.readiness(page.caller, id, ""));
+    View view;
+    view.set("case_id", id).set("version", std::to_string(record.version));
+    view.set("family_name",
+             kase.family.familyName.empty() ? id : "The " + kase.family.familyName + " family");
+    view.set("status", render::label(record.status)).set("open", record.status == "open");
+    view.set("closed", record.status != "open");
+    view.set("team", record.team).set("lead_worker", workerName(kase, kase.leadWorker));
+    view.set("family", familyView(kase, web.today()));
+    view.set("ready", findings.ready);
+    view.set("blocking", findings.blocking).set("warnings", findings.warnings);
+    view.set("blocking_count", std::to_string(findings.blockingCount));
+    view.set("warning_count", std::to_string(findings.warningCount));
+    view.set("any_blocking", findings.blockingCount > 0)
+        .set("any_warnings", findings.warningCount > 0);
+    const bool open = record.status == "open";
+    view.set("may_issue", open && page.may(server::Action::issue));
+    view.set("may_render", page.may(server::Action::render));
+    view.set("record_set", recordSetView(kase, id));
+    view.set("documents", documentsView(kase, web.store.caseDocuments(id)));
+    view.set("any_documents", !kase.documents.empty());
+    view.set("history", historyView(web.service.history(page.caller, id)));
+    const bool mayClose = page.may(server::Action::close);
+    view.set("may_close", open && mayClose);
+    view.set("may_update", open && page.may(server::Action::update));
+    view.set("may_reopen", !open && page.may(server::Action::reopen));
+    if (!open && kase.closure) {
+        view.set("closed_on", kase.closure->date.iso());
+        view.set("closure_reason", render::label(kase.closure->reason));
+        if (kase.closure->authorised) {
+            view.set("authorised_by", workerName(kase, kase.closure->authorised->by));
+        }
+    }
+    view.set("flash", doneMessage(page.request.param("done")));
+    view.set("back_href", "/cases").set("back_text", "Back to cases");
+    return web.page(page, "case", view.get("family_name")->text() + " (" + id + ")", view, "cases");
+}
+
+http::ApiResponse preview(WebContext& web, Page& page) {
+    const server::RenderedDocument doc = web.service.render(
+        page.caller, page.param("id"),
+        server::RenderRequest{page.param("type"), "html", page.request.param("meeting")});
+    http::ApiResponse response;
+    response.contentType = doc.contentType;
+    response.body = doc.bytes;
+    // A document carries its own print stylesheet; nothing in it may run or load anything.
+    response.headers["Content-Security-Policy"] =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+    response.headers["X-Content-Type-Options"] = "nosniff";
+    response.headers["Cache-Control"] = "no-store";
+    return response;
+}
+
+http::ApiResponse issue(WebContext& web, Page& page) {
+    const std::string id = page.param("id");
+    std::string format = page.form.get("format");
+    if (format.empty()) format = "pdf";
+    if (format != "pdf" && format != "html")
+        throw server::BadRequestException("choose PDF or HTML");
+    web.service.issue(
+        page.caller, id,
+        server::RenderRequest{page.form.get("type"), format, page.form.get("meeting")});
+    return WebContext::redirect("/cases/" + id + "?done=issued#documents");
+}
+
+http::ApiResponse downloadDocument(WebContext& web, Page& page) {
+    const store::StoredDocument doc = web.service.document(page.caller, page.param("doc_id"));
+    return WebContext::download(doc.contentType, doc.bytes, doc.docId + "." + doc.format);
+}
+
+http::ApiResponse reopen(WebContext& web, Page& page) {
+    const std::string id = page.param("id");
+    web.service.reopen(page.caller, id, page.form.get("reason"));
+    return WebContext::redirect("/cases/" + id + "?done=reopened");
+}
+
+http::ApiResponse close(WebContext& web, Page& page) {
+    const std::string id = page.param("id");
+    web.service.close(page.caller, id);
+    return WebContext::redirect("/cases/" + id + "?done=closed");
+}
+
+}  // namespace
+
+void CasePages::addRoutes(WebContext& web, const AddRoute& add) {
+    add("GET", "/cases", [&web](Page& p) { return caseload(web, p); });
+    CaseForms::addRoutes(web, add);
+    add("GET", "/cases/{id}", [&web](Page& p) { return casePage(web, p); });
+    add("GET", "/cases/{id}/preview/{type}", [&web](Page& p) { return preview(web, p); });
+    add("POST", "/cases/{id}/documents", [&web](Page& p) { return issue(web, p); });
+    add("GET", "/documents/{doc_id}", [&web](Page& p) { return downloadDocument(web, p); });
+    add("POST", "/cases/{id}/close", [&web](Page& p) { return close(web, p); });
+    add("POST", "/cases/{id}/reopen", [&web](Page& p) { return reopen(web, p); });
+}
+
+}  // namespace ehdocs::web

@@ -1,0 +1,285 @@
+#include <boost/test/unit_test.hpp>
+
+#include "WebFixture.h"
+#include "server/Settings.h"
+
+using ehdocs::test::Browser;
+using ehdocs::test::WebFixture;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(WebAppTest)
+
+BOOST_FIXTURE_TEST_CASE(pages_need_a_session_and_send_you_to_sign_in, WebFixture) {
+    Browser browser(*this);
+    const auto reply = browser.get("/cases?status=open");
+    BOOST_TEST(reply.status == 303);
+    BOOST_TEST(reply.headers.at("Location") == "/sign-in?next=/cases%3Fstatus%3Dopen");
+}
+
+BOOST_FIXTURE_TEST_CASE(signing_in_sets_a_strict_http_only_secure_session_cookie, WebFixture) {
+    Browser browser(*this);
+    const auto reply = browser.signIn("coach_south", kPassword);
+    BOOST_TEST(reply.status == 303);
+    BOOST_TEST(reply.headers.at("Location") == "/cases");
+    const std::string cookie = reply.headers.at("Set-Cookie");
+    BOOST_TEST(cookie.rfind("ehdocs_session=", 0) == 0);
+    BOOST_TEST(contains(cookie, "; HttpOnly"));
+    BOOST_TEST(contains(cookie, "; SameSite=Strict"));
+    BOOST_TEST(contains(cookie, "; Secure"));
+    BOOST_TEST(browser.get("/cases").status == 200);
+    BOOST_TEST(audit("sign_in").back().outcome == "ok");
+    BOOST_TEST(audit("sign_in").back().user == "coach_south");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_wrong_password_or_unknown_user_gets_the_same_answer_and_is_audited,
+                        WebFixture) {
+    Browser browser(*this);
+    const auto wrong = browser.signIn("coach_south", "not the password");
+    const auto unknown = browser.signIn("nobody", "not the password");
+    for (const auto& reply : {wrong, unknown}) {
+        BOOST_TEST(reply.status == 200);
+        BOOST_TEST(contains(reply.body, "The user name or password is not right."));
+        BOOST_TEST(!reply.headers.count("Location"));
+    }
+    BOOST_TEST(audit("sign_in").size() == 2u);
+    BOOST_TEST(audit("sign_in").front().outcome == "refused");
+    BOOST_TEST(browser.get("/cases").status == 303);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_disabled_user_cannot_sign_in_and_is_signed_out, WebFixture) {
+    Browser browser(*this);
+    browser.signIn("coach_south", kPassword);
+    store.setDisabled("coach_south", true);
+    BOOST_TEST(browser.get("/cases").status == 303);
+    BOOST_TEST(contains(browser.signIn("coach_south", kPassword).body, "is not right"));
+}
+
+BOOST_FIXTURE_TEST_CASE(failed_sign_ins_are_rate_limited_even_with_the_right_password, WebFixture) {
+    Browser browser(*this);
+    for (int i = 0; i < 5; ++i) browser.signIn("leader_south", "guess number " + std::to_string(i));
+    const auto reply = browser.signIn("leader_south", kPassword);
+    BOOST_TEST(reply.status == 429);
+    BOOST_TEST(contains(reply.body, "Too many failed attempts. Wait 15 minutes"));
+    BOOST_TEST(audit("sign_in").back().outcome == "rate_limited");
+    advanceMinutes(15);
+    BOOST_TEST(browser.signIn("leader_south", kPassword).status == 303);
+}
+
+BOOST_FIXTURE_TEST_CASE(signing_in_goes_back_only_to_a_page_of_this_site, WebFixture) {
+    for (const std::string next : {"https://elsewhere.example/", "//elsewhere.example/",
+                                   "/\\elsewhere.example", "/\t/elsewhere.example", "cases"}) {
+        Browser browser(*this);
+        browser.get("/sign-in");
+        const auto reply = browser.post("/sign-in", {{"csrf", browser.csrf()},
+                                                     {"username", "admin"},
+                                                     {"password", kPassword},
+                                                     {"next", next}});
+        BOOST_TEST(reply.headers.at("Location") == "/cases", next);
+    }
+    Browser browser(*this);
+    browser.get("/sign-in");
+    const auto reply = browser.post("/sign-in", {{"csrf", browser.csrf()},
+                                                 {"username", "admin"},
+                                                 {"password", kPassword},
+                                                 {"next", "/kpi?from=2026-01-01"}});
+    BOOST_TEST(reply.headers.at("Location") == "/kpi?from=2026-01-01");
+}
+
+BOOST_FIXTURE_TEST_CASE(only_an_admin_manages_users_and_a_refusal_is_audited, WebFixture) {
+    Browser coach(*this), admin(*this);
+    coach.signIn("coach_south", kPassword);
+    coach.get("/cases");
+    BOOST_TEST(coach.get("/admin").status == 403);
+    const auto add = coach.post("/admin/users", {{"csrf", coach.csrf()},
+                                                 {"name", "mallory"},
+                                                 {"role", "admin"},
+                                                 {"password", "a long enough password"}});
+    BOOST_TEST(add.status == 403);
+    BOOST_TEST(!store.userByName("mallory"));
+    BOOST_TEST(audit("users").back().outcome == "forbidden");
+    BOOST_TEST(coach.get("/sf").status == 403);
+    BOOST_TEST(coach.get("/kpi.xlsx").status == 403);
+
+    admin.signIn("admin", kPassword);
+    admin.get("/admin");
+    const auto added = admin.post("/admin/users", {{"csrf", admin.csrf()},
+                                                   {"name", "dana"},
+                                                   {"role", "team_leader"},
+                                                   {"team", "South"},
+                                                   {"password", "a long enough password"}});
+    BOOST_TEST(added.status == 303);
+    BOOST_TEST(store.userByName("dana")->role == "team_leader");
+    BOOST_TEST(audit("user_add").back().detail == "dana (team_leader)");
+    admin.get("/admin");
+    const auto weak =
+        admin.post("/admin/users/dana/password", {{"csrf", admin.csrf()}, {"password", "short"}});
+    BOOST_TEST(weak.status == 422);
+    BOOST_TEST(contains(weak.body, "a password needs at least 10 characters"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_sign_in_without_its_form_token_is_refused_and_audited, WebFixture) {
+    Browser browser(*this);
+    const auto reply =
+        browser.post("/sign-in", {{"username", "coach_south"}, {"password", kPassword}});
+    BOOST_TEST(reply.status == 403);
+    BOOST_TEST(!reply.headers.count("Set-Cookie"));
+    BOOST_TEST(audit("request").back().outcome == "csrf_refused");
+}
+
+BOOST_FIXTURE_TEST_CASE(
+    a_forged_close_without_the_csrf_token_is_refused_audited_and_changes_nothing, WebFixture) {
+    addExample("okafor-ready-to-close");
+    Browser browser(*this);
+    browser.signIn("leader_south", kPassword);
+    for (const std::string token :
+         {"", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}) {
+        const auto reply = browser.post("/cases/NH-FF-2026-0142/close", {{"csrf", token}});
+        BOOST_TEST(reply.status == 403);
+        BOOST_TEST(contains(reply.body, "This form has expired"));
+    }
+    const auto refused = audit("request");
+    BOOST_TEST_REQUIRE(refused.size() == 2u);
+    BOOST_TEST(refused.back().outcome == "csrf_refused");
+    BOOST_TEST(refused.back().user == "leader_south");
+    BOOST_TEST(refused.back().caseId == "NH-FF-2026-0142");
+    BOOST_TEST(store.currentHead("NH-FF-2026-0142")->status == "open");
+    // With the page's token the same form closes the case.
+    browser.get("/cases/NH-FF-2026-0142");
+    const auto closed = browser.post("/cases/NH-FF-2026-0142/close", {{"csrf", browser.csrf()}});
+    BOOST_TEST(closed.status == 303);
+    BOOST_TEST(store.currentHead("NH-FF-2026-0142")->status == "closed");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_coach_cannot_close_through_a_form, WebFixture) {
+    addExample("okafor-ready-to-close");
+    Browser browser(*this);
+    browser.signIn("coach_south", kPassword);
+    const auto page = browser.get("/cases/NH-FF-2026-0142");
+    BOOST_TEST(!contains(page.body, "/close\""));
+    const auto reply = browser.post("/cases/NH-FF-2026-0142/close", {{"csrf", browser.csrf()}});
+    BOOST_TEST(reply.status == 403);
+    BOOST_TEST(contains(reply.body, "You cannot do this"));
+    BOOST_TEST(store.currentHead("NH-FF-2026-0142")->status == "open");
+}
+
+BOOST_FIXTURE_TEST_CASE(the_closure_gate_holds_for_a_form_too, WebFixture) {
+    addExample("nowak-open", "South");
+    Browser browser(*this);
+    browser.signIn("leader_south", kPassword);
+    const auto page = browser.get("/cases/DOR-LEH-2026-1207");
+    BOOST_TEST(contains(page.body, "This case cannot be closed yet"));
+    BOOST_TEST(contains(page.body, "assessment.completed"));
+    const auto reply = browser.post("/cases/DOR-LEH-2026-1207/close", {{"csrf", browser.csrf()}});
+    BOOST_TEST(reply.status == 409);
+    BOOST_TEST(contains(reply.body, "No Early Help plan is recorded. (plan.recorded)"));
+    BOOST_TEST(store.currentHead("DOR-LEH-2026-1207")->status == "open");
+}
+
+BOOST_FIXTURE_TEST_CASE(each_role_sees_only_its_teams_cases, WebFixture) {
+    addExample("okafor-ready-to-close");
+    addExample("bennett-disengaged");
+    Browser south(*this), north(*this), admin(*this);
+    south.signIn("coach_south", kPassword);
+    north.signIn("coach_north", kPassword);
+    admin.signIn("admin", kPassword);
+    const std::string southList = south.get("/cases").body, northList = north.get("/cases").body;
+    BOOST_TEST(contains(southList, "NH-FF-2026-0142"));
+    BOOST_TEST(!contains(southList, "EHFW-2026-0877"));
+    BOOST_TEST(contains(northList, "EHFW-2026-0877"));
+    BOOST_TEST(!contains(northList, "NH-FF-2026-0142"));
+    BOOST_TEST(north.get("/cases/NH-FF-2026-0142").status == 403);
+    const std::string all = admin.get("/cases").body;
+    BOOST_TEST((contains(all, "NH-FF-2026-0142") && contains(all, "EHFW-2026-0877")));
+    // Finding a case by part of the family's name or the reference.
+    for (const std::string q : {"okaf", "ff-2026-01"}) {
+        const std::string found = admin.get("/cases?q=" + q).body;
+        BOOST_TEST(contains(found, "NH-FF-2026-0142"), q);
+        BOOST_TEST(!contains(found, "EHFW-2026-0877"), q);
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(an_idle_session_ends_and_a_late_form_goes_back_to_sign_in, WebFixture) {
+    addExample("okafor-ready-to-close");
+    Browser browser(*this);
+    browser.signIn("leader_south", kPassword);
+    browser.get("/cases/NH-FF-2026-0142");
+    advanceMinutes(31);
+    const auto page = browser.get("/cases");
+    BOOST_TEST(page.status == 303);
+    BOOST_TEST(page.headers.at("Location") == "/sign-in?next=/cases");
+    const auto form = browser.post("/cases/NH-FF-2026-0142/close", {{"csrf", browser.csrf()}});
+    BOOST_TEST(form.status == 303);
+    BOOST_TEST(form.headers.at("Location") == "/sign-in?expired=1");
+    BOOST_TEST(contains(browser.get("/sign-in?expired=1").body,
+                        "Your session ended, so nothing was saved."));
+    BOOST_TEST(store.currentHead("NH-FF-2026-0142")->status == "open");
+}
+
+BOOST_FIXTURE_TEST_CASE(signing_out_ends_the_session, WebFixture) {
+    Browser browser(*this);
+    browser.signIn("admin", kPassword);
+    const std::string session = browser.cookies.at("ehdocs_session");
+    browser.get("/cases");
+    BOOST_TEST(browser.post("/sign-out", {{"csrf", browser.csrf()}}).status == 303);
+    browser.cookies["ehdocs_session"] = session;  // a copy of the old cookie is worthless
+    BOOST_TEST(browser.get("/cases").status == 303);
+    BOOST_TEST(audit("sign_out").size() == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(every_response_has_a_csp_without_inline_script, WebFixture) {
+    Browser browser(*this);
+    for (const std::string path :
+         {"/sign-in", "/cases", "/no-such-page", "/assets/../etc/passwd"}) {
+        const auto reply = browser.get(path);
+        const std::string csp = reply.headers.at("Content-Security-Policy");
+        BOOST_TEST(contains(csp, "script-src 'self';"));
+        BOOST_TEST(!contains(csp, "unsafe-inline"));
+        BOOST_TEST(contains(csp, "frame-ancestors 'none'"));
+        BOOST_TEST(reply.headers.at("X-Content-Type-Options") == "nosniff");
+    }
+    BOOST_TEST(!contains(browser.get("/sign-in").body, "<script>"));
+}
+
+BOOST_FIXTURE_TEST_CASE(unknown_pages_and_assets_are_404_pages_in_the_layout, WebFixture) {
+    Browser browser(*this);
+    browser.signIn("admin", kPassword);
+    const auto page = browser.get("/no-such-page");
+    BOOST_TEST(page.status == 404);
+    BOOST_TEST(contains(page.body, "Page not found"));
+    BOOST_TEST(contains(page.body, "Go to your caseload"));
+    BOOST_TEST(browser.get("/assets/..").status == 404);
+    BOOST_TEST(browser.get("/assets/.hidden").status == 404);
+    BOOST_TEST(browser.get("/cases/NO-SUCH-CASE").status == 404);
+}
+
+BOOST_FIXTURE_TEST_CASE(case_text_is_escaped_on_every_page, WebFixture) {
+    // A case file may hold any text; it is shown as text, never as markup.
+    addExample("okafor-ready-to-close", "", "<script>alert(1)</script>");
+    Browser browser(*this);
+    browser.signIn("admin", kPassword);
+    for (const std::string path : {"/cases", "/cases/NH-FF-2026-0142"}) {
+        const std::string body = browser.get(path).body;
+        BOOST_TEST(!contains(body, "<script>alert(1)"));
+        BOOST_TEST(contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(plain_http_is_only_allowed_on_loopback) {
+    ehdocs::server::Settings settings;
+    settings.web.plainHttp = true;
+    settings.host = "0.0.0.0";
+    BOOST_CHECK_EXCEPTION(
+        ehdocs::web::WebApp::validate(settings), ehdocs::server::SettingsException,
+        [](const auto& e) { return contains(e.message(), "web.plainHttp: only allowed"); });
+    settings.host = "127.0.0.1";
+    BOOST_CHECK_NO_THROW(ehdocs::web::WebApp::validate(settings));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
