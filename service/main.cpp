@@ -19,6 +19,7 @@ const char* const kUsage =
     "  serve                       run the records service\n"
     "  user add NAME --role ROLE   create a service user and print its API token\n"
     "  export sf|kpi CASES...      Supporting Families or KPI workbooks\n"
+    "  audit verify                check the audit trail's hash chain\n"
     "\n"
     "`ehdocs COMMAND --help` describes each command.\n";
 
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     if (command == "serve") return serveCommand(argc - 1, argv + 1);
     if (command == "user") return userCommand(args);
     if (command == "export") return exportCommand(args);
+    if (command == "audit") return auditCommand(args);
     std::cerr << "ehdocs: unknown command '" << command << "'\n\n" << kUsage;
     return kExitUsage;
 }

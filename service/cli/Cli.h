@@ -13,7 +13,7 @@ using Args = std::vector<std::string>;
 // Exit statuses shared by every command (sysexits-style where one fits).
 enum ExitStatus : int {
     kExitOk = 0,
-    kExitNotReady = 1,      // `check`: the case is not ready to close
+    kExitNotReady = 1,      // `check`: not ready to close; `audit verify`: chain broken
     kExitInvalidCase = 2,   // a case file is not valid
     kExitUsage = 64,        // bad command line
     kExitRenderFailed = 70  // rendering (or another internal step) failed
@@ -27,5 +27,6 @@ int checkCommand(const Args& args);
 int serveCommand(int argc, char** argv);  // Poco's ServerApplication wants argv itself
 int userCommand(const Args& args);
 int exportCommand(const Args& args);
+int auditCommand(const Args& args);
 
 }  // namespace ehdocs::cli

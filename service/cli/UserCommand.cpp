@@ -15,6 +15,7 @@
 #include "server/Roles.h"
 #include "server/Settings.h"
 #include "server/Tokens.h"
+#include "store/DataFolder.h"
 #include "store/SqliteStore.h"
 
 namespace po = boost::program_options;
@@ -54,7 +55,7 @@ int withDatabase(const po::variables_map& vm, bool create,
         server::Settings settings = settingsFrom(vm);
         const std::string path = settings.databasePath();
         if (create) {
-            Poco::File(settings.dataDir).createDirectories();
+            store::prepareDataFolder(settings.dataDir);
         } else if (!Poco::File(path).exists()) {
             std::cerr << "ehdocs user: there is no database at " << path << "\n";
             return kExitUsage;

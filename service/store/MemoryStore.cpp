@@ -1,5 +1,7 @@
 #include "store/MemoryStore.h"
 
+#include "store/AuditChain.h"
+
 namespace ehdocs::store {
 
 namespace {
@@ -117,7 +119,9 @@ std::optional<User> MemoryStore::userByTokenHash(const std::string& tokenHash) {
 void MemoryStore::appendAudit(const std::vector<AuditEntry>& entries) {
     std::lock_guard<std::mutex> lock(_mutex);
     for (AuditEntry entry : entries) {
+        entry = AuditChain::stored(entry);
         entry.seq = static_cast<long long>(_audit.size()) + 1;
+        AuditChain::link(entry, _audit.empty() ? "" : _audit.back().hash);
         _audit.push_back(std::move(entry));
     }
 }
@@ -127,6 +131,7 @@ std::vector<AuditEntry> MemoryStore::audit(const AuditQuery& query) {
     std::vector<AuditEntry> found;
     for (const AuditEntry& entry : _audit) {
         if (found.size() >= query.limit) break;
+        if (entry.seq <= query.afterSeq) continue;
         if (!matches(query.caseId, entry.caseId) || !matches(query.user, entry.user)) continue;
         if (!query.from.empty() && entry.at < query.from) continue;
         if (!query.to.empty() && entry.at > query.to) continue;

@@ -27,6 +27,7 @@ public:
     WriteResult replaceToken(const std::string& name, const std::string& tokenHash) override;
     void appendAudit(const std::vector<AuditEntry>& entries) override;
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
+    void probeWrite() override {}  // memory is always there
 
 private:
     std::mutex _mutex;

@@ -57,11 +57,14 @@ struct AuditEntry {
     std::string at;     // ISO 8601 UTC
     std::string user, role, action, caseId, outcome, requestId;
     std::string detail;  // free text, e.g. the document id issued
+    // The hash chain (AuditChain.h), assigned by the store with `seq`.
+    std::string prevHash, hash;
 };
 
 struct AuditQuery {
     std::string caseId, user;  // "" = any
     std::string from, to;      // ISO 8601 bounds on `at`, inclusive; "" = open
+    long long afterSeq = 0;    // only entries with a larger seq (for reading in pages)
     std::size_t limit = 1000;
 };
 
@@ -113,10 +116,15 @@ public:
     // notFound when there is no user of that name.
     virtual WriteResult replaceToken(const std::string& name, const std::string& tokenHash) = 0;
 
-    // Appends the entries in one transaction, assigning their `seq`.
+    // Appends the entries in one transaction, assigning their `seq` and linking each into the
+    // hash chain (AuditChain.h) after the newest entry stored.
     virtual void appendAudit(const std::vector<AuditEntry>& entries) = 0;
     // Matching entries, oldest first, at most `query.limit`.
     virtual std::vector<AuditEntry> audit(const AuditQuery& query) = 0;
+
+    // A cheap check that a write could succeed now (the medium is there and writable), for
+    // health checks and start-up; writes nothing. Throws StoreException saying what is wrong.
+    virtual void probeWrite() = 0;
 };
 
 }  // namespace ehdocs::store

@@ -160,11 +160,11 @@ BOOST_AUTO_TEST_CASE(audit_entries_are_numbered_and_filtered) {
     for (auto& s : bothStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             s.store->appendAudit(
-                {{0, "2026-06-01T09:00:00Z", "amira", "coach", "read", "A", "ok", "r1", ""},
+                {{0, "2026-06-01T09:00:00Z", "amira", "coach", "read", "A", "ok", "r1", "", "", ""},
                  {0, "2026-06-02T09:00:00Z", "tom", "team_leader", "close", "A",
-                  "not_ready_to_close", "r2", ""},
+                  "not_ready_to_close", "r2", "", "", ""},
                  {0, "2026-06-03T09:00:00Z", "amira", "coach", "read", "B", "forbidden", "r3",
-                  ""}});
+                  "", "", ""}});
             BOOST_TEST(s.store->audit({}).size() == 3u);
             BOOST_TEST(s.store->audit({}).back().seq > s.store->audit({}).front().seq);
             AuditQuery byCase;
@@ -183,10 +183,10 @@ BOOST_AUTO_TEST_CASE(sqlite_history_cannot_be_rewritten_even_with_sql) {
     Poco::TemporaryFile file;
     {
         SqliteStore store(file.path());
-        BOOST_TEST(store.schemaVersion() == 1);
+        BOOST_TEST(store.schemaVersion() == 2);
         store.createCase(version("A", 1));
         store.appendAudit(
-            {{0, "2026-06-01T09:00:00Z", "amira", "coach", "read", "A", "ok", "r1", ""}});
+            {{0, "2026-06-01T09:00:00Z", "amira", "coach", "read", "A", "ok", "r1", "", "", ""}});
     }
     Poco::Data::Session session("SQLite", file.path());
     for (const char* sql : {"UPDATE audit SET outcome = 'ok'", "DELETE FROM audit",
