@@ -22,6 +22,7 @@
 #include "server/RulesReadiness.h"
 #include "server/Settings.h"
 #include "server/Workbooks.h"
+#include "store/DataFolder.h"
 #include "store/SqliteStore.h"
 
 using Poco::Util::Option;
@@ -111,8 +112,10 @@ protected:
 
 private:
     int serve(const server::Settings& settings) {
-        Poco::File(settings.dataDir).createDirectories();
+        store::prepareDataFolder(settings.dataDir);
         store::SqliteStore store(settings.databasePath());
+        // A store that cannot be written now would fail every call while /health said ok.
+        store.probeWrite();
         server::AuditLog audit(store);
         server::RulesReadiness readiness(
             settings.profilesDir.empty()
@@ -130,6 +133,7 @@ private:
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
         http::HttpService http(service, settings, socket);
         addExports(http.endpoints());
+        http.endpoints().setHealthProbe([&store] { store.probeWrite(); });
         http.start();
         std::cout << "ehdocs: listening on http://" << settings.host << ":" << http.port()
                   << " (database " << settings.databasePath() << ")" << std::endl;

@@ -15,6 +15,7 @@ struct ApiRequest {
     std::map<std::string, std::string> headers;  // names lower-cased
     std::string body;
     std::string requestId;
+    std::string clientAddress;  // the peer's IP address, e.g. "127.0.0.1"
 
     // The header's value, or "" when absent. `name` in lower case.
     std::string header(const std::string& name) const;

@@ -13,6 +13,7 @@
 
 #include "http/ErrorMapper.h"
 #include "server/Errors.h"
+#include "store/ValidUtf8.h"
 
 namespace ehdocs::http {
 
@@ -30,15 +31,22 @@ bool usableRequestId(const std::string& id) {
     return true;
 }
 
-// Everything but the body.
+// Everything but the body. Decoded text is made valid UTF-8 here, once, because paths and
+// query values reach error messages and the audit trail, which are written as JSON.
 ApiRequest describe(Poco::Net::HTTPServerRequest& request, const std::string& requestId) {
+    using store::validUtf8;
     ApiRequest api;
-    api.method = request.getMethod();
+    api.method = validUtf8(request.getMethod());
     api.requestId = requestId;
-    for (const auto& [name, value] : request) api.headers[Poco::toLower(name)] = value;
+    api.clientAddress = request.clientAddress().host().toString();
+    for (const auto& [name, value] : request) {
+        api.headers[validUtf8(Poco::toLower(name))] = validUtf8(value);
+    }
     const Poco::URI uri(request.getURI());
-    api.path = uri.getPath();
-    for (const auto& [name, value] : uri.getQueryParameters()) api.query[name] = value;
+    api.path = validUtf8(uri.getPath());
+    for (const auto& [name, value] : uri.getQueryParameters()) {
+        api.query[validUtf8(name)] = validUtf8(value);
+    }
     return api;
 }
 
@@ -66,6 +74,12 @@ void readBody(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyBytes, A
            in.read(buffer, static_cast<std::streamsize>(sizeof buffer)).gcount() > 0) {
         body.append(buffer, static_cast<std::size_t>(in.gcount()));
     }
+    // A failed read (not a clean end) is the connection's deadline passing (or the client
+    // going away): the body is incomplete and must not be acted on.
+    if (in.bad()) {
+        throw server::RequestTimeoutException(
+            "the request body did not arrive in time (server.bodyTimeoutMs)");
+    }
     if (body.size() > maxBodyBytes) {
         throw server::PayloadTooLargeException("the body is larger than the limit of " +
                                                std::to_string(maxBodyBytes) + " bytes");
@@ -75,10 +89,12 @@ void readBody(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyBytes, A
 
 }  // namespace
 
-RequestHandler::RequestHandler(const Router& router, Metrics& metrics, std::size_t maxBodyBytes,
-                               std::atomic<unsigned long long>& counter, const RefusalHook& refused)
+RequestHandler::RequestHandler(const Router& router, Metrics& metrics, WorkerSlots& workers,
+                               std::size_t maxBodyBytes, std::atomic<unsigned long long>& counter,
+                               const RefusalHook& refused)
     : _router(router),
       _metrics(metrics),
+      _workers(workers),
       _maxBodyBytes(maxBodyBytes),
       _counter(counter),
       _refused(refused) {}
@@ -119,7 +135,17 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         }
         readBody(request, _maxBodyBytes, api);
         reachedEndpoint = true;
-        result = (*match.endpoint)(api, match.params);
+        if (route == "/health") {
+            result = (*match.endpoint)(api, match.params);
+        } else {
+            const WorkerSlots::Lease worker(_workers);
+            if (!worker.acquired()) {
+                reachedEndpoint = false;  // refused before the endpoint: audited below
+                throw server::ServiceBusyException(
+                    "every request worker is busy and the queue is full; try again shortly");
+            }
+            result = (*match.endpoint)(api, match.params);
+        }
     } catch (...) {
         std::string code = "internal_error";
         try {
@@ -130,7 +156,9 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         }
         result = ErrorMapper::current();
         // After refusing a body unread, the connection's stream is out of step: close it.
-        if (result.status == 413 || result.status == 400) response.setKeepAlive(false);
+        if (result.status == 413 || result.status == 400 || result.status == 408) {
+            response.setKeepAlive(false);
+        }
         // Endpoints audit their own refusals; these never reached one.
         if (!reachedEndpoint && !route.empty() && api.path.rfind("/api/", 0) == 0 && _refused) {
             try {
@@ -154,15 +182,17 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
 }
 
 RequestHandlerFactory::RequestHandlerFactory(const Router& router, Metrics& metrics,
-                                             std::size_t maxBodyBytes, RefusalHook refused)
+                                             WorkerSlots& workers, std::size_t maxBodyBytes,
+                                             RefusalHook refused)
     : _router(router),
       _metrics(metrics),
+      _workers(workers),
       _maxBodyBytes(maxBodyBytes),
       _refused(std::move(refused)) {}
 
 Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
     const Poco::Net::HTTPServerRequest&) {
-    return new RequestHandler(_router, _metrics, _maxBodyBytes, _counter, _refused);
+    return new RequestHandler(_router, _metrics, _workers, _maxBodyBytes, _counter, _refused);
 }
 
 }  // namespace ehdocs::http

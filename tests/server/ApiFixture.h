@@ -35,7 +35,12 @@ public:
 class ApiFixture {
 public:
     ApiFixture();
+    // With these settings for the HTTP server (see testSettings()).
+    explicit ApiFixture(const server::Settings& settings);
     ~ApiFixture();
+
+    // The settings of the default fixture: small body limit, 8 workers.
+    static server::Settings testSettings();
 
     // Tokens of: coach_south, leader_south, coach_north, leader_north, sf, admin.
     std::string token(const std::string& user) const { return _tokens.at(user); }
@@ -51,6 +56,7 @@ public:
 
     store::MemoryStore store;
     Poco::UInt16 port = 0;
+    http::HttpService& http() { return *_http; }
 
 private:
     std::unique_ptr<server::AuditLog> _audit;
