@@ -257,6 +257,7 @@ int checkCommand(const Args& args) {
                   << options;
         return kExitUsage;
     }
+    if (auto refused = refuseSpecialFiles("check", files, isSummary)) return *refused;
     Date asOf = todayInUk();
     if (vm.count("as-of")) {
         std::optional<Date> parsed = Date::parse(vm["as-of"].as<std::string>());

@@ -45,7 +45,14 @@ TemplateSet TemplateSet::withOverrides(const std::string& dir) {
                                     "' does not exist or is not a folder");
         for (Poco::DirectoryIterator it(dir), end; it != end; ++it) {
             const std::string name = it.name();
-            if (!isTemplateFile(name) || !it->isFile()) continue;
+            if (!isTemplateFile(name)) continue;
+            // Only the folder's own regular files: a symbolic link could put any file this
+            // process can read into a document.
+            if (it->isLink())
+                throw TemplateException("template '" + it->path() +
+                                        "' is a symbolic link; a template folder may hold only "
+                                        "regular files (copy the file in instead)");
+            if (!it->isFile()) continue;
             std::ifstream in(it->path(), std::ios::binary);
             std::ostringstream text;
             text << in.rdbuf();

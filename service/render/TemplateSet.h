@@ -23,7 +23,8 @@ public:
     static TemplateSet builtIn();
     // The built-ins, with every `*.mustache` and `*.css` file in `dir` added or replacing
     // the built-in of the same name. Throws TemplateException when `dir` is not a readable
-    // folder or a file in it cannot be read.
+    // folder, a file in it cannot be read, or a template name in it is a symbolic link (only
+    // the folder's own regular files are templates).
     static TemplateSet withOverrides(const std::string& dir);
 
     // True when a template of this name exists.
