@@ -17,6 +17,7 @@ packages=(
     poppler-utils               # pdftotext in tests
     python3-jsonschema python3-openpyxl python3-xlsxwriter   # independent checkers in tests and benchmarks
     wrk                         # service benchmark
+    clang libclang-rt-14-dev    # libFuzzer and the sanitizers for the fuzz harnesses (scripts/fuzz.sh)
     curl
 )
 

@@ -68,6 +68,13 @@ TemplateSet TemplateSet::withOverrides(const std::string& dir) {
     return set;
 }
 
+TemplateSet TemplateSet::withTexts(const std::map<std::string, std::string>& texts,
+                                   const std::string& origin) {
+    TemplateSet set = builtIn();
+    for (const auto& [name, text] : texts) set._files[name] = {text, origin + "/" + name, true};
+    return set;
+}
+
 const std::string& TemplateSet::source(const std::string& name) const {
     auto it = _files.find(name);
     if (it == _files.end()) throw TemplateException("no template named '" + name + "'");
@@ -98,10 +105,11 @@ std::string TemplateSet::partialFile(const std::string& tagName) {
 }
 
 std::string TemplateSet::expanded(const std::string& name) const {
-    return expand(name, 0);
+    std::size_t budget = kMaxExpandedBytes;
+    return expand(name, 0, budget);
 }
 
-std::string TemplateSet::expand(const std::string& name, int depth) const {
+std::string TemplateSet::expand(const std::string& name, int depth, std::size_t& budget) const {
     if (depth > 16)
         throw TemplateException("partials nest more than 16 deep at '" + name +
                                 "': do two partials include each other?");
@@ -120,10 +128,17 @@ std::string TemplateSet::expand(const std::string& name, int depth) const {
         if (!has(partial))
             throw TemplateException("'" + name + "' includes the partial '" + partial +
                                     "', which does not exist");
-        out += expand(partial, depth + 1);
+        out += expand(partial, depth + 1, budget);
         pos = close + 2;
     }
     out.append(text, pos, std::string::npos);
+    // Partials included many times over (each including others many times) would otherwise
+    // grow without bound.
+    if (out.size() > budget)
+        throw TemplateException("'" + name + "' expands to more than " +
+                                std::to_string(kMaxExpandedBytes / (1024 * 1024)) +
+                                " MB with its partials: is a partial included too many times?");
+    budget -= out.size();
     return out;
 }
 
