@@ -22,6 +22,7 @@ packages=(
     python3-yaml                # reads docs/openapi.yaml in tests/server/api_docs_test.py
     python3-pyphen              # syllables for the family letters' reading grade (scripts/reading_grade.py)
     wrk                         # service benchmark
+    clang libclang-rt-14-dev    # libFuzzer and the sanitizers for the fuzz harnesses (scripts/fuzz.sh)
     curl
     libsodium-dev               # Argon2id password hashes for signing in to the web app
     chromium                    # the web app's browser tests (headless, driven by puppeteer-core)

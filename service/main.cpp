@@ -23,6 +23,7 @@ const char* const kUsage =
     "  user add NAME --role ROLE   create a service user and print its API token\n"
     "  export sf|kpi CASES...      Supporting Families or KPI workbooks\n"
     "  import FILES_OR_DIRS...     load case files into the store\n"
+    "  audit verify                check the audit trail's hash chain\n"
     "\n"
     "`ehdocs COMMAND --help` describes each command.\n";
 
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
     if (command == "user") return userCommand(args);
     if (command == "export") return exportCommand(args);
     if (command == "import") return importCommand(args, std::cout, std::cerr, isatty(2));
+    if (command == "audit") return auditCommand(args);
     std::cerr << "ehdocs: unknown command '" << command << "'\n\n" << kUsage;
     return kExitUsage;
 }

@@ -3,9 +3,14 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <set>
@@ -948,6 +953,86 @@ private:
     std::set<std::string> _workerIds;  // known once `workers` is read, for `to.worker`
 };
 
+// Poco's parse handler, keeping track of where it is so that a key given twice in one object
+// is reported at its path. Poco alone keeps the last copy silently, while another reader of
+// the same stored file may keep the first: the team checked for access would not be the team
+// that reader sees.
+class DuplicateKeyHandler : public Poco::JSON::ParseHandler {
+public:
+    const std::vector<std::string>& duplicates() const { return _duplicates; }
+
+    void startObject() override {
+        open(true);
+        ParseHandler::startObject();
+    }
+    void startArray() override {
+        open(false);
+        ParseHandler::startArray();
+    }
+    void endObject() override {
+        _frames.pop_back();
+        ParseHandler::endObject();
+    }
+    void endArray() override {
+        _frames.pop_back();
+        ParseHandler::endArray();
+    }
+    void key(const std::string& k) override {
+        Frame& frame = _frames.back();
+        frame.key = k;
+        if (!frame.keys.insert(k).second) _duplicates.push_back(member(frame.path, k));
+        ParseHandler::key(k);
+    }
+    void null() override {
+        element();
+        ParseHandler::null();
+    }
+    void value(int v) override { scalar(v); }
+    void value(unsigned v) override { scalar(v); }
+    void value(Poco::Int64 v) override { scalar(v); }
+    void value(Poco::UInt64 v) override { scalar(v); }
+    void value(const std::string& v) override { scalar(v); }
+    void value(double v) override { scalar(v); }
+    void value(bool v) override { scalar(v); }
+
+private:
+    struct Frame {
+        bool object = true;
+        std::string path;            // of this object or array
+        std::set<std::string> keys;  // objects: the keys seen so far
+        std::string key;             // objects: the key of the value being read
+        std::size_t next = 0;        // arrays: the index of the next element
+    };
+
+    static std::string member(const std::string& path, const std::string& key) {
+        return path.empty() ? key : path + "." + key;
+    }
+    // The path of the value starting now (counting it, in an array).
+    std::string here() {
+        if (_frames.empty()) return "";
+        Frame& frame = _frames.back();
+        if (frame.object) return member(frame.path, frame.key);
+        return frame.path + "[" + std::to_string(frame.next++) + "]";
+    }
+    void element() {
+        if (!_frames.empty() && !_frames.back().object) ++_frames.back().next;
+    }
+    void open(bool object) {
+        Frame frame;
+        frame.object = object;
+        frame.path = here();
+        _frames.push_back(std::move(frame));
+    }
+    template <typename T>
+    void scalar(const T& v) {
+        element();
+        ParseHandler::value(v);
+    }
+
+    std::vector<Frame> _frames;  // a heap stack: deep nesting costs no call depth here
+    std::vector<std::string> _duplicates;
+};
+
 }  // namespace
 
 ReadResult CaseReader::fromJson(const std::string& json) {
@@ -959,13 +1044,19 @@ ReadResult CaseReader::fromJson(const std::string& json) {
         return result;
     }
     Var parsed;
+    Poco::SharedPtr<DuplicateKeyHandler> keys = new DuplicateKeyHandler();
     try {
-        Poco::JSON::Parser parser;
+        Poco::JSON::Parser parser(keys);
         parsed = parser.parse(json);
     } catch (const Poco::Exception& e) {
         result.errors.push_back({"", "not valid JSON: " + e.message()});
         return result;
     }
+    for (const std::string& path : keys->duplicates()) {
+        result.errors.push_back(
+            {path, "this key is given more than once in its object; give it once"});
+    }
+    if (!result.errors.empty()) return result;
     if (parsed.type() != typeid(ObjectPtr)) {
         result.errors.push_back(
             {"", "a case file must be a JSON object, found " + typeName(parsed)});
@@ -976,28 +1067,67 @@ ReadResult CaseReader::fromJson(const std::string& json) {
     return result;
 }
 
+namespace {
+
+// What a path that is not a regular file is, for the message.
+std::string kindOf(mode_t mode) {
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    return "not a regular file";
+}
+
+}  // namespace
+
 ReadResult CaseReader::fromFile(const std::string& path, std::size_t maxBytes) {
     ReadResult result;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // Opened without blocking and checked before reading: a FIFO or a device given as a case
+    // file would otherwise hang the reader (or never end).
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         result.errors.push_back({"", "cannot open " + path});
         return result;
     }
-    in.seekg(0, std::ios::end);
-    std::streamoff size = in.tellg();
-    if (size < 0) {
-        result.errors.push_back({"", "cannot read " + path});
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        result.errors.push_back({"", "cannot read " + path + ": " + std::strerror(errno)});
         return result;
     }
-    if (static_cast<std::size_t>(size) > maxBytes) {
+    if (!S_ISREG(info.st_mode)) {
+        result.errors.push_back({"", path + " is " + kindOf(info.st_mode) +
+                                         ", not a case file: give the path of a .json file"});
+        return result;
+    }
+    const auto size = static_cast<std::size_t>(info.st_size);
+    if (size > maxBytes) {
         result.errors.push_back({"", path + " is " + std::to_string(size) +
                                          " bytes; the limit for a case file is " +
                                          std::to_string(maxBytes)});
         return result;
     }
-    in.seekg(0);
-    std::string json(static_cast<std::size_t>(size), '\0');
-    in.read(json.data(), size);
+    std::string json;
+    json.reserve(size);
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            result.errors.push_back({"", "cannot read " + path + ": " + std::strerror(errno)});
+            return result;
+        }
+        if (n == 0) break;
+        json.append(buffer, static_cast<std::size_t>(n));
+        if (json.size() > maxBytes) {  // the file grew while being read
+            result.errors.push_back({"", path + " is larger than the limit for a case file (" +
+                                             std::to_string(maxBytes) + " bytes)"});
+            return result;
+        }
+    }
     return fromJson(json);
 }
 

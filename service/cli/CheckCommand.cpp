@@ -218,6 +218,7 @@ int checkCommand(const Args& args) {
                   << options;
         return kExitUsage;
     }
+    if (auto refused = refuseSpecialFiles("check", files, isSummary)) return *refused;
     std::optional<Date> checkDate = checkDateOption("check", vm);
     if (!checkDate) return kExitUsage;
 

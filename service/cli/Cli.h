@@ -14,7 +14,7 @@ using Args = std::vector<std::string>;
 // Exit statuses shared by every command (sysexits-style where one fits).
 enum ExitStatus : int {
     kExitOk = 0,
-    kExitNotReady = 1,      // `check`: the case is not ready to close
+    kExitNotReady = 1,      // `check`: not ready to close; `audit verify`: chain broken
     kExitInvalidCase = 2,   // a case file is not valid
     kExitUsage = 64,        // bad command line
     kExitRenderFailed = 70  // rendering (or another internal step) failed
@@ -32,5 +32,6 @@ int exportCommand(const Args& args);
 // Writes its summary line to `out`, refused and invalid files to `err`, and draws a progress
 // bar on `err` when `progressBar` (main: when stderr is a terminal).
 int importCommand(const Args& args, std::ostream& out, std::ostream& err, bool progressBar);
+int auditCommand(const Args& args);
 
 }  // namespace ehdocs::cli

@@ -25,4 +25,11 @@ std::optional<int> parseCommandLine(const std::string& command, const Args& args
                                     const boost::program_options::options_description& options,
                                     CommandLine& out);
 
+// Refuses case paths that are neither regular files nor (when `folders`) folders: a FIFO or a
+// device would hang the reader or never end. Prints `ehdocs COMMAND: PATH is a FIFO ...` for
+// the first such path and returns kExitInvalidCase; nothing when every path is fine (paths
+// that do not exist are left for the reader to report).
+std::optional<int> refuseSpecialFiles(const std::string& command,
+                                      const std::vector<std::string>& paths, bool folders);
+
 }  // namespace ehdocs::cli

@@ -5,6 +5,7 @@
 #include "case/Date.h"
 #include "cli/CaseChecker.h"
 #include "cli/Cli.h"
+#include "cli/CommandLine.h"
 #include "export/CaseScan.h"
 #include "export/ExportException.h"
 #include "export/KpiReport.h"
@@ -127,6 +128,10 @@ int exportCommand(const Args& args) {
             throw Usage{"--from and --to are for kpi; sf takes --as-of"};
         if (what == "kpi" && vm.count("as-of"))
             throw Usage{"--as-of is for sf; kpi takes --from and --to"};
+        if (auto refused =
+                refuseSpecialFiles("export", vm["case"].as<std::vector<std::string>>(), true)) {
+            return *refused;
+        }
         std::vector<std::string> files;
         try {
             files = CaseScan::expand(vm["case"].as<std::vector<std::string>>());

@@ -3,9 +3,11 @@
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -68,6 +70,25 @@ bool writeFile(const std::string& path, const std::string& bytes) {
     return bool(out);
 }
 
+enum class NewFile { written, exists, failed };
+
+// Creates `path` and writes `bytes`, never through an existing name: O_EXCL fails on anything
+// already there, a symbolic link too (even a dangling one, which would otherwise be followed
+// out of the folder).
+NewFile writeNewFile(const std::string& path, const std::string& bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) return errno == EEXIST ? NewFile::exists : NewFile::failed;
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    const bool ok = ::close(fd) == 0 && done == bytes.size();
+    return ok ? NewFile::written : NewFile::failed;
+}
+
 void progress(size_t done, size_t total, const std::string& name) {
     const int width = 30;
     int filled = total ? static_cast<int>(width * done / total) : width;
@@ -127,6 +148,7 @@ int renderCommand(const Args& args) {
     };
     if (line.words.empty()) return usage("name at least one case file");
     const std::vector<std::string>& files = line.words;
+    if (auto refused = refuseSpecialFiles("render", files, false)) return *refused;
     const bool everyType = vm.count("all") > 0;
     const std::string type = vm.count("type") ? vm["type"].as<std::string>() : "";
     if (everyType == !type.empty()) return usage("give either --type TYPE or --all");
@@ -329,12 +351,13 @@ int templatesCommand(const Args& args) {
                 std::string name = f.name;
                 if (name.find(".json") != std::string::npos) continue;
                 Poco::Path path(dir, name);
-                if (Poco::File(path).exists()) {
+                const NewFile written = writeNewFile(path.toString(), std::string(f.data, f.size));
+                if (written == NewFile::exists) {
                     std::cerr << "ehdocs templates: " << path.toString()
                               << " exists; left as it is\n";
                     continue;
                 }
-                if (!writeFile(path.toString(), std::string(f.data, f.size))) {
+                if (written == NewFile::failed) {
                     std::cerr << "ehdocs templates: cannot write " << path.toString() << "\n";
                     return kExitRenderFailed;
                 }

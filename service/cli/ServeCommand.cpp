@@ -26,6 +26,7 @@
 #include "server/Settings.h"
 #include "server/SummarySweep.h"
 #include "server/Workbooks.h"
+#include "store/DataFolder.h"
 #include "store/OpenStore.h"
 #include "web/WebApp.h"
 
@@ -121,9 +122,13 @@ protected:
 
 private:
     int serve(const server::Settings& settings) {
+        // SQLite's data folder is private (0700) before the database is made in it.
+        if (settings.storeUrl.empty()) store::prepareDataFolder(settings.dataDir);
         const std::string location = settings.storeLocation();
         std::unique_ptr<store::Store> opened = store::openStore(location);
         store::Store& store = *opened;
+        // A store that cannot be written now would fail every call while /health said ok.
+        store.probeWrite();
         server::AuditLog audit(store);
         const rules::ProfileRegistry profiles =
             settings.profilesDir.empty()
@@ -149,6 +154,7 @@ private:
         http::HttpService http(service, settings, socket);
         addExports(http.endpoints(), readiness.profiles());
         http.setPages([&pages](const http::ApiRequest& request) { return pages.handle(request); });
+        http.endpoints().setHealthProbe([&store] { store.probeWrite(); });
         http.start();
         std::cout << "ehdocs: listening on http://" << settings.host << ":" << http.port()
                   << " (store " << store::describeLocation(location) << ")" << std::endl;

@@ -17,6 +17,7 @@
 #include "server/Roles.h"
 #include "server/Settings.h"
 #include "server/Tokens.h"
+#include "store/DataFolder.h"
 #include "store/OpenStore.h"
 #include "web/Passwords.h"
 
@@ -56,7 +57,10 @@ int withDatabase(const po::variables_map& vm, bool create,
     try {
         server::Settings settings = settingsFrom(vm);
         const std::string location = settings.storeLocation();
-        if (!create && settings.storeUrl.empty() && !Poco::File(settings.databasePath()).exists()) {
+        if (create && settings.storeUrl.empty()) {
+            store::prepareDataFolder(settings.dataDir);
+        } else if (!create && settings.storeUrl.empty() &&
+                   !Poco::File(settings.databasePath()).exists()) {
             std::cerr << "ehdocs user: there is no database at " << settings.databasePath() << "\n";
             return kExitUsage;
         }

@@ -25,6 +25,7 @@ int validateCommand(const Args& args) {
     }
     bool quiet = vm.count("quiet") > 0;
     int status = kExitOk;
+    if (auto refused = refuseSpecialFiles("validate", line.words, false)) return *refused;
     for (const std::string& file : line.words) {
         ReadResult result = CaseReader::fromFile(file);
         if (result.ok()) {

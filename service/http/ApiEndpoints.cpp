@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Logger.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
@@ -113,8 +114,37 @@ void ApiEndpoints::setExporter(const std::string& name, const std::string& conte
     _exporters[name] = {contentType, std::move(exporter)};
 }
 
+void ApiEndpoints::limitFailedAuthentication(int limit, std::chrono::seconds window) {
+    _throttle = std::make_unique<AuthThrottle>(limit, window);
+}
+
 server::Caller ApiEndpoints::caller(const ApiRequest& request) {
-    return _service.authenticate(bearerToken(request), request.requestId);
+    const server::Caller who = _service.authenticate(bearerToken(request), request.requestId);
+    if (!_throttle) return who;
+    for (const AuthThrottle::Ended& ended : _throttle->ended()) {
+        _service.recordRefusal(server::Caller::of(std::nullopt, request.requestId, false), "",
+                               "authentication from " + ended.address, "too_many_requests",
+                               std::to_string(ended.refused) +
+                                   " requests without a valid token were refused (429) while "
+                                   "the address was throttled");
+    }
+    if (who.user) return who;
+    const AuthThrottle::Verdict verdict = _throttle->failed(request.clientAddress);
+    if (!verdict.refuse) return who;  // the call refuses it (401) and audits it
+    if (verdict.blockStarts) {
+        _service.recordRefusal(who, "", request.method + " " + request.path, "too_many_requests",
+                               "too many failed authentications from " + request.clientAddress +
+                                   "; the rest are refused for " +
+                                   std::to_string(verdict.retryAfter) +
+                                   " s and audited as one count");
+    }
+    server::TooManyRequestsException error(
+        "too many requests without a valid token from this address; try again in " +
+        std::to_string(verdict.retryAfter) + " s");
+    Object::Ptr details = new Object();
+    details->set("retry_after", verdict.retryAfter);
+    error.setDetails(details);
+    throw error;
 }
 
 void ApiEndpoints::refused(const ApiRequest& request, const PathParams& params,
@@ -138,8 +168,18 @@ auto ApiEndpoints::auditedBody(const server::Caller& who, const ApiRequest& requ
 }
 
 void ApiEndpoints::addRoutes(Router& router) {
-    router.add("GET", "/health", [](const ApiRequest&, const PathParams&) {
-        Object body;
+    router.add("GET", "/health", [this](const ApiRequest&, const PathParams&) {
+        Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+        try {
+            if (_healthProbe) _healthProbe();
+        } catch (const store::StoreException& e) {
+            // The reason (with the data folder's path) goes to the log, not to anonymous
+            // callers.
+            Poco::Logger::get("ehdocs").error("health: %s", e.displayText());
+            body.set("status", "unavailable");
+            body.set("store", "the records store cannot be written; see the service's log");
+            return json(503, body);
+        }
         body.set("status", "ok");
         return json(200, body);
     });

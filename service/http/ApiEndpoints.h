@@ -3,12 +3,14 @@
 // The API's endpoints (docs/api.md, docs/openapi.yaml): each translates a request into one
 // CaseService call and its result into a response. No rules, rendering or storage here.
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "http/AuthThrottle.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
 #include "server/CaseService.h"
@@ -29,6 +31,13 @@ public:
     // for a name, that export answers 404.
     void setExporter(const std::string& name, const std::string& contentType, Exporter exporter);
 
+    // GET /health runs `probe` (a cheap check that the store can be written, which throws
+    // store::StoreException when not) and answers 503 while it fails; without one, 200.
+    void setHealthProbe(std::function<void()> probe) { _healthProbe = std::move(probe); }
+
+    // From now on, failed authentications are throttled per client address (AuthThrottle.h).
+    void limitFailedAuthentication(int limit, std::chrono::seconds window);
+
     void addRoutes(Router& router);
 
     // Audits a request to the API refused before it reached an endpoint (RefusalHook).
@@ -47,6 +56,8 @@ private:
     server::CaseService& _service;
     Metrics& _metrics;
     std::map<std::string, std::pair<std::string, Exporter>> _exporters;
+    std::function<void()> _healthProbe;
+    std::unique_ptr<AuthThrottle> _throttle;
 };
 
 }  // namespace ehdocs::http

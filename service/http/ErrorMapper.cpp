@@ -30,15 +30,34 @@ ApiResponse errorResponse(int status, const std::string& code, const std::string
     return response;
 }
 
+// Seconds before trying again: details.retry_after when given, else 1.
+int retryAfter(const Poco::Dynamic::Var& details) {
+    if (details.type() != typeid(Poco::JSON::Object::Ptr)) return 1;
+    const auto object = details.extract<Poco::JSON::Object::Ptr>();
+    return object->has("retry_after") ? object->getValue<int>("retry_after") : 1;
+}
+
 }  // namespace
 
 int ErrorMapper::statusFor(const char* code) {
     static const std::pair<const char*, int> table[] = {
-        {"bad_request", 400},        {"unauthorized", 401},          {"forbidden", 403},
-        {"not_found", 404},          {"method_not_allowed", 405},    {"conflict", 409},
-        {"not_ready_to_close", 409}, {"closure_by_close_only", 409}, {"case_closed", 409},
-        {"stale_version", 412},      {"payload_too_large", 413},     {"invalid_case", 422},
-        {"version_required", 428},   {"render_failed", 500},
+        {"bad_request", 400},
+        {"unauthorized", 401},
+        {"forbidden", 403},
+        {"not_found", 404},
+        {"method_not_allowed", 405},
+        {"conflict", 409},
+        {"not_ready_to_close", 409},
+        {"closure_by_close_only", 409},
+        {"case_closed", 409},
+        {"stale_version", 412},
+        {"payload_too_large", 413},
+        {"invalid_case", 422},
+        {"version_required", 428},
+        {"render_failed", 500},
+        {"request_timeout", 408},
+        {"too_many_requests", 429},
+        {"busy", 503},
     };
     for (const auto& [name, status] : table) {
         if (!std::strcmp(name, code)) return status;
@@ -61,7 +80,10 @@ ApiResponse ErrorMapper::current() {
             }
             response.headers["Allow"] = allow;
         }
-        if (status >= 500) {
+        if (status == 429 || status == 503) {
+            response.headers["Retry-After"] = std::to_string(retryAfter(e.details()));
+        }
+        if (status >= 500 && status != 503) {
             Poco::Logger::get("ehdocs").error("%s: %s", std::string(e.name()), e.message());
         }
         return response;

@@ -11,26 +11,39 @@ namespace ehdocs::http {
 
 HttpService::HttpService(server::CaseService& service, const server::Settings& settings,
                          const Poco::Net::ServerSocket& socket)
-    : _endpoints(std::make_unique<ApiEndpoints>(service, _metrics)) {
+    : _endpoints(std::make_unique<ApiEndpoints>(service, _metrics)),
+      _limiter(settings.maxConnections, settings.connectionsPerAddress),
+      _workers(settings.threads, settings.queue),
+      _threads(2, settings.maxConnections + 1) {
+    _endpoints->limitFailedAuthentication(settings.authFailureLimit,
+                                          std::chrono::seconds(settings.authBlockSeconds));
     _endpoints->addRoutes(_router);
-    Poco::AutoPtr<Poco::Net::HTTPServerParams> params = new Poco::Net::HTTPServerParams();
-    params->setMaxThreads(settings.threads);
-    params->setMaxQueued(settings.queue);
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams();
+    // One thread per admitted connection, and room in the queue for every one, so that Poco
+    // never drops an admitted connection uncounted.
+    params->setMaxThreads(static_cast<int>(settings.maxConnections));
+    params->setMaxQueued(static_cast<int>(settings.maxConnections) + 1);
     params->setKeepAlive(true);
     params->setServerName("ehdocs");
-    _server = std::make_unique<Poco::Net::HTTPServer>(
-        new RequestHandlerFactory(
-            _router, _metrics, settings.maxBodyBytes,
-            [this](const ApiRequest& request, const PathParams& params, const std::string& code,
-                   const std::string& message) {
-                _endpoints->refused(request, params, code, message);
-            },
-            _pages),
-        socket, params);
+    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers = new RequestHandlerFactory(
+        _router, _metrics, _workers, settings.maxBodyBytes,
+        [this](const ApiRequest& request, const PathParams& params, const std::string& code,
+               const std::string& message) { _endpoints->refused(request, params, code, message); },
+        _pages);
+    _connections = new HttpConnectionFactory(
+        handlers, params, _limiter,
+        ConnectionTimeouts{std::chrono::milliseconds(settings.headerTimeoutMs),
+                           std::chrono::milliseconds(settings.bodyTimeoutMs)});
+    _server = std::make_unique<Poco::Net::TCPServer>(
+        Poco::Net::TCPServerConnectionFactory::Ptr(_connections), _threads, socket, params);
+    _server->setConnectionFilter(new AdmissionFilter(_limiter));
 }
 
 HttpService::~HttpService() {
-    if (!_stopped) _server->stopAll(true);
+    if (!_stopped) {
+        _server->stop();
+        _connections->stopAll(true);
+    }
 }
 
 void HttpService::start() {
@@ -38,14 +51,15 @@ void HttpService::start() {
 }
 
 void HttpService::stop(int graceSeconds) {
-    // stopAll(false): no new connections; each open one finishes its current request and
-    // then closes (idle keep-alive connections close at once).
-    _server->stopAll(false);
+    // No new connections; each open one finishes its current request and then closes (idle
+    // keep-alive connections close at once).
+    _server->stop();
+    _connections->stopAll(false);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(graceSeconds);
-    while (_server->currentConnections() > 0 && std::chrono::steady_clock::now() < deadline) {
+    while (_limiter.open() > 0 && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    _server->stopAll(true);
+    _connections->stopAll(true);
     _stopped = true;
 }
 

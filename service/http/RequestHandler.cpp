@@ -13,6 +13,7 @@
 
 #include "http/ErrorMapper.h"
 #include "server/Errors.h"
+#include "store/ValidUtf8.h"
 
 namespace ehdocs::http {
 
@@ -30,16 +31,22 @@ bool usableRequestId(const std::string& id) {
     return true;
 }
 
-// Everything but the body.
+// Everything but the body. Decoded text is made valid UTF-8 here, once, because paths and
+// query values reach error messages and the audit trail, which are written as JSON.
 ApiRequest describe(Poco::Net::HTTPServerRequest& request, const std::string& requestId) {
+    using store::validUtf8;
     ApiRequest api;
-    api.method = request.getMethod();
+    api.method = validUtf8(request.getMethod());
     api.requestId = requestId;
     api.clientAddress = request.clientAddress().host().toString();
-    for (const auto& [name, value] : request) api.headers[Poco::toLower(name)] = value;
+    for (const auto& [name, value] : request) {
+        api.headers[validUtf8(Poco::toLower(name))] = validUtf8(value);
+    }
     const Poco::URI uri(request.getURI());
-    api.path = uri.getPath();
-    for (const auto& [name, value] : uri.getQueryParameters()) api.query[name] = value;
+    api.path = validUtf8(uri.getPath());
+    for (const auto& [name, value] : uri.getQueryParameters()) {
+        api.query[validUtf8(name)] = validUtf8(value);
+    }
     return api;
 }
 
@@ -70,6 +77,12 @@ void readBody(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyBytes, A
            in.read(buffer, static_cast<std::streamsize>(sizeof buffer)).gcount() > 0) {
         body.append(buffer, static_cast<std::size_t>(in.gcount()));
     }
+    // A failed read (not a clean end) is the connection's deadline passing (or the client
+    // going away): the body is incomplete and must not be acted on.
+    if (in.bad()) {
+        throw server::RequestTimeoutException(
+            "the request body did not arrive in time (server.bodyTimeoutMs)");
+    }
     if (body.size() > maxBodyBytes) {
         throw server::PayloadTooLargeException("the body is larger than the limit of " +
                                                std::to_string(maxBodyBytes) + " bytes");
@@ -79,11 +92,12 @@ void readBody(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyBytes, A
 
 }  // namespace
 
-RequestHandler::RequestHandler(const Router& router, Metrics& metrics, std::size_t maxBodyBytes,
-                               std::atomic<unsigned long long>& counter, const RefusalHook& refused,
-                               const PagesHandler& pages)
+RequestHandler::RequestHandler(const Router& router, Metrics& metrics, WorkerSlots& workers,
+                               std::size_t maxBodyBytes, std::atomic<unsigned long long>& counter,
+                               const RefusalHook& refused, const PagesHandler& pages)
     : _router(router),
       _metrics(metrics),
+      _workers(workers),
       _maxBodyBytes(maxBodyBytes),
       _counter(counter),
       _refused(refused),
@@ -112,6 +126,11 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         if (!match.endpoint && match.allowed.empty() && _pages && api.path.rfind("/api/", 0) != 0) {
             route = "pages";
             readBody(request, _maxBodyBytes, api);
+            const WorkerSlots::Lease worker(_workers);
+            if (!worker.acquired()) {
+                throw server::ServiceBusyException(
+                    "every request worker is busy and the queue is full; try again shortly");
+            }
             result = _pages(api);
         } else if (!match.endpoint) {
             if (match.allowed.empty()) {
@@ -129,7 +148,17 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         } else {
             readBody(request, _maxBodyBytes, api);
             reachedEndpoint = true;
-            result = (*match.endpoint)(api, match.params);
+            if (route == "/health") {
+                result = (*match.endpoint)(api, match.params);
+            } else {
+                const WorkerSlots::Lease worker(_workers);
+                if (!worker.acquired()) {
+                    reachedEndpoint = false;  // refused before the endpoint: audited below
+                    throw server::ServiceBusyException(
+                        "every request worker is busy and the queue is full; try again shortly");
+                }
+                result = (*match.endpoint)(api, match.params);
+            }
         }
     } catch (...) {
         std::string code = "internal_error";
@@ -141,7 +170,9 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         }
         result = ErrorMapper::current();
         // After refusing a body unread, the connection's stream is out of step: close it.
-        if (result.status == 413 || result.status == 400) response.setKeepAlive(false);
+        if (result.status == 413 || result.status == 400 || result.status == 408) {
+            response.setKeepAlive(false);
+        }
         // Endpoints audit their own refusals; these never reached one.
         if (!reachedEndpoint && !route.empty() && api.path.rfind("/api/", 0) == 0 && _refused) {
             try {
@@ -165,17 +196,19 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
 }
 
 RequestHandlerFactory::RequestHandlerFactory(const Router& router, Metrics& metrics,
-                                             std::size_t maxBodyBytes, RefusalHook refused,
-                                             const PagesHandler& pages)
+                                             WorkerSlots& workers, std::size_t maxBodyBytes,
+                                             RefusalHook refused, const PagesHandler& pages)
     : _router(router),
       _metrics(metrics),
+      _workers(workers),
       _maxBodyBytes(maxBodyBytes),
       _refused(std::move(refused)),
       _pages(pages) {}
 
 Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
     const Poco::Net::HTTPServerRequest&) {
-    return new RequestHandler(_router, _metrics, _maxBodyBytes, _counter, _refused, _pages);
+    return new RequestHandler(_router, _metrics, _workers, _maxBodyBytes, _counter, _refused,
+                              _pages);
 }
 
 }  // namespace ehdocs::http

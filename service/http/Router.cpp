@@ -48,7 +48,8 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
     for (const Route& route : _routes) {
         PathParams params;
         if (!matches(route.segments, segments, params)) continue;
-        if (route.method == method) {
+        // HEAD is GET without the body (RequestHandler sends only the headers).
+        if (route.method == method || (method == "HEAD" && route.method == "GET")) {
             result.endpoint = &route.endpoint;
             result.pattern = route.pattern;
             result.params = std::move(params);
@@ -58,6 +59,7 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
         result.pattern = route.pattern;
         result.params = params;
         result.allowed.push_back(route.method);
+        if (route.method == "GET") result.allowed.push_back("HEAD");
     }
     return result;
 }

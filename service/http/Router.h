@@ -27,8 +27,9 @@ public:
         std::vector<std::string> allowed;    // methods the path has, when the method was wrong
     };
 
-    // The endpoint for the request. No endpoint and empty `allowed`: no such path (404);
-    // no endpoint and `allowed` set: the path exists for other methods (405).
+    // The endpoint for the request (HEAD finds the GET route). No endpoint and empty
+    // `allowed`: no such path (404); no endpoint and `allowed` set: the path exists for other
+    // methods (405).
     Match match(const std::string& method, const std::string& path) const;
 
 private:

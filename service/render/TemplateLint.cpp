@@ -1,5 +1,6 @@
 #include "render/TemplateLint.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -64,7 +65,23 @@ public:
 
     void lintFile(const std::string& name, int depth) {
         const std::string origin = _templates.origin(name);
-        if (depth > 16) return report(origin, 1, "partials include each other ('" + name + "')");
+        // A partial already being read includes itself: reading it again would repeat the
+        // whole subtree (exponentially, when it includes itself more than once).
+        if (depth > 16 || std::find(_files.begin(), _files.end(), name) != _files.end())
+            return report(origin, 1, "partials include each other ('" + name + "')");
+        if (++_visits > kMaxVisits)
+            return report(
+                origin, 1,
+                "partials are included more than " + std::to_string(kMaxVisits) + " times");
+        _files.push_back(name);
+        lintText(name, origin, depth);
+        _files.pop_back();
+    }
+
+private:
+    static constexpr std::size_t kMaxVisits = 10000;
+
+    void lintText(const std::string& name, const std::string& origin, int depth) {
         const std::string& text = _templates.source(name);
         std::vector<std::pair<std::string, int>> open;  // sections opened in this file
         size_t base = _stack.size();
@@ -140,7 +157,6 @@ public:
         _stack.resize(base);
     }
 
-private:
     static int countLines(const std::string& text, size_t from, size_t to) {
         int n = 0;
         for (size_t i = from; i < to && i < text.size(); ++i)
@@ -177,6 +193,8 @@ private:
     std::string _type;
     std::vector<LintFinding>& _findings;
     std::vector<const Schema*> _stack;  // null: a section over a plain value
+    std::vector<std::string> _files;    // the partials being read, outermost first
+    std::size_t _visits = 0;            // files read so far
     Schema _dot;
 };
 
@@ -242,11 +260,21 @@ std::vector<std::string> viewModelNames(const DocumentType& type) {
     return out;
 }
 
-std::vector<LintFinding> lintTemplates(const TemplateSet& templates, const DocumentTypes& types) {
+struct TemplateLinter::Schemas {
+    std::vector<std::pair<DocumentType, Schema>> byType;
+};
+
+TemplateLinter::TemplateLinter(const DocumentTypes& types) {
     const Case sample = sampleCase();
+    auto schemas = std::make_shared<Schemas>();
+    for (const DocumentType& type : types.all())
+        schemas->byType.emplace_back(type, schemaOf(sample, type));
+    _schemas = std::move(schemas);
+}
+
+std::vector<LintFinding> TemplateLinter::lint(const TemplateSet& templates) const {
     std::vector<LintFinding> all;
-    for (const DocumentType& type : types.all()) {
-        Schema root = schemaOf(sample, type);
+    for (const auto& [type, root] : _schemas->byType) {
         if (!templates.has(type.templateName)) {
             all.push_back({type.templateName, 0, type.id, "the template does not exist"});
             continue;
@@ -260,6 +288,10 @@ std::vector<LintFinding> lintTemplates(const TemplateSet& templates, const Docum
     for (LintFinding& f : all)
         if (seen.insert({f.file, f.line, f.message}).second) unique.push_back(std::move(f));
     return unique;
+}
+
+std::vector<LintFinding> lintTemplates(const TemplateSet& templates, const DocumentTypes& types) {
+    return TemplateLinter(types).lint(templates);
 }
 
 }  // namespace ehdocs::render

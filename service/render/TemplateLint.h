@@ -10,6 +10,7 @@
 // Mustache's own lookup rules: a name inside {{#section}} may come from the section or
 // from any enclosing level. Findings are values: an empty result means clean.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,19 @@ struct LintFinding {
 // (a missing partial, an unclosed section) are findings too. Findings are reported once per
 // file, line and message, however many types include the file.
 std::vector<LintFinding> lintTemplates(const TemplateSet& templates, const DocumentTypes& types);
+
+// lintTemplates with the costly part (each type's view model, from the sample case) worked
+// out once, for linting many template sets against the same types (the fuzzer, tests/fuzz).
+// A value; safe to share between threads once built.
+class TemplateLinter {
+public:
+    explicit TemplateLinter(const DocumentTypes& types);
+    std::vector<LintFinding> lint(const TemplateSet& templates) const;
+
+private:
+    struct Schemas;
+    std::shared_ptr<const Schemas> _schemas;
+};
 
 // Every name the view model of `type` provides, as dotted paths in sorted order: `case_ref`,
 // `goals`, `goals.actions`, `goals.actions.action`. A list's path names the names each item

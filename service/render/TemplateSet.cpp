@@ -45,7 +45,14 @@ TemplateSet TemplateSet::withOverrides(const std::string& dir) {
                                     "' does not exist or is not a folder");
         for (Poco::DirectoryIterator it(dir), end; it != end; ++it) {
             const std::string name = it.name();
-            if (!isTemplateFile(name) || !it->isFile()) continue;
+            if (!isTemplateFile(name)) continue;
+            // Only the folder's own regular files: a symbolic link could put any file this
+            // process can read into a document.
+            if (it->isLink())
+                throw TemplateException("template '" + it->path() +
+                                        "' is a symbolic link; a template folder may hold only "
+                                        "regular files (copy the file in instead)");
+            if (!it->isFile()) continue;
             std::ifstream in(it->path(), std::ios::binary);
             std::ostringstream text;
             text << in.rdbuf();
@@ -58,6 +65,13 @@ TemplateSet TemplateSet::withOverrides(const std::string& dir) {
     } catch (const Poco::Exception& e) {
         throw TemplateException("cannot read template folder '" + dir + "': " + e.displayText());
     }
+    return set;
+}
+
+TemplateSet TemplateSet::withTexts(const std::map<std::string, std::string>& texts,
+                                   const std::string& origin) {
+    TemplateSet set = builtIn();
+    for (const auto& [name, text] : texts) set._files[name] = {text, origin + "/" + name, true};
     return set;
 }
 
@@ -91,10 +105,11 @@ std::string TemplateSet::partialFile(const std::string& tagName) {
 }
 
 std::string TemplateSet::expanded(const std::string& name) const {
-    return expand(name, 0);
+    std::size_t budget = kMaxExpandedBytes;
+    return expand(name, 0, budget);
 }
 
-std::string TemplateSet::expand(const std::string& name, int depth) const {
+std::string TemplateSet::expand(const std::string& name, int depth, std::size_t& budget) const {
     if (depth > 16)
         throw TemplateException("partials nest more than 16 deep at '" + name +
                                 "': do two partials include each other?");
@@ -113,10 +128,17 @@ std::string TemplateSet::expand(const std::string& name, int depth) const {
         if (!has(partial))
             throw TemplateException("'" + name + "' includes the partial '" + partial +
                                     "', which does not exist");
-        out += expand(partial, depth + 1);
+        out += expand(partial, depth + 1, budget);
         pos = close + 2;
     }
     out.append(text, pos, std::string::npos);
+    // Partials included many times over (each including others many times) would otherwise
+    // grow without bound.
+    if (out.size() > budget)
+        throw TemplateException("'" + name + "' expands to more than " +
+                                std::to_string(kMaxExpandedBytes / (1024 * 1024)) +
+                                " MB with its partials: is a partial included too many times?");
+    budget -= out.size();
     return out;
 }
 

@@ -23,8 +23,15 @@ public:
     static TemplateSet builtIn();
     // The built-ins, with every `*.mustache` and `*.css` file in `dir` added or replacing
     // the built-in of the same name. Throws TemplateException when `dir` is not a readable
-    // folder or a file in it cannot be read.
+    // folder, a file in it cannot be read, or a template name in it is a symbolic link (only
+    // the folder's own regular files are templates).
     static TemplateSet withOverrides(const std::string& dir);
+
+    // The built-ins, with each of `texts` (name -> template text) added or replacing the
+    // built-in of the same name; `origin` says where they came from. What withOverrides
+    // does once it has read the folder.
+    static TemplateSet withTexts(const std::map<std::string, std::string>& texts,
+                                 const std::string& origin);
 
     // True when a template of this name exists.
     bool has(const std::string& name) const { return _files.count(name) > 0; }
@@ -33,7 +40,7 @@ public:
     // Where the template came from: "letters/closure_letter.mustache (built in)" or the path.
     std::string origin(const std::string& name) const;
     // The template with every partial expanded. Throws TemplateException for a missing
-    // partial or partials that include each other.
+    // partial, partials that include each other, or an expansion over kMaxExpandedBytes.
     std::string expanded(const std::string& name) const;
     // Every template name, sorted.
     std::vector<std::string> names() const;
@@ -48,7 +55,8 @@ private:
         std::string text, origin;
         bool overridden = false;
     };
-    std::string expand(const std::string& name, int depth) const;
+    static constexpr std::size_t kMaxExpandedBytes = 16 * 1024 * 1024;
+    std::string expand(const std::string& name, int depth, std::size_t& budget) const;
     std::map<std::string, File> _files;
 };
 

@@ -38,6 +38,11 @@ std::string suggestion(const std::string& key) {
     std::string best;
     size_t bestDistance = 4;
     auto consider = [&](const std::string& candidate) {
+        // The lengths' difference is a lower bound of the distance: a key far longer than
+        // any candidate (a pasted line, a fuzzer's input) costs nothing.
+        const size_t gap = key.size() > candidate.size() ? key.size() - candidate.size()
+                                                         : candidate.size() - key.size();
+        if (gap >= bestDistance) return;
         size_t d = distance(key, candidate);
         if (d < bestDistance) bestDistance = d, best = candidate;
     };

@@ -45,6 +45,9 @@ POCO_IMPLEMENT_EXCEPTION(VersionRequiredException, ServiceException, "version_re
 POCO_IMPLEMENT_EXCEPTION(PayloadTooLargeException, ServiceException, "payload_too_large")
 POCO_IMPLEMENT_EXCEPTION(MethodNotAllowedException, ServiceException, "method_not_allowed")
 POCO_IMPLEMENT_EXCEPTION(InvalidCaseException, ServiceException, "invalid_case")
+POCO_IMPLEMENT_EXCEPTION(RequestTimeoutException, ServiceException, "request_timeout")
+POCO_IMPLEMENT_EXCEPTION(TooManyRequestsException, ServiceException, "too_many_requests")
+POCO_IMPLEMENT_EXCEPTION(ServiceBusyException, ServiceException, "busy")
 POCO_IMPLEMENT_EXCEPTION(RenderFailedException, ServiceException, "render_failed")
 
 }  // namespace ehdocs::server

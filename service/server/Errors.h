@@ -61,6 +61,12 @@ POCO_DECLARE_EXCEPTION(, PayloadTooLargeException, ServiceException)
 POCO_DECLARE_EXCEPTION(, MethodNotAllowedException, ServiceException)
 // The case file is not valid: details list every error (path, message).          -> 422
 POCO_DECLARE_EXCEPTION(, InvalidCaseException, ServiceException)
+// The request's headers or body did not arrive within the time limit.            -> 408
+POCO_DECLARE_EXCEPTION(, RequestTimeoutException, ServiceException)
+// Too many failed authentications from this address: details.retry_after (s).   -> 429
+POCO_DECLARE_EXCEPTION(, TooManyRequestsException, ServiceException)
+// Every request worker is busy and the queue for them is full.                   -> 503
+POCO_DECLARE_EXCEPTION(, ServiceBusyException, ServiceException)
 // Rendering a document failed (engine error, timeout).                           -> 500
 POCO_DECLARE_EXCEPTION(, RenderFailedException, ServiceException)
 

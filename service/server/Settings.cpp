@@ -48,6 +48,22 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
         {"server.threads",
          [](Settings& s, auto& v, auto& w) { s.threads = parseInt(v, w, 1, 1024); }},
         {"server.queue", [](Settings& s, auto& v, auto& w) { s.queue = parseInt(v, w, 1, 65536); }},
+        {"server.maxConnections",
+         [](Settings& s, auto& v, auto& w) {
+             s.maxConnections = static_cast<std::size_t>(parseInt(v, w, 1, 16384));
+         }},
+        {"server.connectionsPerAddress",
+         [](Settings& s, auto& v, auto& w) {
+             s.connectionsPerAddress = static_cast<std::size_t>(parseInt(v, w, 1, 16384));
+         }},
+        {"server.headerTimeoutMs",
+         [](Settings& s, auto& v, auto& w) { s.headerTimeoutMs = parseInt(v, w, 100, 600000); }},
+        {"server.bodyTimeoutMs",
+         [](Settings& s, auto& v, auto& w) { s.bodyTimeoutMs = parseInt(v, w, 100, 3600000); }},
+        {"server.authFailureLimit",
+         [](Settings& s, auto& v, auto& w) { s.authFailureLimit = parseInt(v, w, 1, 1000000); }},
+        {"server.authBlockSeconds",
+         [](Settings& s, auto& v, auto& w) { s.authBlockSeconds = parseInt(v, w, 1, 86400); }},
         {"server.maxBodyBytes",
          [](Settings& s, auto& v, auto& w) {
              s.maxBodyBytes = static_cast<std::size_t>(parseInt(v, w, 1024, 1 << 30));

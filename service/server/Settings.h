@@ -35,10 +35,19 @@ struct WebSettings {
 };
 
 struct Settings {
-    std::string host = "127.0.0.1";          // server.host: address to listen on
-    int port = 8080;                         // server.port: 0 picks a free port
-    int threads = 16;                        // server.threads: request worker threads
-    int queue = 256;                         // server.queue: connections waiting for a thread
+    std::string host = "127.0.0.1";  // server.host: address to listen on
+    int port = 8080;                 // server.port: 0 picks a free port
+    int threads = 16;                // server.threads: requests served at once
+    int queue = 256;                 // server.queue: requests waiting for a worker
+    // server.maxConnections / server.connectionsPerAddress: open connections in all and from
+    // one client address; more are answered 503 / 429 and closed.
+    std::size_t maxConnections = 1024, connectionsPerAddress = 64;
+    // server.headerTimeoutMs / server.bodyTimeoutMs: time for a request's line and headers to
+    // arrive in full, then for its body; late ones get 408.
+    int headerTimeoutMs = 10000, bodyTimeoutMs = 30000;
+    // server.authFailureLimit / server.authBlockSeconds: requests without a valid token one
+    // address may make within the period; beyond it they get 429 until the period ends.
+    int authFailureLimit = 20, authBlockSeconds = 60;
     std::size_t maxBodyBytes = 5242880;      // server.maxBodyBytes: larger bodies get 413
     int shutdownSeconds = 30;                // server.shutdownSeconds: grace for in-flight requests
     std::string dataDir = "data";            // data.dir: where the database lives

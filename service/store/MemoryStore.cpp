@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "store/AuditChain.h"
+
 namespace ehdocs::store {
 
 namespace {
@@ -201,7 +203,9 @@ WriteResult MemoryStore::setDisabled(const std::string& name, bool disabled) {
 void MemoryStore::appendAudit(const std::vector<AuditEntry>& entries) {
     std::lock_guard<std::mutex> lock(_mutex);
     for (AuditEntry entry : entries) {
+        entry = AuditChain::stored(entry);
         entry.seq = static_cast<long long>(_audit.size()) + 1;
+        AuditChain::link(entry, _audit.empty() ? "" : _audit.back().hash);
         _audit.push_back(std::move(entry));
     }
 }

@@ -36,6 +36,7 @@ public:
     CasePage casePage(const CasePageQuery& query) override;
     WriteResult refreshSummary(const CaseRecord& summary) override;
     std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) override;
+    void probeWrite() override {}  // memory is always there
 
 private:
     std::mutex _mutex;

@@ -88,11 +88,40 @@ std::vector<std::string> passwordsAndDisabling() {
     };
 }
 
+// A trigger refusing an INSERT whose key is already taken: `INSERT OR REPLACE` would otherwise
+// delete the old row without firing the delete trigger (SQLite fires delete triggers for
+// REPLACE only with recursive_triggers on, which a connection may leave off).
+std::string noReplace(const std::string& table, const std::string& keyMatch) {
+    return "CREATE TRIGGER " + table + "_no_replace BEFORE INSERT ON " + table +
+           " WHEN EXISTS (SELECT 1 FROM " + table + " WHERE " + keyMatch +
+           ") BEGIN SELECT RAISE(ABORT, '" + table + " is append-only'); END";
+}
+
+// Schema 4: INSERT OR REPLACE refused on every append-only table, the current-version table
+// only ever moves one version forward, and the audit trail is hash-chained (AuditChain.h).
+std::vector<std::string> appendOnlyAndChained() {
+    return {
+        noReplace("case_versions", "case_id = NEW.case_id AND version = NEW.version"),
+        noReplace("documents", "doc_id = NEW.doc_id"),
+        noReplace("audit", "seq = NEW.seq"),
+        noReplace("cases", "case_id = NEW.case_id"),
+        "CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases"
+        " BEGIN SELECT RAISE(ABORT, 'cases are never deleted'); END",
+        // The same version is updated when its kept summary is renewed (refreshSummary).
+        "CREATE TRIGGER cases_forward_only BEFORE UPDATE ON cases"
+        " WHEN NEW.case_id IS NOT OLD.case_id"
+        " OR (NEW.version IS NOT OLD.version AND NEW.version IS NOT OLD.version + 1)"
+        " BEGIN SELECT RAISE(ABORT, 'a case only moves to its next version'); END",
+        "ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
+    };
+}
+
 }  // namespace
 
 const std::vector<std::vector<std::string>>& Migrations::all() {
-    static const std::vector<std::vector<std::string>> migrations = {version1(), caseSummaries(),
-                                                                     passwordsAndDisabling()};
+    static const std::vector<std::vector<std::string>> migrations = {
+        version1(), caseSummaries(), passwordsAndDisabling(), appendOnlyAndChained()};
     return migrations;
 }
 

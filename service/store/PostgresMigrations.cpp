@@ -106,11 +106,20 @@ std::vector<std::string> passwordsAndDisabling() {
     };
 }
 
+// The audit trail's hash chain (AuditChain.h), as in SQLite's schema 4. PostgreSQL has no
+// INSERT OR REPLACE, and ON CONFLICT DO UPDATE is an UPDATE, which the triggers refuse.
+std::vector<std::string> auditChain() {
+    return {
+        "ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
+    };
+}
+
 }  // namespace
 
 const std::vector<std::vector<std::string>>& PostgresMigrations::all() {
-    static const std::vector<std::vector<std::string>> migrations = {version1(), caseSummaries(),
-                                                                     passwordsAndDisabling()};
+    static const std::vector<std::vector<std::string>> migrations = {
+        version1(), caseSummaries(), passwordsAndDisabling(), auditChain()};
     return migrations;
 }
 

@@ -9,6 +9,7 @@
 
 #include <limits>
 
+#include "store/AuditChain.h"
 #include "store/CasePageSql.h"
 #include "store/PostgresMigrations.h"
 
@@ -448,13 +449,39 @@ void PostgresStore::appendAudit(const std::vector<AuditEntry>& entries) {
             // Sequence numbers are handed out at INSERT but become visible at COMMIT; holding
             // the table's write lock until then makes the two orders the same, across every
             // instance on this database. Readers are not blocked.
+            // The lock also keeps the newest entry the newest while this batch is linked after
+            // it (AuditChain.h); seq is given explicitly because it is part of each hash.
             s << "LOCK TABLE audit IN EXCLUSIVE MODE", now;
-            for (const AuditEntry& e : entries) {
-                s << "INSERT INTO audit (at, user_name, role, action, case_id, outcome,"
-                     " request_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    useRef(e.at), useRef(e.user), useRef(e.role), useRef(e.action),
-                    useRef(e.caseId), useRef(e.outcome), useRef(e.requestId), useRef(e.detail), now;
+            std::vector<Poco::Int64> lastSeq;
+            std::vector<std::string> lastHash;
+            s << "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", into(lastSeq),
+                into(lastHash), now;
+            Poco::Int64 seq = lastSeq.empty() ? 0 : lastSeq.front();
+            std::string previous = lastHash.empty() ? "" : lastHash.front();
+            for (AuditEntry e : entries) {
+                e = AuditChain::stored(e);
+                e.seq = ++seq;
+                AuditChain::link(e, previous);
+                previous = e.hash;
+                s << "INSERT INTO audit (seq, at, user_name, role, action, case_id, outcome,"
+                     " request_id, detail, prev_hash, hash) OVERRIDING SYSTEM VALUE"
+                     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                    bind(seq), useRef(e.at), useRef(e.user), useRef(e.role), useRef(e.action),
+                    useRef(e.caseId), useRef(e.outcome), useRef(e.requestId), useRef(e.detail),
+                    useRef(e.prevHash), useRef(e.hash), now;
             }
+            return 0;
+        });
+    });
+}
+
+void PostgresStore::probeWrite() {
+    guarded("the database cannot be written", [&] {
+        // A write transaction that writes nothing: fails when the server is gone, refuses
+        // writes (a read-only standby, default_transaction_read_only) or the pool is spent.
+        Session s = _pool->get();
+        return inTransaction(s, [&] {
+            s << "LOCK TABLE cases IN ROW EXCLUSIVE MODE", now;
             return 0;
         });
     });
@@ -464,21 +491,24 @@ std::vector<AuditEntry> PostgresStore::audit(const AuditQuery& q) {
     return guarded("reading the audit trail", [&] {
         Session s = _pool->get();
         std::vector<Poco::Int64> seqs;
-        std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail;
+        std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail,
+            prevHash, hash;
         const Poco::Int64 limit = static_cast<Poco::Int64>(
             std::min<std::size_t>(q.limit, std::numeric_limits<Poco::Int64>::max()));
-        s << "SELECT seq, at, user_name, role, action, case_id, outcome, request_id, detail"
-             " FROM audit WHERE ($1 = '' OR case_id = $1) AND ($2 = '' OR user_name = $2)"
+        s << "SELECT seq, at, user_name, role, action, case_id, outcome, request_id, detail,"
+             " prev_hash, hash FROM audit WHERE ($1 = '' OR case_id = $1) AND ($2 = '' OR "
+             "user_name = $2)"
              " AND ($3 = '' OR at >= $3) AND ($4 = '' OR at <= $4) AND seq > $5"
              " ORDER BY seq LIMIT $6",
             useRef(q.caseId), useRef(q.user), useRef(q.from), useRef(q.to),
             bind(static_cast<Poco::Int64>(q.afterSeq)), useRef(limit), into(seqs), into(at),
             into(user), into(role), into(action), into(caseId), into(outcome), into(requestId),
-            into(detail), now;
+            into(detail), into(prevHash), into(hash), now;
         std::vector<AuditEntry> found(seqs.size());
         for (std::size_t i = 0; i < seqs.size(); ++i) {
-            found[i] = AuditEntry{seqs[i],   at[i],      user[i],      role[i],  action[i],
-                                  caseId[i], outcome[i], requestId[i], detail[i]};
+            found[i] =
+                AuditEntry{seqs[i],    at[i],        user[i],   role[i],     action[i], caseId[i],
+                           outcome[i], requestId[i], detail[i], prevHash[i], hash[i]};
         }
         return found;
     });

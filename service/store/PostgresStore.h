@@ -55,6 +55,7 @@ public:
     CasePage casePage(const CasePageQuery& query) override;
     WriteResult refreshSummary(const CaseRecord& summary) override;
     std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) override;
+    void probeWrite() override;
 
     // A libpq URI as the keyword=value string Poco's connector takes. Throws StoreException
     // for a URI libpq cannot parse, or a value holding a space (which that string cannot carry).

@@ -5,8 +5,11 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/String.h>
+#include <sys/stat.h>
 
+#include "store/AuditChain.h"
 #include "store/CasePageSql.h"
+#include "store/DataFolder.h"
 #include "store/Migrations.h"
 
 using namespace Poco::Data::Keywords;
@@ -71,7 +74,7 @@ std::vector<std::string> rowAt(RecordSet& rows, std::size_t row) {
 // Runs `work` inside BEGIN IMMEDIATE ... COMMIT (IMMEDIATE takes the write lock up front, so
 // a read-then-write cannot be interleaved with another writer, even in another process).
 template <typename Work>
-auto inTransaction(Poco::Data::Session& session, Work work) {
+auto inTransaction(Poco::Data::Session& session, Work work) -> decltype(work()) {
     session << "BEGIN IMMEDIATE", now;
     try {
         auto result = work();
@@ -100,8 +103,15 @@ auto guarded(const std::string& what, Work work) {
 
 }  // namespace
 
-SqliteStore::SqliteStore(const std::string& path) {
+SqliteStore::SqliteStore(const std::string& path) : _path(path) {
     guarded("cannot open the database " + path, [&] {
+        // Private before SQLite first opens it; its -wal and -shm files take its mode, and
+        // any left from an earlier run are narrowed too.
+        privateFile(path);
+        for (const char* suffix : {"-wal", "-shm"}) {
+            if (fileAt(path + suffix)) privateFile(path + suffix);
+        }
+        _file = *fileAt(path);
         Poco::Data::SQLite::Connector::registerConnector();
         _writer = std::make_unique<Poco::Data::Session>("SQLite", path);
         Poco::Data::Session& s = *_writer;
@@ -120,6 +130,44 @@ SqliteStore::SqliteStore(const std::string& path) {
         *_reader << "PRAGMA busy_timeout=5000", now;
         return 0;
     });
+}
+
+std::optional<SqliteStore::FileId> SqliteStore::fileAt(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+    return FileId{static_cast<unsigned long long>(info.st_dev),
+                  static_cast<unsigned long long>(info.st_ino)};
+}
+
+void SqliteStore::stillThere() const {
+    const std::optional<FileId> now = fileAt(_path);
+    if (!now || !(*now == _file)) {
+        throw StoreException("the database file " + _path + (now ? " was replaced" : " is gone") +
+                             " while the service ran; nothing more can be stored. Restore the "
+                             "data folder and restart the service");
+    }
+}
+
+void SqliteStore::probeWrite() {
+    std::lock_guard<std::mutex> lock(_writeMutex);
+    stillThere();
+    guarded("the database " + _path + " cannot be written", [&] {
+        // Takes the write lock and gives it back: fails on a read-only file or folder, or a
+        // database another process holds locked past the busy timeout. Writes nothing.
+        *_writer << "BEGIN IMMEDIATE", now;
+        *_writer << "ROLLBACK", now;
+        return 0;
+    });
+}
+
+// A write transaction on a file that is still there before and after: a write to a deleted
+// database would be acknowledged and then lost.
+template <typename Work>
+auto SqliteStore::writeTransaction(Work work) -> decltype(work()) {
+    stillThere();
+    auto result = inTransaction(*_writer, work);
+    stillThere();
+    return result;
 }
 
 int SqliteStore::schemaVersion() {
@@ -156,7 +204,7 @@ WriteResult SqliteStore::createCase(const CaseRecord& first) {
 std::vector<WriteResult> SqliteStore::createCases(const std::vector<CaseRecord>& firsts) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("storing new cases", [&] {
-        return inTransaction(*_writer, [&] {
+        return writeTransaction([&] {
             std::vector<WriteResult> results;
             for (const CaseRecord& first : firsts) results.push_back(insertFirst(first));
             return results;
@@ -184,7 +232,7 @@ WriteResult SqliteStore::updateCase(const CaseRecord& next,
                                     const std::vector<StoredDocument>& documents) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("storing a case version", [&] {
-        return inTransaction(*_writer, [&] {
+        return writeTransaction([&] {
             std::vector<int> current;
             *_writer << "SELECT version FROM cases WHERE case_id = ?", useRef(next.caseId),
                 into(current), now;
@@ -324,7 +372,7 @@ std::vector<StoredDocument> SqliteStore::caseDocuments(const std::string& caseId
 WriteResult SqliteStore::addUser(const User& user) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("adding a user", [&] {
-        return inTransaction(*_writer, [&] {
+        return writeTransaction([&] {
             int found = 0;
             *_writer << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(user.name), into(found),
                 now;
@@ -342,7 +390,7 @@ WriteResult SqliteStore::addUser(const User& user) {
 WriteResult SqliteStore::replaceToken(const std::string& name, const std::string& tokenHash) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("replacing a token", [&] {
-        return inTransaction(*_writer, [&] {
+        return writeTransaction([&] {
             int found = 0;
             *_writer << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(name), into(found), now;
             if (!found) return WriteResult::notFound;
@@ -406,7 +454,7 @@ WriteResult SqliteStore::updateUser(const std::string& name, const std::string& 
                                     const std::string& sql, const std::string& value) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded(what, [&] {
-        return inTransaction(*_writer, [&] {
+        return writeTransaction([&] {
             int found = 0;
             *_writer << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(name), into(found), now;
             if (!found) return WriteResult::notFound;
@@ -430,23 +478,41 @@ void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
     if (entries.empty()) return;
     std::lock_guard<std::mutex> lock(_writeMutex);
     guarded("appending to the audit trail", [&] {
-        // One prepared statement bound to columns inserts the whole batch.
-        std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail;
-        for (const AuditEntry& e : entries) {
-            at.push_back(e.at);
-            user.push_back(e.user);
-            role.push_back(e.role);
-            action.push_back(e.action);
-            caseId.push_back(e.caseId);
-            outcome.push_back(e.outcome);
-            requestId.push_back(e.requestId);
-            detail.push_back(e.detail);
-        }
-        return inTransaction(*_writer, [&] {
-            *_writer << "INSERT INTO audit (at, user, role, action, case_id, outcome,"
-                        " request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                use(at), use(user), use(role), use(action), use(caseId), use(outcome),
-                use(requestId), use(detail), now;
+        return writeTransaction([&] {
+            // The newest entry, read inside the write transaction: no other writer (in this
+            // process or another) can append between this read and the insert.
+            std::vector<Poco::Int64> lastSeq;
+            std::vector<std::string> lastHash;
+            *_writer << "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", into(lastSeq),
+                into(lastHash), now;
+            long long seq = lastSeq.empty() ? 0 : lastSeq.front();
+            std::string previous = lastHash.empty() ? "" : lastHash.front();
+            // One prepared statement bound to columns inserts the whole batch.
+            std::vector<Poco::Int64> seqs;
+            std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail,
+                prevHash, hash;
+            for (AuditEntry e : entries) {
+                e = AuditChain::stored(e);
+                e.seq = ++seq;
+                AuditChain::link(e, previous);
+                previous = e.hash;
+                seqs.push_back(e.seq);
+                at.push_back(e.at);
+                user.push_back(e.user);
+                role.push_back(e.role);
+                action.push_back(e.action);
+                caseId.push_back(e.caseId);
+                outcome.push_back(e.outcome);
+                requestId.push_back(e.requestId);
+                detail.push_back(e.detail);
+                prevHash.push_back(e.prevHash);
+                hash.push_back(e.hash);
+            }
+            *_writer << "INSERT INTO audit (seq, at, user, role, action, case_id, outcome,"
+                        " request_id, detail, prev_hash, hash)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                use(seqs), use(at), use(user), use(role), use(action), use(caseId), use(outcome),
+                use(requestId), use(detail), use(prevHash), use(hash), now;
             return 0;
         });
     });
@@ -456,20 +522,23 @@ std::vector<AuditEntry> SqliteStore::audit(const AuditQuery& q) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading the audit trail", [&] {
         std::vector<Poco::Int64> seqs;
-        std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail;
+        std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail,
+            prevHash, hash;
         const int limit = static_cast<int>(q.limit);
-        *_reader << "SELECT seq, at, user, role, action, case_id, outcome, request_id, detail"
-                    " FROM audit WHERE (? = '' OR case_id = ?) AND (? = '' OR user = ?)"
-                    " AND (? = '' OR at >= ?) AND (? = '' OR at <= ?) AND seq > ?"
-                    " ORDER BY seq LIMIT ?",
+        const Poco::Int64 after = q.afterSeq;
+        *_reader << "SELECT seq, at, user, role, action, case_id, outcome, request_id, detail,"
+                    " prev_hash, hash FROM audit WHERE (? = '' OR case_id = ?)"
+                    " AND (? = '' OR user = ?) AND (? = '' OR at >= ?) AND (? = '' OR at <= ?)"
+                    " AND seq > ? ORDER BY seq LIMIT ?",
             useRef(q.caseId), useRef(q.caseId), useRef(q.user), useRef(q.user), useRef(q.from),
-            useRef(q.from), useRef(q.to), useRef(q.to), bind(static_cast<Poco::Int64>(q.afterSeq)),
-            useRef(limit), into(seqs), into(at), into(user), into(role), into(action), into(caseId),
-            into(outcome), into(requestId), into(detail), now;
+            useRef(q.from), useRef(q.to), useRef(q.to), useRef(after), useRef(limit), into(seqs),
+            into(at), into(user), into(role), into(action), into(caseId), into(outcome),
+            into(requestId), into(detail), into(prevHash), into(hash), now;
         std::vector<AuditEntry> found(seqs.size());
         for (std::size_t i = 0; i < seqs.size(); ++i) {
-            found[i] = AuditEntry{seqs[i],   at[i],      user[i],      role[i],  action[i],
-                                  caseId[i], outcome[i], requestId[i], detail[i]};
+            found[i] =
+                AuditEntry{seqs[i],    at[i],        user[i],   role[i],     action[i], caseId[i],
+                           outcome[i], requestId[i], detail[i], prevHash[i], hash[i]};
         }
         return found;
     });
@@ -520,7 +589,7 @@ CasePage SqliteStore::casePage(const CasePageQuery& query) {
 WriteResult SqliteStore::refreshSummary(const CaseRecord& summary) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("refreshing a case summary", [&] {
-        return inTransaction(*_writer, [&] {
+        return writeTransaction([&] {
             std::vector<int> current;
             *_writer << "SELECT version FROM cases WHERE case_id = ?", useRef(summary.caseId),
                 into(current), now;

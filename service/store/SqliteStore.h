@@ -5,6 +5,9 @@
 // Append-only tables are guarded by triggers, so not even a bug can rewrite history.
 // Two connections, each serialised by its own mutex: one writes (SQLite writes one transaction
 // at a time anyway), one reads, so reads never wait for a write's disk sync.
+// The file is created mode 0600 (DataFolder.h). Every write first checks that the path still
+// names the file opened, and again after committing: a database deleted or replaced under the
+// service makes writes fail (StoreException) instead of vanishing at the next start.
 
 #include <Poco/Data/Session.h>
 
@@ -17,8 +20,8 @@ namespace ehdocs::store {
 
 class SqliteStore : public Store {
 public:
-    // Opens (creating when absent) the database file and applies pending migrations.
-    // Throws StoreException when the file cannot be opened or migrated.
+    // Opens (creating when absent, mode 0600) the database file and applies pending
+    // migrations. Throws StoreException when the file cannot be opened or migrated.
     explicit SqliteStore(const std::string& path);
 
     // The schema version after migrations (see Migrations.h).
@@ -49,8 +52,20 @@ public:
     WriteResult refreshSummary(const CaseRecord& summary) override;
     std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) override;
 
+    void probeWrite() override;
+
 private:
     WriteResult insertFirst(const CaseRecord& first);
+    struct FileId {
+        unsigned long long device = 0, inode = 0;
+        bool operator==(const FileId& o) const { return device == o.device && inode == o.inode; }
+    };
+    static std::optional<FileId> fileAt(const std::string& path);
+    // Throws StoreException unless the path still names the database file opened.
+    void stillThere() const;
+    template <typename Work>
+    auto writeTransaction(Work work) -> decltype(work());
+
     void insertVersion(const CaseRecord& record);
     void insertDocument(const StoredDocument& doc);
     std::vector<StoredDocument> selectDocuments(const std::string& column,
@@ -62,6 +77,8 @@ private:
     WriteResult updateUser(const std::string& name, const std::string& what, const std::string& sql,
                            const std::string& value);
 
+    std::string _path;
+    FileId _file;
     std::mutex _writeMutex, _readMutex;
     std::unique_ptr<Poco::Data::Session> _writer, _reader;
 };

@@ -71,6 +71,8 @@ struct AuditEntry {
     std::string at;     // ISO 8601 UTC
     std::string user, role, action, caseId, outcome, requestId;
     std::string detail;  // free text, e.g. the document id issued
+    // The hash chain (AuditChain.h), assigned by the store with `seq`.
+    std::string prevHash, hash;
 };
 
 struct AuditQuery {
@@ -181,7 +183,8 @@ public:
     // Disables (or enables again) the user; notFound when there is no such user.
     virtual WriteResult setDisabled(const std::string& name, bool disabled) = 0;
 
-    // Appends the entries in one transaction, assigning their `seq`.
+    // Appends the entries in one transaction, assigning their `seq` and linking each into the
+    // hash chain (AuditChain.h) after the newest entry stored.
     virtual void appendAudit(const std::vector<AuditEntry>& entries) = 0;
     // Matching entries, oldest first, at most `query.limit`.
     virtual std::vector<AuditEntry> audit(const AuditQuery& query) = 0;
@@ -200,6 +203,10 @@ public:
     // Ids of up to `limit` cases whose summary holds for a date before `asOf` (YYYY-MM-DD),
     // oldest summary first: the ones a date change may have made wrong.
     virtual std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) = 0;
+
+    // A cheap check that a write could succeed now (the medium is there and writable), for
+    // health checks and start-up; writes nothing. Throws StoreException saying what is wrong.
+    virtual void probeWrite() = 0;
 };
 
 }  // namespace ehdocs::store

@@ -57,7 +57,19 @@ std::optional<Date> FakeRenderer::lastProducedOn() const {
     return _lastProducedOn;
 }
 
-ApiFixture::ApiFixture() {
+server::Settings ApiFixture::testSettings() {
+    server::Settings settings;
+    settings.maxBodyBytes = 256 * 1024;
+    settings.threads = 8;
+    // Suites make many anonymous calls from one address; the throttle on failed
+    // authentication has its own tests (AuthThrottleTest.cpp).
+    settings.authFailureLimit = 100000;
+    return settings;
+}
+
+ApiFixture::ApiFixture() : ApiFixture(testSettings()) {}
+
+ApiFixture::ApiFixture(const server::Settings& settings) {
     _audit = std::make_unique<server::AuditLog>(store);
     _readiness =
         std::make_unique<server::RulesReadiness>(rules::ProfileRegistry::builtIn(), "standard");
@@ -81,9 +93,6 @@ ApiFixture::ApiFixture() {
         store.addUser({u.name, u.role, u.team, server::Tokens::sha256Hex(token), ""});
         _tokens[u.name] = token;
     }
-    server::Settings settings;
-    settings.maxBodyBytes = 256 * 1024;
-    settings.threads = 8;
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
     _http = std::make_unique<http::HttpService>(*_service, settings, socket);
     _http->endpoints().setExporter("sf.xlsx", server::Workbooks::kContentType,

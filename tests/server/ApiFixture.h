@@ -45,7 +45,12 @@ private:
 class ApiFixture {
 public:
     ApiFixture();
+    // With these settings for the HTTP server (see testSettings()).
+    explicit ApiFixture(const server::Settings& settings);
     ~ApiFixture();
+
+    // The settings of the default fixture: small body limit, 8 workers.
+    static server::Settings testSettings();
 
     // Tokens of: coach_south, leader_south, coach_north, leader_north, sf, admin.
     std::string token(const std::string& user) const { return _tokens.at(user); }
@@ -66,6 +71,7 @@ public:
     std::atomic<long long> now{kFirstOfJuly};  // the service's clock
 
     static constexpr long long kFirstOfJuly = 1782900000;  // 2026-07-01T10:00:00Z
+    http::HttpService& http() { return *_http; }
 
 private:
     std::unique_ptr<server::AuditLog> _audit;

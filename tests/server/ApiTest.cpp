@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(unknown_routes_are_404_and_wrong_methods_405_with_one_error
     const Reply wrong = call("DELETE", kOkafor, token("admin"));
     BOOST_TEST(wrong.status == 405);
     BOOST_TEST(wrong.errorCode() == "method_not_allowed");
-    BOOST_TEST(wrong.header("Allow") == "GET, PUT");
+    BOOST_TEST(wrong.header("Allow") == "GET, HEAD, PUT");
 }
 
 BOOST_AUTO_TEST_CASE(api_calls_need_a_valid_token_and_refusals_are_audited) {
