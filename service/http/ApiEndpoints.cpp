@@ -379,13 +379,16 @@ void ApiEndpoints::addRoutes(Router& router) {
     router.add(
         "GET", "/api/v1/exports/{name}", [this](const ApiRequest& request, const PathParams& p) {
             const std::string& name = p.at("name");
-            std::vector<std::shared_ptr<const Case>> cases =
-                _service.exportCases(caller(request), name);
+            const server::Caller who = caller(request);
+            std::map<std::string, std::string> query = request.query;
+            std::string& team = query["team"];
+            std::vector<std::shared_ptr<const Case>> cases = _service.exportCases(who, name, team);
             auto found = _exporters.find(name);
             if (found == _exporters.end()) {
                 throw server::NotFoundException("there is no export " + name + " in this service");
             }
-            std::map<std::string, std::string> query = request.query;
+            // A team leader's workbook is titled with the team it was limited to.
+            if (team.empty()) team = server::Authoriser::teamScope(who).value_or("");
             std::string& asOf = query["as_of"];
             if (asOf.empty()) asOf = _service.today().iso();  // the service's clock decides today
             ApiResponse response = bytes(found->second.first, found->second.second(cases, query));

@@ -42,6 +42,7 @@ const std::map<std::string, std::string>& specialLabels() {
         {"family_feedback_tool", "Family feedback tool"},
         {"text_message", "Text message"},
         {"management_oversight", "Management oversight"},
+        {"handed_over", "Handed over to another service"},  // an action's status; note says who
     };
     return labels;
 }

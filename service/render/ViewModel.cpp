@@ -198,6 +198,12 @@ void referralNames(const CaseView& view, View& out) {
             r.decision && r.decision->date ? r.decision->date->date().uk() : "");
 }
 
+// Done, dropped, or handed over to another service that carries it on: not outstanding
+// (closure-rules.md version 2, item 5; 000: 15.1), as plan.actions_resolved counts them.
+bool resolved(const Action& a) {
+    return a.status == "done" || a.status == "dropped" || a.status == "handed_over";
+}
+
 void planNames(const CaseView& view, View& out) {
     const Plan* plan = view.kase().latestPlan();
     out.set("has_plan", plan != nullptr);
@@ -211,7 +217,7 @@ void planNames(const CaseView& view, View& out) {
     View open = View::list();
     if (plan)
         for (const Action& a : plan->actions) {
-            if (a.status == "done" || a.status == "dropped") continue;
+            if (resolved(a)) continue;
             bool hidden = false;
             for (const Goal& g : plan->goals)
                 if (g.id == a.goal && view.onlyExcluded(g.members)) hidden = true;

@@ -496,14 +496,25 @@ AuditPage CaseService::audit(const Caller& caller, store::AuditQuery query) {
 }
 
 std::vector<std::shared_ptr<const Case>> CaseService::exportCases(const Caller& caller,
-                                                                  const std::string& what) {
+                                                                  const std::string& what,
+                                                                  const std::string& team) {
+    // Team leaders may have the KPI workbook of their own team; only the SF roles the rest.
+    const Action action = what == "kpi.xlsx" ? Action::exportKpi : Action::exportSf;
     std::string detail = what;
     return audited(
-        caller, Action::exportData, "",
+        caller, action, "",
         [&] {
-            Authoriser::require(caller, Action::exportData);
+            const store::User& user = Authoriser::require(caller, action);
+            store::CaseFilter filter;
+            if (const std::optional<std::string> scope = Authoriser::teamScope(caller)) {
+                if (!team.empty() && team != *scope) {
+                    throw ForbiddenException(user.name + " may export only cases of team \"" +
+                                             *scope + "\", not \"" + team + "\"");
+                }
+                filter.team = *scope;
+            }
             std::vector<std::shared_ptr<const Case>> cases;
-            for (const store::CaseRecord& record : _store.listCases({})) {
+            for (const store::CaseRecord& record : _store.listCases(filter)) {
                 cases.push_back(parsed(record));
             }
             return cases;

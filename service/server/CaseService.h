@@ -108,10 +108,13 @@ public:
     // A page of the audit trail (query.limit 1..kMaxPage, after query.afterSeq).
     AuditPage audit(const Caller& caller, store::AuditQuery query);
 
-    // Every current case, for a workbook export named `what` (sf, kpi): for callers whose role
-    // may export, audited.
+    // Every current case, for the workbook export named `what` ("sf.xlsx", "kpi.xlsx"; any
+    // other name is checked as sf.xlsx), for callers whose role may export it, audited. A team
+    // leader (kpi.xlsx only) gets only the cases of their own team; ForbiddenException when
+    // `team` ("" = none asked) is another team.
     std::vector<std::shared_ptr<const Case>> exportCases(const Caller& caller,
-                                                         const std::string& what);
+                                                         const std::string& what,
+                                                         const std::string& team = "");
 
     // Audits a request refused before it reached any of the calls above (a body over the
     // limit, a method the path does not have): action "request", `what` says which.

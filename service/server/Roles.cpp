@@ -50,8 +50,9 @@ std::string actionName(Action action) {
             return "reopen";
         case Action::subjectAccess:
             return "subject_access";
-        case Action::exportData:
-            return "export";
+        case Action::exportSf:
+        case Action::exportKpi:
+            return "export";  // the audit entry's detail names the workbook
         case Action::audit:
             return "audit";
     }
@@ -64,13 +65,13 @@ bool permits(Role role, Action action) {
             return true;
         case Role::sfCoordinator:
             return action == Action::list || action == Action::readSf ||
-                   action == Action::exportData;
+                   action == Action::exportSf || action == Action::exportKpi;
         case Role::teamLeader:
-            return action != Action::audit && action != Action::exportData;
+            return action != Action::audit && action != Action::exportSf;
         case Role::coach:
-            return action != Action::audit && action != Action::exportData &&
-                   action != Action::close && action != Action::reopen &&
-                   action != Action::subjectAccess;
+            return action != Action::audit && action != Action::exportSf &&
+                   action != Action::exportKpi && action != Action::close &&
+                   action != Action::reopen && action != Action::subjectAccess;
     }
     return false;
 }

@@ -2,7 +2,8 @@
 
 // Who may do what. Four roles (docs/api.md, "Roles"): `coach` and `team_leader` act only on
 // cases whose `service.team` is their own team; `sf_coordinator` reads every case's Supporting
-// Families data and the exports; `admin` may do everything.
+// Families data and exports both workbooks; a `team_leader` also exports the KPI workbook, of
+// their own team's cases (docs/exports.md); `admin` may do everything.
 
 #include <optional>
 #include <string>
@@ -22,7 +23,8 @@ enum class Action {
     close,
     reopen,         // a closed case back to open, with a reason
     subjectAccess,  // the family's record as a ZIP
-    exportData,     // workbooks across cases
+    exportSf,       // the Supporting Families workbook, across cases
+    exportKpi,      // the Performance Framework (KPI) workbook, across cases
     audit,          // the audit trail
 };
 

@@ -1,6 +1,7 @@
 // /sf and /kpi: the Supporting Families programme and the Performance Framework, with their
 // workbooks. Every page reads the cases through CaseService::exportCases, which checks the
-// role (sf_coordinator, admin) and audits the export; the figures are the export area's
+// role (sf: sf_coordinator, admin; kpi: also a team leader, given their own team's cases only)
+// and audits the export; the figures are the export area's
 // (ClaimAssessor, KpiReport), the same as the workbooks'.
 
 #include <Poco/NumberFormatter.h>

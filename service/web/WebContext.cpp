@@ -24,8 +24,8 @@ struct NavItem {
 
 const NavItem kNav[] = {
     {"cases", "Cases", "/cases", server::Action::read},
-    {"sf", "Supporting Families", "/sf", server::Action::exportData},
-    {"kpi", "Performance", "/kpi", server::Action::exportData},
+    {"sf", "Supporting Families", "/sf", server::Action::exportSf},
+    {"kpi", "Performance", "/kpi", server::Action::exportKpi},
     {"admin", "Admin", "/admin", server::Action::audit},
 };
 

@@ -38,14 +38,18 @@ const Attempt kAttempts[] = {
     {"subject_access", "GET", "/api/v1/cases/NH-FF-2026-0142/subject-access", "", false},
     {"audit", "GET", "/api/v1/audit", "", false},
     {"export", "GET", "/api/v1/exports/sf.xlsx", "", false},
+    {"export", "GET", "/api/v1/exports/kpi.xlsx?from=2026-01-01&to=2026-06-30", "", false},
 };
 
-// Who may do what to the Okafor case (team South). The SF coordinator's `read` of the case
-// itself is allowed (the SF view); history and readiness are not.
+// Who may do what to the Okafor case (team South), and who may have each workbook. The SF
+// coordinator's `read` of the case itself is allowed (the SF view); history and readiness are not.
 bool allowed(const std::string& user, const Attempt& a) {
     const std::string action = a.action;
     const std::string path = a.path;
     if (user == "admin") return true;
+    const bool kpi = path.find("/exports/kpi.xlsx") != std::string::npos;
+    // A team leader's KPI workbook is of their own team's cases, whichever team they lead.
+    if (kpi && (user == "leader_south" || user == "leader_north")) return true;
     if (user == "sf") {
         return action == "export" || (action == "read" && path == "/api/v1/cases/NH-FF-2026-0142");
     }

@@ -4,7 +4,9 @@
 Every route the service registers (http/ApiEndpoints.cpp) must be a path and method of
 openapi.yaml and appear in api.md's endpoint table; every error code the service answers with
 (http/ErrorMapper.cpp, server/Errors.cpp) must be in openapi.yaml's error enum and in api.md's
-error table. Usage: api_docs_test.py SOURCE_DIR
+error table. The readiness report's schema (openapi.yaml's Report) names every key
+rules/ReportJson.cpp writes, at the top and in each list's items, and requires it.
+Usage: api_docs_test.py SOURCE_DIR
 """
 import os
 import re
@@ -45,6 +47,34 @@ for code in sorted(codes):
         problems.append(f"openapi.yaml's error codes lack {code}")
     if not re.search(rf"^\| `{code}` \| \d{{3}} \|", api_md, re.MULTILINE):
         problems.append(f"api.md's error table lacks {code}")
+
+
+
+def resolve(schema):
+    ref = schema.get("$ref", "")
+    return openapi["components"]["schemas"][ref.rsplit("/", 1)[1]] if ref else schema
+
+
+# Each function of ReportJson.cpp and the keys it sets: `o->set("key", helper(...))`.
+report_json = read("service", "rules", "ReportJson.cpp")
+functions = {}
+for name, body in re.findall(r"\n\S[^\n]*?(\w+)\([^)]*\) \{\n(.*?)\n\}", report_json, re.DOTALL):
+    functions[name] = re.findall(r'set\("(\w+)",\s*(?:(\w+)\()?', body)
+report = resolve(openapi["components"]["schemas"]["Report"])
+if len(functions.get("reportToJson", [])) < 10:
+    problems.append("found too few keys in ReportJson.cpp's reportToJson")
+for key, helper in functions.get("reportToJson", []):
+    prop = report.get("properties", {}).get(key)
+    if prop is None:
+        problems.append(f"openapi.yaml's Report lacks {key}")
+        continue
+    if key not in report.get("required", []):
+        problems.append(f"openapi.yaml's Report does not require {key}")
+    if helper in functions and functions[helper]:
+        items = resolve(resolve(prop).get("items", {}))
+        for item_key, _ in functions[helper]:
+            if item_key not in items.get("properties", {}):
+                problems.append(f"openapi.yaml's Report {key} items lack {item_key}")
 
 for p in problems:
     print(p)
