@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 
 #include <limits>
+#include <optional>
 
 #include "store/AuditChain.h"
 #include "store/CasePageSql.h"
@@ -78,6 +79,32 @@ const char* const kVersionColumns =
 void bindAll(Statement& statement, std::vector<std::string>& values) {
     for (std::string& value : values) statement.addBind(useRef(value));
 }
+
+// A connection of the pool for one call, waiting while every connection is in use, given
+// back when the lease ends.
+class Lease {
+public:
+    Lease(Poco::Data::SessionPool& pool, Poco::Semaphore& free) : _free(free) {
+        _free.wait();
+        try {
+            _session.emplace(pool.get());
+        } catch (...) {
+            _free.set();
+            throw;
+        }
+    }
+    ~Lease() {
+        _session.reset();
+        _free.set();
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Session& session() { return *_session; }
+
+private:
+    Poco::Semaphore& _free;
+    std::optional<Session> _session;
+};
 
 // Runs `work` in one transaction on `session`, rolled back when it throws.
 template <typename Work>
@@ -181,20 +208,22 @@ std::string PostgresStore::connectionString(const std::string& url) {
     return result;
 }
 
-PostgresStore::PostgresStore(const std::string& url, int connections) {
+PostgresStore::PostgresStore(const std::string& url, int connections)
+    : _free(connections, connections) {
     const std::string settings = connectionString(url);
     guarded("cannot open the PostgreSQL database", [&] {
         Poco::Data::PostgreSQL::Connector::registerConnector();
         _pool = std::make_unique<Poco::Data::SessionPool>("PostgreSQL", settings, 1, connections);
-        Session session = _pool->get();
-        PostgresMigrations::apply(session);
+        Lease lease(*_pool, _free);
+        PostgresMigrations::apply(lease.session());
         return 0;
     });
 }
 
 int PostgresStore::schemaVersion() {
     return guarded("reading the schema version", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         return PostgresMigrations::version(s);
     });
 }
@@ -205,7 +234,8 @@ WriteResult PostgresStore::createCase(const CaseRecord& first) {
 
 std::vector<WriteResult> PostgresStore::createCases(const std::vector<CaseRecord>& firsts) {
     return guarded("storing new cases", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         return inTransaction(s, [&] {
             std::vector<WriteResult> results;
             for (const CaseRecord& first : firsts) {
@@ -231,7 +261,8 @@ std::vector<WriteResult> PostgresStore::createCases(const std::vector<CaseRecord
 WriteResult PostgresStore::updateCase(const CaseRecord& next,
                                       const std::vector<StoredDocument>& documents) {
     return guarded("storing a case version", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         return inTransaction(s, [&] {
             // The conditional UPDATE is the lock: a second writer from the same version waits
             // for the first to commit, then finds the version moved on and changes nothing.
@@ -259,7 +290,8 @@ WriteResult PostgresStore::updateCase(const CaseRecord& next,
 
 std::optional<CaseRecord> PostgresStore::currentCase(const std::string& caseId) {
     return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         VersionRows rows(true);
         Statement select(s);
         select << "SELECT " << kVersionColumns
@@ -275,7 +307,8 @@ std::optional<CaseRecord> PostgresStore::currentCase(const std::string& caseId) 
 
 std::optional<CaseRecord> PostgresStore::currentHead(const std::string& caseId) {
     return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         VersionRows rows(true);
         Statement select(s);
         select
@@ -295,7 +328,8 @@ std::optional<CaseRecord> PostgresStore::currentHead(const std::string& caseId) 
 
 std::vector<CaseRecord> PostgresStore::caseHistory(const std::string& caseId) {
     return guarded("reading a case history", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         VersionRows rows(false);
         Statement select(s);
         select << "SELECT v.case_id, v.version, '' AS json, v.team, v.status, v.lead_worker,"
@@ -310,7 +344,8 @@ std::vector<CaseRecord> PostgresStore::caseHistory(const std::string& caseId) {
 
 std::vector<CaseRecord> PostgresStore::listCases(const CaseFilter& filter) {
     return guarded("listing cases", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         VersionRows rows(true);
         Statement select(s);
         select << "SELECT " << kVersionColumns
@@ -327,7 +362,8 @@ std::vector<CaseRecord> PostgresStore::listCases(const CaseFilter& filter) {
 
 std::size_t PostgresStore::caseCount() {
     return guarded("counting cases", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         Poco::Int64 count = 0;
         s << "SELECT COUNT(*) FROM cases", into(count), now;
         return static_cast<std::size_t>(count);
@@ -336,7 +372,8 @@ std::size_t PostgresStore::caseCount() {
 
 std::optional<StoredDocument> PostgresStore::document(const std::string& docId) {
     return guarded("reading a document", [&]() -> std::optional<StoredDocument> {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         auto found = selectDocuments(s, "doc_id", docId);
         if (found.empty()) return std::nullopt;
         return found.front();
@@ -345,14 +382,16 @@ std::optional<StoredDocument> PostgresStore::document(const std::string& docId) 
 
 std::vector<StoredDocument> PostgresStore::caseDocuments(const std::string& caseId) {
     return guarded("reading a case's documents", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         return selectDocuments(s, "case_id", caseId);
     });
 }
 
 WriteResult PostgresStore::addUser(const User& user) {
     return guarded("adding a user", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         Statement insert(s);
         const int disabled = user.disabled ? 1 : 0;
         insert << "INSERT INTO users (name, role, team, token_hash, created_at, password_hash,"
@@ -397,7 +436,8 @@ WriteResult PostgresStore::setPassword(const std::string& name, const std::strin
 
 WriteResult PostgresStore::setDisabled(const std::string& name, bool disabled) {
     return guarded("disabling a user", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         Statement update(s);
         const int value = disabled ? 1 : 0;
         update << "UPDATE users SET disabled = $1 WHERE name = $2", useRef(value), useRef(name);
@@ -408,7 +448,8 @@ WriteResult PostgresStore::setDisabled(const std::string& name, bool disabled) {
 WriteResult PostgresStore::updateUser(const std::string& name, const std::string& what,
                                       const std::string& column, const std::string& value) {
     return guarded(what, [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         Statement update(s);
         update << "UPDATE users SET " + column + " = $1 WHERE name = $2", useRef(value),
             useRef(name);
@@ -418,7 +459,8 @@ WriteResult PostgresStore::updateUser(const std::string& name, const std::string
 
 std::optional<User> PostgresStore::userByTokenHash(const std::string& tokenHash) {
     return guarded("looking up a token", [&]() -> std::optional<User> {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         std::vector<User> found = selectUsers(s, "token_hash = $1 AND disabled = 0", tokenHash);
         if (found.empty()) return std::nullopt;
         return found.front();
@@ -427,7 +469,8 @@ std::optional<User> PostgresStore::userByTokenHash(const std::string& tokenHash)
 
 std::optional<User> PostgresStore::userByName(const std::string& name) {
     return guarded("looking up a user", [&]() -> std::optional<User> {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         std::vector<User> found = selectUsers(s, "name = $1", name);
         if (found.empty()) return std::nullopt;
         return found.front();
@@ -436,7 +479,8 @@ std::optional<User> PostgresStore::userByName(const std::string& name) {
 
 std::vector<User> PostgresStore::users() {
     return guarded("listing users", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         return selectUsers(s, "", "");
     });
 }
@@ -444,7 +488,8 @@ std::vector<User> PostgresStore::users() {
 void PostgresStore::appendAudit(const std::vector<AuditEntry>& entries) {
     if (entries.empty()) return;
     guarded("appending to the audit trail", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         return inTransaction(s, [&] {
             // Sequence numbers are handed out at INSERT but become visible at COMMIT; holding
             // the table's write lock until then makes the two orders the same, across every
@@ -479,7 +524,8 @@ void PostgresStore::probeWrite() {
     guarded("the database cannot be written", [&] {
         // A write transaction that writes nothing: fails when the server is gone, refuses
         // writes (a read-only standby, default_transaction_read_only) or the pool is spent.
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         return inTransaction(s, [&] {
             s << "LOCK TABLE cases IN ROW EXCLUSIVE MODE", now;
             return 0;
@@ -489,7 +535,8 @@ void PostgresStore::probeWrite() {
 
 std::vector<AuditEntry> PostgresStore::audit(const AuditQuery& q) {
     return guarded("reading the audit trail", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         std::vector<Poco::Int64> seqs;
         std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail,
             prevHash, hash;
@@ -516,7 +563,8 @@ std::vector<AuditEntry> PostgresStore::audit(const AuditQuery& q) {
 
 std::size_t PostgresStore::auditCount(const AuditQuery& q) {
     return guarded("counting the audit trail", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         Poco::Int64 count = 0;
         s << "SELECT COUNT(*) FROM audit WHERE ($1 = '' OR case_id = $1)"
              " AND ($2 = '' OR user_name = $2) AND ($3 = '' OR at >= $3) AND ($4 = '' OR at <= $4)",
@@ -528,7 +576,8 @@ std::size_t PostgresStore::auditCount(const AuditQuery& q) {
 CasePage PostgresStore::casePage(const CasePageQuery& query) {
     CasePageSql sql = casePageSql(query, true);
     return guarded("reading a page of cases", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         CasePage page;
         Statement select(s);
         select << sql.select;
@@ -562,7 +611,8 @@ CasePage PostgresStore::casePage(const CasePageQuery& query) {
 
 WriteResult PostgresStore::refreshSummary(const CaseRecord& summary) {
     return guarded("refreshing a case summary", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         return inTransaction(s, [&] {
             // The identifying columns stay those of the stored version; the row is locked so
             // that a write cannot slip in between.
@@ -593,7 +643,8 @@ WriteResult PostgresStore::refreshSummary(const CaseRecord& summary) {
 
 std::vector<std::string> PostgresStore::staleSummaries(const std::string& asOf, std::size_t limit) {
     return guarded("finding stale case summaries", [&] {
-        Session s = _pool->get();
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
         std::vector<std::string> ids;
         const Poco::Int64 most = static_cast<Poco::Int64>(limit);
         s << "SELECT case_id FROM cases WHERE summary_as_of < $1"

@@ -11,9 +11,11 @@
 // - Append-only tables are guarded by triggers (UPDATE, DELETE, TRUNCATE, and therefore also
 //   INSERT ... ON CONFLICT DO UPDATE, are refused).
 // - Document bytes are stored in the database (bytea).
-// Thread-safe: each call takes a connection from a pool of at most `connections`.
+// Thread-safe: each call takes a connection from a pool of at most `connections`, waiting for
+// one while all are in use.
 
 #include <Poco/Data/SessionPool.h>
+#include <Poco/Semaphore.h>
 
 #include <memory>
 #include <string>
@@ -67,6 +69,7 @@ private:
                            const std::string& column, const std::string& value);
 
     std::unique_ptr<Poco::Data::SessionPool> _pool;
+    Poco::Semaphore _free;  // connections not in use: the pool throws rather than wait
 };
 
 }  // namespace ehdocs::store

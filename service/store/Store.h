@@ -1,7 +1,8 @@
 #pragma once
 
 // The records store: every version of every case file, issued documents, users and the audit
-// trail, behind one narrow interface (SqliteStore on disk, MemoryStore for tests).
+// trail, behind one narrow interface (SqliteStore on disk, PostgresStore on a PostgreSQL
+// database, MemoryStore for tests; store/OpenStore.h picks one from the settings).
 //
 // Contract shared by every implementation:
 // - Every method is thread-safe.

@@ -611,3 +611,27 @@ BOOST_AUTO_TEST_CASE(many_cases_are_created_in_one_call) {
         }
     }
 }
+
+BOOST_AUTO_TEST_CASE(postgresql_calls_wait_for_a_connection_rather_than_fail) {
+    const std::string url = ehdocs::test::PostgresCluster::shared().createDatabase();
+    PostgresStore store(url, 2);  // fewer connections than callers
+    store.createCase(version("A", 1));
+    std::atomic<int> failures{0};
+    std::vector<std::thread> callers;
+    for (int i = 0; i < 8; ++i) {
+        callers.emplace_back([&, i] {
+            for (int n = 0; n < 20; ++n) {
+                try {
+                    store.currentCase("A");
+                    store.appendAudit({{0, "2026-06-01T09:00:00Z", "u" + std::to_string(i), "coach",
+                                        "read", "A", "ok", "r", ""}});
+                } catch (const StoreException&) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (auto& t : callers) t.join();
+    BOOST_TEST(failures.load() == 0);
+    BOOST_TEST(store.auditCount({}) == 160u);
+}
