@@ -52,11 +52,11 @@ int main(int argc, char** argv) {
     server::AuditLog audit(store);
     server::RulesReadiness readiness(rules::ProfileRegistry::builtIn(), "standard");
     const Clock clock = systemClock();
-    server::CaseService service(store, audit, readiness, nullptr, clock);
+    server::CaseService service(store, audit, readiness, nullptr, clock, 64u << 20);
     store.addUser({"admin", "admin", "", server::Tokens::sha256Hex("a"), ""});
     store.addUser({"leader", "team_leader", "South", server::Tokens::sha256Hex("b"), "",
                    web::Passwords::hash("a long enough password")});
-    const server::Caller admin{store.userByName("admin"), "bench", true};
+    const server::Caller admin = server::Caller::of(store.userByName("admin"), "bench", true);
     const std::string names[] = {"okafor-ready-to-close", "nowak-open", "bennett-disengaged"};
     Poco::JSON::Parser parser;
     for (int i = 0; i < cases; ++i) {

@@ -5,17 +5,22 @@ set -euo pipefail
 
 packages=(
     cmake g++ make pkg-config
-    libpoco-dev                 # HTTP server, JSON, SQLite, Util, Crypto, Zip
+    libpoco-dev                 # HTTP server, JSON, SQLite, PostgreSQL, Util, Crypto, Zip
+    libpq-dev                   # PostgreSQL client: turns a postgresql:// URL into its settings
+    postgresql                  # initdb/pg_ctl: the store tests start a throwaway cluster
     libkainjow-mustache-dev     # templates
     libxlsxwriter-dev           # workbooks
     wkhtmltopdf                 # HTML to PDF engine
     bubblewrap                  # cuts the PDF engine off from the network
     libqpdf-dev                 # page numbers and marking stamped on PDFs
     libboost-test-dev           # tests
+    sqlite3                     # the online backup docs/deployment.md describes, tested
     libboost-program-options-dev  # command-line parsing
     fonts-dejavu-core fonts-liberation2   # same-looking PDFs everywhere
     poppler-utils               # pdftotext in tests
     python3-jsonschema python3-openpyxl python3-xlsxwriter   # independent checkers in tests and benchmarks
+    python3-yaml                # reads docs/openapi.yaml in tests/server/api_docs_test.py
+    python3-pyphen              # syllables for the family letters' reading grade (scripts/reading_grade.py)
     wrk                         # service benchmark
     curl
     libsodium-dev               # Argon2id password hashes for signing in to the web app

@@ -39,8 +39,8 @@ struct Member {
     bool parentalResponsibility = false;
     bool inHousehold = false;
     Text school;
-    bool receivesLetters = false;
-    Text consent;  // given | refused | not_sought | "" (children)
+    bool receivesLetters = false;  // adults; a child only when 16 or over on the letter's date
+    Text consent;                  // given | refused | not_sought | "" (children)
     IdList fatherOf, motherOf;
 
     bool isChild() const { return kind == "child"; }
@@ -170,8 +170,8 @@ struct Action {
     Text action, who;
     Id owner;  // worker or member id, or ""
     std::optional<Date> by;
-    Text status;  // not_started | in_progress | done | dropped
-    Text note;
+    Text status;  // not_started | in_progress | done | dropped | handed_over
+    Text note;    // for handed_over: who carries the action on
 };
 
 struct Plan {
@@ -260,6 +260,8 @@ struct Feedback {
 struct TransferParty {
     Text service;
     Id worker;  // a worker id or ""
+    // The person's name when they are not one of the case's workers: `name`, or else a `to.worker`
+    // that matches no worker id ("Duty social worker"; the contract's "`worker` or name").
     Text name;
 };
 
@@ -271,6 +273,11 @@ struct Transfer {
     TransferParty from, to;
     Text reason;
     std::optional<Date> handoverMeeting, endingLetter;
+    // False only when the file says so: telling the family would put a child at further risk
+    // (000: 14.2), with the reason and the worker (a manager) who decided.
+    bool familyInformed = true;
+    Text notInformedReason;
+    Id decidedBy;  // worker or ""
 };
 
 struct OngoingSupport {
@@ -280,6 +287,20 @@ struct OngoingSupport {
 struct EngagementAttempt {
     std::optional<Date> date;
     Text method, outcome;
+};
+
+struct ChildNotSeen {  // closure.children_not_seen / children_not_seen_alone
+    Id member;
+    Text reason;
+};
+
+// A manager's judgement, when a family withdraws, on referring to Children's Social Care
+// (000: 16.1; 001: 17.1).
+struct SafeguardingDecision {
+    Id by;  // worker or ""
+    std::optional<Date> date;
+    std::optional<bool> referred;  // unset when the file does not say
+    Text reasoning;
 };
 
 struct Closure {
@@ -293,6 +314,8 @@ struct Closure {
     std::optional<Date> referrerInformed;
     std::vector<Score> finalScores;
     std::optional<Signature> authorised;
+    std::vector<ChildNotSeen> childrenNotSeen, childrenNotSeenAlone;
+    std::optional<SafeguardingDecision> safeguardingDecision;
 };
 
 struct SfCriterion {

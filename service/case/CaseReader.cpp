@@ -178,6 +178,18 @@ public:
         return v->extract<bool>();
     }
 
+    // A true/false the file may leave out: nothing when absent or null.
+    std::optional<bool> optionalBoolean(const ObjectPtr& o, const std::string& key,
+                                        const std::string& base) {
+        auto v = field(o, key, base, false);
+        if (!v) return std::nullopt;
+        if (!v->isBoolean()) {
+            error(join(base, key), "expected true or false, found " + typeName(*v));
+            return std::nullopt;
+        }
+        return v->extract<bool>();
+    }
+
     std::optional<double> number(const ObjectPtr& o, const std::string& key,
                                  const std::string& base, bool required = false) {
         auto v = field(o, key, base, required);
@@ -359,6 +371,7 @@ public:
         c.workers = w.objects<Worker>(
             root, "workers", "", [&](auto& o, auto& p) { return worker(o, p); }, true);
         w.uniqueIds(c.workers, "workers");
+        for (const Worker& wk : c.workers) _workerIds.insert(wk.id);
         c.leadWorker = w.ref(root, "lead_worker", "", RefKind::worker);
         c.teamLeader = w.ref(root, "team_leader", "", RefKind::worker);
         if (ObjectPtr r = w.object(root, "referral", "", true)) c.referral = referral(r);
@@ -777,10 +790,24 @@ private:
         if (ObjectPtr x = w.object(o, key, p)) {
             const std::string xp = Walker::join(p, key);
             t.service = w.text(x, "service", xp);
-            t.worker = w.ref(x, "worker", xp, RefKind::worker);
             t.name = w.text(x, "name", xp);
+            if (key == "to")
+                receivingWorker(x, xp, t);
+            else
+                t.worker = w.ref(x, "worker", xp, RefKind::worker);
         }
         return t;
+    }
+
+    // `to.worker` is "`worker` or name": a worker id when it matches one, otherwise the name of
+    // someone outside the case (kept in `name` unless the file gives `name` as well).
+    void receivingWorker(const ObjectPtr& x, const std::string& xp, TransferParty& t) {
+        std::string value = w.text(x, "worker", xp);
+        if (value.empty()) return;
+        if (_workerIds.count(value))
+            t.worker = value;
+        else if (t.name.empty())
+            t.name = value;
     }
 
     Transfer transfer(const ObjectPtr& o, const std::string& p) {
@@ -794,6 +821,9 @@ private:
         t.reason = w.text(o, "reason", p);
         t.handoverMeeting = w.date(o, "handover_meeting", p);
         t.endingLetter = w.date(o, "ending_letter", p);
+        t.familyInformed = w.optionalBoolean(o, "family_informed", p).value_or(true);
+        t.notInformedReason = w.text(o, "not_informed_reason", p);
+        t.decidedBy = w.ref(o, "decided_by", p, RefKind::worker);
         return t;
     }
 
@@ -821,7 +851,26 @@ private:
         c.referrerInformed = w.date(o, "referrer_informed", p);
         c.finalScores = scores(o, "final_scores", p);
         c.authorised = signature(o, "authorised", p);
+        c.childrenNotSeen = childrenNotSeen(o, "children_not_seen", p);
+        c.childrenNotSeenAlone = childrenNotSeen(o, "children_not_seen_alone", p);
+        if (ObjectPtr s = w.object(o, "safeguarding_decision", p)) {
+            const std::string sp = "closure.safeguarding_decision";
+            SafeguardingDecision d;
+            d.by = w.ref(s, "by", sp, RefKind::worker);
+            d.date = w.date(s, "date", sp);
+            d.referred = w.optionalBoolean(s, "referred", sp);
+            d.reasoning = w.text(s, "reasoning", sp);
+            c.safeguardingDecision = d;
+        }
         return c;
+    }
+
+    std::vector<ChildNotSeen> childrenNotSeen(const ObjectPtr& o, const std::string& key,
+                                              const std::string& p) {
+        return w.objects<ChildNotSeen>(o, key, p, [&](auto& c, auto& cp) {
+            return ChildNotSeen{w.ref(c, "member", cp, RefKind::member, true),
+                                w.text(c, "reason", cp)};
+        });
     }
 
     static const Enum& allHeadlines() {
@@ -896,6 +945,7 @@ private:
     }
 
     Walker w;
+    std::set<std::string> _workerIds;  // known once `workers` is read, for `to.worker`
 };
 
 }  // namespace

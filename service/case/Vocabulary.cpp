@@ -49,7 +49,7 @@ const Values contactKind = {"initial_contact", "initial_home_visit", "home_visit
                             "support_call",    "attempted_contact",  "letter"};
 const Values recordStatus = {"draft", "final"};
 const Values scoreTool = {"wellbeing_scale", "outcome_star", "other"};
-const Values actionStatus = {"not_started", "in_progress", "done", "dropped"};
+const Values actionStatus = {"not_started", "in_progress", "done", "dropped", "handed_over"};
 const Values meetingKind = {"initial_taf",   "review_taf", "ending",     "transfer",
                             "professionals", "nam",        "drift_panel"};
 const Values supervisionKind = {"individual", "group", "management_oversight", "case_discussion"};

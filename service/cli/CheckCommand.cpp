@@ -2,11 +2,8 @@
 // (docs/cli.md, docs/rules.md). The rules themselves live in rules/; this file only reads
 // arguments and files and prints.
 
-#include <Poco/DirectoryIterator.h>
-#include <Poco/File.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/Path.h>
 
 #include <algorithm>
 #include <boost/program_options.hpp>
@@ -15,7 +12,7 @@
 #include <optional>
 
 #include "case/CaseReader.h"
-#include "case/Clock.h"
+#include "cli/CaseChecker.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
 #include "rules/ClosureCheck.h"
@@ -32,9 +29,10 @@ namespace {
 const char* const kUsage =
     "usage: ehdocs check FILE [--profile ID] [--as-of DATE] [--json]\n"
     "       ehdocs check FILES_OR_DIRS... --summary [--as-of DATE] [--json]\n\n"
-    "Closure readiness and timeliness (docs/rules.md). A case with a closure section is\n"
-    "checked as of its closure date; an open one as of --as-of (default today). The case's\n"
-    "own `profile` applies unless --profile is given; `standard` when it names none.\n"
+    "Closure readiness and timeliness (docs/rules.md), checked on --as-of (default today).\n"
+    "Record rules count everything dated on or before that day; timescales are measured to\n"
+    "it, or to the closure date when that is earlier. The case's own `profile` applies\n"
+    "unless --profile is given; `standard` when it names none.\n"
     "Exit status: 0 ready to close, 1 not ready, 2 a file is not a valid case, 64 usage.\n\n"
     "options";
 
@@ -42,7 +40,8 @@ struct Row {
     std::string file, caseId, family, leadWorker, profile;
     bool ready = false;
     size_t blocking = 0, late = 0, warnings = 0;
-    std::vector<ValidationError> errors;  // set for an invalid file
+    std::optional<rules::DueItem> nextDue;  // open cases: the soonest thing due
+    std::vector<ValidationError> errors;    // set for an invalid file
 };
 
 void printErrors(const std::string& file, const std::vector<ValidationError>& errors) {
@@ -60,48 +59,7 @@ Poco::JSON::Array::Ptr errorsJson(const std::vector<ValidationError>& errors) {
     return array;
 }
 
-// Every file named, and every `*.json` under each directory named, in name order.
-std::vector<std::string> expand(const std::vector<std::string>& inputs) {
-    std::vector<std::string> files;
-    for (const std::string& input : inputs) {
-        Poco::File f(input);
-        if (!f.exists() || !f.isDirectory()) {
-            files.push_back(input);
-            continue;
-        }
-        std::vector<std::string> found;
-        for (Poco::DirectoryIterator it(f), end; it != end; ++it)
-            if (it->isFile() && Poco::Path(it->path()).getExtension() == "json")
-                found.push_back(it->path());
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return files;
-}
-
-class Checker {
-public:
-    Checker(const rules::ProfileRegistry& registry, std::optional<std::string> profile, Date asOf)
-        : _registry(registry), _profile(std::move(profile)), _asOf(asOf) {}
-
-    // Throws ProfileException when the case names a profile that is not known.
-    const rules::Profile& profileFor(const Case& kase) const {
-        if (_profile) return _registry.get(*_profile);
-        if (kase.profile.empty()) return _registry.get(rules::ProfileRegistry::kDefaultProfile);
-        return _registry.get(kase.profile);
-    }
-
-    rules::CheckReport check(const Case& kase) const {
-        return rules::checkClosure(kase, profileFor(kase), _asOf);
-    }
-
-private:
-    const rules::ProfileRegistry& _registry;
-    std::optional<std::string> _profile;
-    Date _asOf;
-};
-
-int checkOne(const std::string& file, const Checker& checker, bool json) {
+int checkOne(const std::string& file, const CaseChecker& checker, bool json) {
     ReadResult result = CaseReader::fromFile(file);
     if (!result.ok()) {
         printErrors(file, result.errors);
@@ -123,7 +81,7 @@ int checkOne(const std::string& file, const Checker& checker, bool json) {
     return report.readyToClose ? kExitOk : kExitNotReady;
 }
 
-Row summarise(const std::string& file, const Checker& checker) {
+Row summarise(const std::string& file, const CaseChecker& checker) {
     Row row;
     row.file = file;
     ReadResult result = CaseReader::fromFile(file);
@@ -143,24 +101,39 @@ Row summarise(const std::string& file, const Checker& checker) {
     row.warnings = report.warnings.size();
     for (const rules::Finding& f : report.warnings)
         if (rules::isTimeliness(f)) ++row.late;
+    if (!report.due.empty()) row.nextDue = report.due.front();
     return row;
 }
 
-// Cases needing action first: invalid files, then not ready (most blocking first), then the
-// most late; ties by case reference.
+// Cases needing action first: invalid files, then overdue (the most late first), then what is
+// due soonest (cases with nothing due after), then not ready (most blocking first); ties by
+// case reference.
 bool needsActionFirst(const Row& a, const Row& b) {
     bool ai = !a.errors.empty(), bi = !b.errors.empty();
     if (ai != bi) return ai;
     if (ai) return a.file < b.file;
+    if (a.late != b.late) return a.late > b.late;
+    if (a.nextDue.has_value() != b.nextDue.has_value()) return a.nextDue.has_value();
+    if (a.nextDue && a.nextDue->due != b.nextDue->due) return a.nextDue->due < b.nextDue->due;
     if (a.ready != b.ready) return !a.ready;
     if (a.blocking != b.blocking) return a.blocking > b.blocking;
-    if (a.late != b.late) return a.late > b.late;
     return a.caseId < b.caseId;
 }
 
-int summary(const std::vector<std::string>& inputs, const Checker& checker, Date asOf, bool json) {
+Poco::Dynamic::Var dueJson(const std::optional<rules::DueItem>& item) {
+    if (!item) return Poco::Dynamic::Var();
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("rule", item->rule);
+    o->set("due", item->due.iso());
+    o->set("what", item->what);
+    return o;
+}
+
+int summary(const std::vector<std::string>& inputs, const CaseChecker& checker, bool json) {
+    const Date asOf = checker.checkDate();
     std::vector<Row> rows;
-    for (const std::string& file : expand(inputs)) rows.push_back(summarise(file, checker));
+    for (const std::string& file : expandCaseFiles(inputs))
+        rows.push_back(summarise(file, checker));
     std::stable_sort(rows.begin(), rows.end(), needsActionFirst);
 
     int status = kExitOk;
@@ -191,6 +164,7 @@ int summary(const std::vector<std::string>& inputs, const Checker& checker, Date
             o->set("blocking", static_cast<int>(r.blocking));
             o->set("late", static_cast<int>(r.late));
             o->set("warnings", static_cast<int>(r.warnings));
+            o->set("next_due", dueJson(r.nextDue));
             cases->add(o);
         }
         out.set("cases", cases);
@@ -200,11 +174,12 @@ int summary(const std::vector<std::string>& inputs, const Checker& checker, Date
         return status;
     }
 
-    std::cout << "Open cases as of " << asOf.uk() << "; closed cases as of their closure date.\n";
+    std::cout << "Checked on " << asOf.uk()
+              << "; closed cases' timescales measured to their closure date.\n";
     std::cout << std::left << std::setw(20) << "CASE" << std::setw(16) << "FAMILY" << std::setw(20)
               << "LEAD WORKER" << std::setw(11) << "STATUS" << std::right << std::setw(9)
               << "BLOCKING" << std::setw(6) << "LATE"
-              << "\n";
+              << "  NEXT DUE\n";
     for (const Row& r : rows) {
         if (!r.errors.empty()) {
             std::cout << r.file << ": not a valid case (" << r.errors.size()
@@ -215,7 +190,8 @@ int summary(const std::vector<std::string>& inputs, const Checker& checker, Date
         std::cout << std::left << std::setw(20) << r.caseId << std::setw(16) << r.family
                   << std::setw(20) << r.leadWorker << std::setw(11)
                   << (r.ready ? "ready" : "not ready") << std::right << std::setw(9) << r.blocking
-                  << std::setw(6) << r.late << "\n";
+                  << std::setw(6) << r.late << "  "
+                  << (r.nextDue ? r.nextDue->due.iso() + " " + r.nextDue->what : "-") << "\n";
     }
     return status;
 }
@@ -228,7 +204,7 @@ int checkCommand(const Args& args) {
         "profile", po::value<std::string>(), "apply this practice profile instead of the case's")(
         "profiles", po::value<std::string>(),
         "a directory of profile files (*.properties) adding to or replacing the built-in ones")(
-        "as-of", po::value<std::string>(), "check open cases as of DATE (YYYY-MM-DD)")(
+        "as-of", po::value<std::string>(), "the check date (YYYY-MM-DD), default today")(
         "json", "print JSON (the spec's report object; with --summary, one object of rows)")(
         "summary", "one line per case, the cases needing action first");
     CommandLine line;
@@ -242,29 +218,18 @@ int checkCommand(const Args& args) {
                   << options;
         return kExitUsage;
     }
-    Date asOf = ukToday(systemClock());
-    if (vm.count("as-of")) {
-        std::optional<Date> parsed = Date::parse(vm["as-of"].as<std::string>());
-        if (!parsed) {
-            std::cerr << "ehdocs check: --as-of \"" << vm["as-of"].as<std::string>()
-                      << "\" is not a date; write YYYY-MM-DD, e.g. 2026-06-30\n";
-            return kExitUsage;
-        }
-        asOf = *parsed;
-    }
+    std::optional<Date> checkDate = checkDateOption("check", vm);
+    if (!checkDate) return kExitUsage;
 
     try {
-        rules::ProfileRegistry registry =
-            vm.count("profiles")
-                ? rules::ProfileRegistry::withDirectory(vm["profiles"].as<std::string>())
-                : rules::ProfileRegistry::builtIn();
+        rules::ProfileRegistry registry = profilesOption(vm);
         std::optional<std::string> profile;
         if (vm.count("profile")) {
             profile = vm["profile"].as<std::string>();
             registry.get(*profile);  // an unknown --profile is a usage error before any file
         }
-        Checker checker(registry, profile, asOf);
-        if (isSummary) return summary(files, checker, asOf, json);
+        CaseChecker checker(registry, profile, *checkDate);
+        if (isSummary) return summary(files, checker, json);
         return checkOne(files[0], checker, json);
     } catch (const rules::ProfileException& e) {
         std::cerr << "ehdocs check: " << e.message() << "\n";

@@ -22,6 +22,7 @@
 #include "render/EmbeddedFiles.h"
 #include "render/RenderErrors.h"
 #include "render/TemplateLint.h"
+#include "rules/ProfileRegistry.h"
 
 namespace po = boost::program_options;
 
@@ -40,7 +41,8 @@ const char* const kRenderUsage =
     "Renders documents of the record set from case files (`ehdocs types` lists the types).\n"
     "One document goes to OUT (default: standard output). With --out-dir each document is\n"
     "written as DIR/CASEID-TYPE[-MEETING].html|pdf. --all renders every type that applies\n"
-    "to the case (docs/documents.md says when each applies).\n"
+    "to the case: the records, and only the letters the family is owed (docs/documents.md\n"
+    "says when each applies).\n"
     "Exit status: 0 done, 2 invalid case file, 64 usage (also: unknown type or meeting,\n"
     "a type that does not apply), 70 rendering failed.\n\noptions";
 
@@ -72,14 +74,22 @@ void progress(size_t done, size_t total, const std::string& name) {
     if (done == total) std::cerr << "\n";
 }
 
-// Builds the renderer, with the authority's templates when given. Null after printing
-// the reason when the templates cannot be used.
-std::unique_ptr<DocumentRenderer> makeRenderer(const std::string& dir, const char* command) {
+// Builds the renderer, with the authority's templates and profiles when given, and what the
+// letters say about the service. Null after printing the reason when they cannot be used.
+std::unique_ptr<DocumentRenderer> makeRenderer(const po::variables_map& vm, const char* command) {
+    auto given = [&](const char* name) {
+        return vm.count(name) ? vm[name].as<std::string>() : std::string();
+    };
     try {
+        const std::string dir = given("templates"), profilesDir = given("profiles");
         TemplateSet templates =
             dir.empty() ? TemplateSet::builtIn() : TemplateSet::withOverrides(dir);
-        return std::make_unique<DocumentRenderer>(std::move(templates));
-    } catch (const render::RenderException& e) {
+        render::LetterSettings letters = render::LetterSettings::withProfiles(
+            profilesDir.empty() ? rules::ProfileRegistry::builtIn()
+                                : rules::ProfileRegistry::withDirectory(profilesDir));
+        if (vm.count("privacy-notice")) letters.privacyNotice = given("privacy-notice");
+        return std::make_unique<DocumentRenderer>(std::move(templates), std::move(letters));
+    } catch (const Poco::Exception& e) {  // RenderException, ProfileException
         std::cerr << "ehdocs " << command << ": " << e.message() << "\n";
         return nullptr;
     }
@@ -99,6 +109,10 @@ int renderCommand(const Args& args) {
         "out-dir", po::value<std::string>(), "folder for the documents (made if missing)")(
         "templates", po::value<std::string>(),
         "folder of templates that override the built-in ones")(
+        "profiles", po::value<std::string>(),
+        "folder of practice profiles (*.properties) adding to or replacing the built-in ones")(
+        "privacy-notice", po::value<std::string>(),
+        "the introduction letter's sentence on where to read the privacy notice")(
         "date", po::value<std::string>(),
         "the \"produced on\" date, YYYY-MM-DD (default: today, UK)");
     CommandLine line;
@@ -133,8 +147,7 @@ int renderCommand(const Args& args) {
         renderOptions.producedOn ? *renderOptions.producedOn : ukToday(systemClock());
     renderOptions.producedOn = producedOn;
 
-    std::unique_ptr<DocumentRenderer> renderer =
-        makeRenderer(vm.count("templates") ? vm["templates"].as<std::string>() : "", "render");
+    std::unique_ptr<DocumentRenderer> renderer = makeRenderer(vm, "render");
     if (!renderer) return kExitRenderFailed;
     if (!type.empty() && !renderer->types().find(type))
         return usage("unknown document type '" + type + "'; `ehdocs types` lists them");

@@ -13,8 +13,10 @@
 
 #include <iostream>
 
+#include "case/Clock.h"
 #include "cli/Cli.h"
 #include "http/HttpService.h"
+#include "render/DocumentRenderer.h"
 #include "render/TemplateSet.h"
 #include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
@@ -22,8 +24,9 @@
 #include "server/RecordRenderer.h"
 #include "server/RulesReadiness.h"
 #include "server/Settings.h"
+#include "server/SummarySweep.h"
 #include "server/Workbooks.h"
-#include "store/SqliteStore.h"
+#include "store/OpenStore.h"
 #include "web/WebApp.h"
 
 using Poco::Util::Option;
@@ -113,22 +116,29 @@ protected:
 
 private:
     int serve(const server::Settings& settings) {
-        Poco::File(settings.dataDir).createDirectories();
-        store::SqliteStore store(settings.databasePath());
+        const std::string location = settings.storeLocation();
+        std::unique_ptr<store::Store> opened = store::openStore(location);
+        store::Store& store = *opened;
         server::AuditLog audit(store);
-        server::RulesReadiness readiness(
+        const rules::ProfileRegistry profiles =
             settings.profilesDir.empty()
                 ? rules::ProfileRegistry::builtIn()
-                : rules::ProfileRegistry::withDirectory(settings.profilesDir),
-            settings.defaultProfile);
+                : rules::ProfileRegistry::withDirectory(settings.profilesDir);
+        server::RulesReadiness readiness(profiles, settings.defaultProfile);
+        render::LetterSettings letters = render::LetterSettings::withProfiles(profiles);
+        letters.defaultProfile = settings.defaultProfile;
+        if (!settings.privacyNotice.empty()) letters.privacyNotice = settings.privacyNotice;
+        // Renews, in the background, the case summaries that a new day has made stale.
+        server::SummarySweep sweep(store, readiness, [] { return ukToday(systemClock()); });
         server::RecordRenderer renderer(
             std::make_unique<render::DocumentRenderer>(
                 settings.templatesDir.empty()
                     ? render::TemplateSet::builtIn()
-                    : render::TemplateSet::withOverrides(settings.templatesDir)),
+                    : render::TemplateSet::withOverrides(settings.templatesDir),
+                std::move(letters)),
             std::make_unique<WkhtmltopdfPool>(settings.pdf));
         const Clock clock = systemClock();
-        server::CaseService service(store, audit, readiness, &renderer, clock);
+        server::CaseService service(store, audit, readiness, &renderer, clock, settings.cacheBytes);
         web::WebApp pages(service, store, audit, settings, clock);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
         http::HttpService http(service, settings, socket);
@@ -136,7 +146,7 @@ private:
         http.setPages([&pages](const http::ApiRequest& request) { return pages.handle(request); });
         http.start();
         std::cout << "ehdocs: listening on http://" << settings.host << ":" << http.port()
-                  << " (database " << settings.databasePath() << ")" << std::endl;
+                  << " (store " << store::describeLocation(location) << ")" << std::endl;
         std::cout << "ehdocs: web app at http://" << settings.host << ":" << http.port()
                   << "/sign-in" << std::endl;
         if (!Poco::File(Poco::Path(settings.web.assetsDir).makeDirectory().append("app.css"))

@@ -17,7 +17,7 @@
 #include "server/Roles.h"
 #include "server/Settings.h"
 #include "server/Tokens.h"
-#include "store/SqliteStore.h"
+#include "store/OpenStore.h"
 #include "web/Passwords.h"
 
 namespace po = boost::program_options;
@@ -49,21 +49,20 @@ void printToken(const std::string& token) {
               << token << std::endl;
 }
 
-// Opens the database the settings name (creating it only when `create`), runs `work` on it and
-// turns settings and database failures into the command's exit statuses.
+// Opens the store the settings name (creating a SQLite file only when `create`), runs `work`
+// on it and turns settings and database failures into the command's exit statuses.
 int withDatabase(const po::variables_map& vm, bool create,
-                 const std::function<int(store::SqliteStore&, const std::string&)>& work) {
+                 const std::function<int(store::Store&, const std::string&)>& work) {
     try {
         server::Settings settings = settingsFrom(vm);
-        const std::string path = settings.databasePath();
-        if (create) {
-            Poco::File(settings.dataDir).createDirectories();
-        } else if (!Poco::File(path).exists()) {
-            std::cerr << "ehdocs user: there is no database at " << path << "\n";
+        const std::string location = settings.storeLocation();
+        if (!create && settings.storeUrl.empty() && !Poco::File(settings.databasePath()).exists()) {
+            std::cerr << "ehdocs user: there is no database at " << settings.databasePath() << "\n";
             return kExitUsage;
         }
-        store::SqliteStore store(path);
-        return work(store, path);
+        std::unique_ptr<store::Store> store = store::openStore(location);
+        return work(*store, settings.storeUrl.empty() ? settings.databasePath()
+                                                      : store::describeLocation(location));
     } catch (const server::SettingsException& e) {
         std::cerr << "ehdocs user: " << e.message() << "\n";
         return kExitUsage;
@@ -74,7 +73,7 @@ int withDatabase(const po::variables_map& vm, bool create,
 }
 
 int replaceToken(const std::string& name, const po::variables_map& vm) {
-    return withDatabase(vm, false, [&](store::SqliteStore& store, const std::string& path) {
+    return withDatabase(vm, false, [&](store::Store& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
         if (store.replaceToken(name, server::Tokens::sha256Hex(token)) ==
             store::WriteResult::notFound) {
@@ -111,7 +110,7 @@ std::string hashedPassword() {
 int setPassword(const std::string& name, const po::variables_map& vm) {
     const std::string hash = hashedPassword();
     if (hash.empty()) return kExitUsage;
-    return withDatabase(vm, false, [&](store::SqliteStore& store, const std::string& path) {
+    return withDatabase(vm, false, [&](store::Store& store, const std::string& path) {
         if (store.setPassword(name, hash) == store::WriteResult::notFound) {
             std::cerr << "ehdocs user: there is no user named " << name << "\n";
             return int(kExitUsage);
@@ -187,10 +186,14 @@ int userCommand(const Args& args) {
         passwordHash = hashedPassword();
         if (passwordHash.empty()) return kExitUsage;
     }
-    return withDatabase(vm, true, [&](store::SqliteStore& store, const std::string& path) {
+    return withDatabase(vm, true, [&](store::Store& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
-        store::User user{name,     roleText, team, server::Tokens::sha256Hex(token),
-                         utcTimestamp(systemClock()()), passwordHash};
+        store::User user{name,
+                         roleText,
+                         team,
+                         server::Tokens::sha256Hex(token),
+                         utcTimestamp(systemClock()()),
+                         passwordHash};
         if (store.addUser(user) == store::WriteResult::exists) {
             std::cerr << "ehdocs user: there is already a user named " << name << "\n";
             return int(kExitUsage);

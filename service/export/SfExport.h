@@ -11,7 +11,7 @@
 
 #include "case/Case.h"
 #include "export/CaseScan.h"
-#include "export/ClaimAssessor.h"
+#include "rules/ClaimAssessor.h"
 
 namespace ehdocs {
 

@@ -29,6 +29,13 @@ View ruleList(const std::vector<std::string>& ids) {
     return list;
 }
 
+View notAppliedList(const std::vector<rules::NotApplied>& items) {
+    View list = View::list();
+    for (const rules::NotApplied& n : items)
+        list.push(View().set("rule", n.rule).set("reason", n.reason));
+    return list;
+}
+
 }  // namespace
 
 std::string closureReadinessNotApplicable(const Case& kase) {
@@ -50,6 +57,8 @@ void closureReadinessView(const CaseView& view, const Meeting*, View& out) {
     out.set("readiness_profile", profile.id);
     out.set("readiness_profile_name", profile.name);
     out.set("readiness_as_of", report.asOf.uk());
+    out.set("readiness_measured_to", report.measuredTo.uk());
+    out.set("readiness_dates_differ", report.measuredTo != report.asOf);
     out.set("readiness_verdict", report.readyToClose ? "Ready to close" : "Not ready to close");
     out.set("ready_to_close", report.readyToClose);
     out.set("not_ready", !report.readyToClose);
@@ -79,7 +88,7 @@ void closureReadinessView(const CaseView& view, const Meeting*, View& out) {
     out.set("findings", findings);
     out.set("passed", ruleList(report.passed));
     out.set("passed_count", std::to_string(report.passed.size()));
-    out.set("not_applied", ruleList(report.notApplied));
+    out.set("not_applied", notAppliedList(report.notApplied));
     out.set("not_applied_count", std::to_string(report.notApplied.size()));
     out.set("has_not_applied", !report.notApplied.empty());
 }

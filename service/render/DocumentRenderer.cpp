@@ -31,26 +31,25 @@ std::string clean(const std::string& text) {
     return out;
 }
 
-Data toData(const View& view, const std::vector<std::string>& withheld) {
+Data toData(const View& view) {
     switch (view.kind()) {
         // An empty value is false, so `{{#x}}...{{/x}}` shows only when there is an x.
         case View::Kind::String:
             if (view.text().empty()) return Data(false);
-            return Data(withheld.empty() ? clean(view.text())
-                                         : withholdNames(clean(view.text()), withheld));
+            return Data(clean(view.text()));
         case View::Kind::Bool:
             return Data(view.flag());
         case View::Kind::List: {
             kainjow::mustache::list items;
             items.reserve(view.items().size());
-            for (const View& item : view.items()) items.push_back(toData(item, withheld));
+            for (const View& item : view.items()) items.push_back(toData(item));
             return Data(items);
         }
         case View::Kind::Object:
             break;
     }
     Data object;
-    for (const auto& field : view.fields()) object[field.first] = toData(field.second, withheld);
+    for (const auto& field : view.fields()) object[field.first] = toData(field.second);
     return object;
 }
 
@@ -93,7 +92,11 @@ struct DocumentRenderer::Compiled {
 };
 
 DocumentRenderer::DocumentRenderer(TemplateSet templates, DocumentTypes types)
-    : _templates(std::move(templates)), _types(std::move(types)) {
+    : DocumentRenderer(std::move(templates), LetterSettings{}, std::move(types)) {}
+
+DocumentRenderer::DocumentRenderer(TemplateSet templates, LetterSettings letters,
+                                   DocumentTypes types)
+    : _templates(std::move(templates)), _types(std::move(types)), _letters(std::move(letters)) {
     for (const DocumentType& type : _types.all()) {
         auto compiled = std::make_unique<Compiled>();
         compiled->name = _templates.origin(type.templateName);
@@ -137,14 +140,18 @@ View DocumentRenderer::view(const Case& kase, const std::string& typeId,
     const Meeting* meeting = nullptr;
     const DocumentType& type = resolve(kase, typeId, options, &meeting);
     CaseView caseView(kase, options.producedOn ? *options.producedOn : ukToday(systemClock()));
-    View out = commonView(caseView, type, !options.markingStampedOnPages);
+    View out = commonView(caseView, type, _letters, !options.markingStampedOnPages);
     type.buildView(caseView, meeting, out);
+    // Free text written by workers may still name a child left out; no template sees it.
+    const std::vector<std::string> withheld = withheldNames(kase);
+    if (!withheld.empty())
+        out.rewriteText([&](const std::string& text) { return withholdNames(text, withheld); });
     return out;
 }
 
 std::string DocumentRenderer::renderHtml(const Case& kase, const std::string& typeId,
                                          const RenderOptions& options) const {
-    Data data = toData(view(kase, typeId, options), withheldNames(kase));
+    Data data = toData(view(kase, typeId, options));
     const std::vector<DocumentType>& all = _types.all();
     size_t index = std::find_if(all.begin(), all.end(),
                                 [&](const DocumentType& t) { return t.id == typeId; }) -

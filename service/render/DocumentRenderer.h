@@ -21,6 +21,7 @@
 
 #include "case/Case.h"
 #include "render/DocumentTypes.h"
+#include "render/LetterSettings.h"
 #include "render/RenderOptions.h"
 #include "render/TemplateSet.h"
 #include "render/View.h"
@@ -45,6 +46,10 @@ public:
     // template and the problem when one is missing or is not valid Mustache.
     explicit DocumentRenderer(TemplateSet templates,
                               DocumentTypes types = DocumentTypes::builtIn());
+    // The same, with what the service's letters say about itself (privacy notice, how long
+    // it usually works with a family).
+    DocumentRenderer(TemplateSet templates, LetterSettings letters,
+                     DocumentTypes types = DocumentTypes::builtIn());
     ~DocumentRenderer();
     DocumentRenderer(const DocumentRenderer&) = delete;
     DocumentRenderer& operator=(const DocumentRenderer&) = delete;
@@ -64,8 +69,9 @@ public:
     std::string renderPdf(const Case& kase, const std::string& type, const RenderOptions& options,
                           PdfRenderer& pdf) const;
 
-    // The view model the template of `type` is given (for tests, lint and integrators).
-    // Throws as renderHtml.
+    // The view model the template of `type` is given, exactly: the consent rule applied and
+    // withheld children's names already replaced in every text (for tests, lint and
+    // integrators). Throws as renderHtml.
     View view(const Case& kase, const std::string& type, const RenderOptions& options = {}) const;
 
     // A short fingerprint of the template `type` renders with (its text with partials
@@ -84,6 +90,7 @@ private:
 
     TemplateSet _templates;
     DocumentTypes _types;
+    LetterSettings _letters;
     std::vector<std::unique_ptr<Compiled>> _compiled;  // parallel to _types.all()
 };
 

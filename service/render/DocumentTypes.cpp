@@ -50,10 +50,6 @@ DocumentType perMeeting(DocumentType t, std::function<bool(const Meeting&, Date)
     return t;
 }
 
-bool hasTransferOut(const Case& c) {
-    return latestTransfer(c, true) != nullptr;
-}
-
 }  // namespace
 
 DocumentTypes DocumentTypes::builtIn() {
@@ -88,10 +84,16 @@ DocumentTypes DocumentTypes::builtIn() {
                      sfEvidenceNotApplicable, sfEvidenceView));
     types.add(letter(
         "ending_letter", "Ending letter", "family",
-        [](const Case& c) {
-            return hasTransferOut(c) ? ""
-                                     : "the case has no step up, step down to "
-                                       "universal services or change of lead";
+        [](const Case& c) -> std::string {
+            const Transfer* t = latestTransfer(c, true);
+            if (!t)
+                return "the case has no step up, step down to universal services or change of "
+                       "lead";
+            // 000: 14.2: telling the family may put a child at further risk; a manager decides.
+            if (!t->familyInformed)
+                return "the transfer records that the family is not to be told "
+                       "(family_informed: false), so no ending letter is sent";
+            return "";
         },
         endingLetterView));
     types.add(letter(
@@ -100,6 +102,9 @@ DocumentTypes DocumentTypes::builtIn() {
             if (!c.closure) return "the case has no closure";
             if (c.closure->reason == "disengaged")
                 return "the family did not engage: send no_contact_letter instead";
+            if (c.closure->reason == "stepped_up")
+                return "the case was stepped up to Children's Social Care: the family gets an "
+                       "ending_letter, not a closure letter";
             return "";
         },
         closureLetterView));
@@ -138,7 +143,13 @@ DocumentTypes DocumentTypes::builtIn() {
                          upcomingMeeting));
     types.add(letter(
         "introduction_letter", "Introduction letter", "family",
-        [](const Case& c) { return c.leadWorker.empty() ? "the case has no lead worker" : ""; },
+        [](const Case& c) -> std::string {
+            if (c.leadWorker.empty()) return "the case has no lead worker";
+            if (c.status == "closed" || c.closure)
+                return "the work with the family has ended: an introduction letter is for the "
+                       "start";
+            return "";
+        },
         introductionLetterView));
     return types;
 }

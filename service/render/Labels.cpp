@@ -12,7 +12,7 @@ const std::map<std::string, std::string>& specialLabels() {
         {"child_to_parent_abuse", "Child to parent abuse"},
         {"universal_plus", "Universal plus"},
         {"child_in_need", "Child in need"},
-        {"nam", "No further action (NAM)"},
+        {"nam", "Neighbourhood Action Meeting (NAM)"},
         {"redirect_to_csc", "Redirected to children's social care"},
         {"children_social_care", "Children's social care"},
         {"initial_taf", "Initial Team Around the Family meeting"},
@@ -56,6 +56,46 @@ std::string label(const std::string& value) {
         if (c == '_') c = ' ';
     if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
     return out;
+}
+
+std::string familyWords(const std::string& reason) {
+    // Said to the family, who may not be the only reader: plain, and naming no one's harm.
+    static const std::map<std::string, std::string> words = {
+        {"domestic_abuse", "relationships and feeling safe at home"},
+        {"parental_mental_health", "how a parent is feeling"},
+        {"parental_substance_misuse", "a parent's use of alcohol or drugs"},
+        {"parental_learning_disability", "extra help for a parent with learning"},
+        {"family_conflict", "arguments or stress at home"},
+        {"school_exclusion", "being sent home from school"},
+        {"school_attendance", "getting to school every day"},
+        {"neet", "getting into school, training or work"},
+        {"exploitation", "keeping safe outside the home"},
+        {"emotional_wellbeing", "how a child is feeling"},
+        {"child_to_parent_abuse", "how a child treats a parent"},
+        {"additional_learning_needs", "extra help with learning"},
+        {"young_carer", "a child who looks after someone at home"},
+        {"housing", "your home"},
+        {"financial", "money worries"},
+        {"crime_antisocial", "trouble with the police or neighbours"},
+        {"early_years", "how a young child is growing and learning"},
+        {"health", "health"},
+        {"other", "other worries"},
+    };
+    auto it = words.find(reason);
+    return it == words.end() ? label(reason) : it->second;
+}
+
+std::string joinAnd(const std::vector<std::string>& parts) {
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) out += i + 1 == parts.size() ? " and " : ", ";
+        out += parts[i];
+    }
+    return out;
+}
+
+std::string closureReasonLabel(const std::string& reason) {
+    return reason == "other" ? "Closed for another reason" : label(reason);
 }
 
 std::string roleTitle(const std::string& role) {

@@ -28,6 +28,32 @@ View ongoingSupport(const Case& kase) {
     return out;
 }
 
+// The final plan (000: 15.1; 001: 16.1): the latest plan's goals with how each ended, the
+// actions other people carry on and who does them, and what to do if things get harder.
+void finalPlan(const CaseView& view, View& out) {
+    const Plan* plan = view.kase().latestPlan();
+    View goals = plan ? view.goals(*plan) : View::list();
+    out.set("has_goals", !goals.empty());
+    out.set("goals", std::move(goals));
+    View carried = View::list();
+    if (plan)
+        for (const Action& a : plan->actions) {
+            if (a.status != "handed_over") continue;
+            bool hidden = false;
+            for (const Goal& g : plan->goals)
+                if (g.id == a.goal && view.onlyExcluded(g.members)) hidden = true;
+            if (hidden) continue;
+            // The note says who carries it on; else whoever the action names.
+            std::string who = !a.note.empty()  ? a.note
+                              : !a.who.empty() ? a.who
+                                               : view.personName(a.owner);
+            carried.push(View().set("action", a.action).set("who", who));
+        }
+    out.set("has_carried_on", !carried.empty());
+    out.set("carried_on", std::move(carried));
+    out.set("contingency", plan ? plan->contingency : "");
+}
+
 void goalsForFamily(const CaseView& view, View& out) {
     const Plan* plan = view.kase().latestPlan();
     out.set("goals", plan ? view.goals(*plan) : View::list());
@@ -51,6 +77,7 @@ void endingLetterView(const CaseView& view, const Meeting*, View& out) {
     const Worker* newWorker = tr.to.worker.empty() ? nullptr : kase.worker(tr.to.worker);
     out.set("to_worker_phone", newWorker ? newWorker->phone : "");
     out.set("to_worker_email", newWorker ? newWorker->email : "");
+    out.set("had_handover", tr.handoverMeeting.has_value());
     out.set("who_to_contact", whoToContact(view));
     out.set("ongoing_support", ongoingSupport(kase));
     goalsForFamily(view, out);
@@ -58,9 +85,25 @@ void endingLetterView(const CaseView& view, const Meeting*, View& out) {
 
 void closureLetterView(const CaseView& view, const Meeting*, View& out) {
     const Case& kase = view.kase();
-    out.set("closure_date", kase.closure ? kase.closure->date.uk() : "");
-    out.set("outcomes_achieved", kase.closure ? kase.closure->outcomesAchieved : "");
-    goalsForFamily(view, out);
+    static const Closure kNone;
+    const Closure& c = kase.closure ? *kase.closure : kNone;
+    // One letter per way of ending, each its own template (closure_letter.mustache picks it).
+    out.set("is_goals_achieved", c.reason == "goals_achieved");
+    out.set("is_universal_support", c.reason == "work_complete_universal_support");
+    out.set("is_moved_away", c.reason == "moved_away");
+    out.set("is_consent_withdrawn", c.reason == "consent_withdrawn");
+    out.set("is_other_reason", c.reason == "other");
+    // A manager's safeguarding decision that referred the family on is a worry that continues
+    // (000: 16.1); the family is told it, in the words the introduction letter used.
+    bool concern = c.safeguardingDecision && c.safeguardingDecision->referred.value_or(false);
+    std::vector<std::string> worries;
+    if (concern)
+        for (const Text& reason : kase.referral.reasons) worries.push_back(familyWords(reason));
+    out.set("has_continuing_concern", concern);
+    out.set("continuing_concern", joinAnd(worries));
+    out.set("closure_date", kase.closure ? c.date.uk() : "");
+    out.set("outcomes_achieved", c.outcomesAchieved);
+    finalPlan(view, out);
     View support = ongoingSupport(kase);
     out.set("has_ongoing_support", !support.empty());
     out.set("ongoing_support", std::move(support));
@@ -120,15 +163,21 @@ void referrerOutcomeView(const CaseView& view, const Meeting*, View& out) {
         if (!line.empty()) block.push(View().set("line", line));
     out.set("address_block", std::move(block));
     out.set("salutation", r.name.empty() ? "Dear colleague" : "Dear " + r.name);
-    out.set("is_allocated",
-            kase.referral.decision && kase.referral.decision->outcome == "allocated");
-    out.set("closure_date", kase.closure ? kase.closure->date.uk() : "");
-    out.set("closure_reason", kase.closure ? label(kase.closure->reason) : "");
-    out.set("closure_reason_detail", kase.closure ? kase.closure->reasonDetail : "");
+    // One section of the template per decision: each says what it means in its own words.
+    const std::string decision = kase.referral.decision ? kase.referral.decision->outcome : "";
+    out.set("is_allocated", decision == "allocated");
+    out.set("is_nam", decision == "nam");
+    out.set("is_signpost", decision == "signpost");
+    out.set("is_redirect_to_csc", decision == "redirect_to_csc");
+    out.set("is_advice", decision == "advice");
+    out.set("has_decision", !decision.empty());
+    // Need to know (003 Record Keeping): the referrer hears the outcome as a plain label,
+    // never the worker's own notes on why or what support carries on.
     out.set("has_closure", kase.closure.has_value());
-    View support = ongoingSupport(kase);
-    out.set("has_ongoing_support", !support.empty());
-    out.set("ongoing_support", std::move(support));
+    out.set("closure_date", kase.closure ? kase.closure->date.uk() : "");
+    out.set("closure_reason", kase.closure ? closureReasonLabel(kase.closure->reason) : "");
+    out.set("is_ongoing",
+            decision == "allocated" && kase.status == "open" && !kase.closure.has_value());
     View children = View::list();
     for (const Member* m : view.members())
         if (m->isChild()) children.push(View().set("name", view.memberName(m->id)));
@@ -161,6 +210,8 @@ void introductionLetterView(const CaseView& view, const Meeting*, View& out) {
     const auto& alloc = kase.allocation;
     out.set("allocated_on", alloc && alloc->allocatedAt ? alloc->allocatedAt->date().uk() : "");
     out.set("first_visit_by", alloc ? ukDate(alloc->targets.firstVisit) : "");
+    const std::string source = kase.referral.source;
+    out.set("asked_for_help", source == "self" || source == "family_member");
 }
 
 }  // namespace ehdocs::render

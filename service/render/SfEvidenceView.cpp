@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "export/ClaimAssessor.h"
+#include "rules/ClaimAssessor.h"
 
 namespace ehdocs::render {
 namespace {

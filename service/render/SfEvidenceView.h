@@ -2,7 +2,7 @@
 
 // The view of the `sf_evidence` document (Supporting Families evidence, for the programme
 // coordinator): eligibility, the four conditions, outcomes and the claim readiness computed by
-// ClaimAssessor (export/ClaimAssessor.h) as of the document's produced-on date.
+// ClaimAssessor (rules/ClaimAssessor.h) as of the document's produced-on date.
 // docs/exports.md explains every claim status and reason.
 
 #include <string>

@@ -195,12 +195,12 @@ Schema schemaOf(const Case& sample, const DocumentType& type) {
     Schema root;
     if (type.needsMeeting) {
         for (const Meeting& m : sample.meetings) {
-            View view = commonView(caseView, type);
+            View view = commonView(caseView, type, LetterSettings{});
             type.buildView(caseView, &m, view);
             root.merge(view);
         }
     } else {
-        View view = commonView(caseView, type);
+        View view = commonView(caseView, type, LetterSettings{});
         type.buildView(caseView, nullptr, view);
         root.merge(view);
     }

@@ -23,4 +23,10 @@ View& View::push(View item) {
     return *this;
 }
 
+void View::rewriteText(const std::function<std::string(const std::string&)>& change) {
+    if (_kind == Kind::String) _text = change(_text);
+    for (auto& field : _fields) field.second.rewriteText(change);
+    for (View& item : _items) item.rewriteText(change);
+}
+
 }  // namespace ehdocs::render

@@ -8,6 +8,7 @@
 // Strings hold plain text: Mustache escapes them on output ({{name}}). The only values
 // meant for {{{triple}}} output are the SVG diagrams, which the view model escapes itself.
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,6 +46,9 @@ public:
     View& push(View item);
     const std::vector<View>& items() const { return _items; }
     bool empty() const { return _items.empty(); }
+
+    // Applies `change` to every string in this view and everything below it, in place.
+    void rewriteText(const std::function<std::string(const std::string&)>& change);
 
 private:
     Kind _kind = Kind::Object;

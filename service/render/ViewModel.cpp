@@ -1,5 +1,7 @@
 #include "render/ViewModel.h"
 
+#include <Poco/String.h>
+
 #include <algorithm>
 
 #include "render/Diagrams.h"
@@ -8,6 +10,8 @@
 namespace ehdocs::render {
 namespace {
 
+constexpr int kYoungAddresseeAge = 16;
+
 View lines(const std::vector<std::string>& texts) {
     View out = View::list();
     for (const std::string& t : texts)
@@ -15,15 +19,15 @@ View lines(const std::vector<std::string>& texts) {
     return out;
 }
 
-std::string joinAnd(const std::vector<std::string>& parts) {
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0) out += i + 1 == parts.size() ? " and " : ", ";
-        out += parts[i];
-    }
-    return out;
+// A child of 16 or over on the letter's date who has asked for letters (004 Case Recording:
+// young people over 16 consent for themselves). Younger children never are, whatever the flag.
+bool isYoungAddressee(const CaseView& view, const Member& m) {
+    return m.isChild() && m.receivesLetters && m.dob &&
+           ageOn(*m.dob, view.producedOn()) >= kYoungAddresseeAge;
 }
 
+// The adults who receive letters (else the adults with parental responsibility at home),
+// then the young people who receive their own.
 std::vector<const Member*> addressees(const CaseView& view) {
     std::vector<const Member*> out;
     for (const Member* m : view.members())
@@ -31,7 +35,56 @@ std::vector<const Member*> addressees(const CaseView& view) {
     if (out.empty())
         for (const Member* m : view.members())
             if (m->isAdult() && m->parentalResponsibility && m->inHousehold) out.push_back(m);
+    for (const Member* m : view.members())
+        if (isYoungAddressee(view, *m)) out.push_back(m);
     return out;
+}
+
+// Who the letter is to, how it greets them, the address block, and the children it is about.
+void addresseeNames(const CaseView& view, bool letter, const std::vector<std::string>& address,
+                    View& out) {
+    const std::vector<const Member*> to = addressees(view);
+    std::vector<std::string> names, called, childNames;
+    View toList = View::list();
+    for (const Member* m : to) {
+        names.push_back(view.memberName(m->id));
+        called.push_back(view.calledName(m->id));
+        toList.push(View()
+                        .set("name", names.back())
+                        .set("first_name", called.back())
+                        .set("is_young_person", m->isChild()));
+    }
+    // A family letter is written to a young person who receives it, not about them.
+    for (const Member* m : view.members())
+        if (m->isChild() && (!letter || std::find(to.begin(), to.end(), m) == to.end()))
+            childNames.push_back(view.calledName(m->id));
+    out.set("children_called", joinAnd(childNames));
+    out.set("addressees", std::move(toList));
+    out.set("addressee_names", joinAnd(names));
+    out.set("salutation", called.empty() ? "Dear parent or carer" : "Dear " + joinAnd(called));
+    std::vector<std::string> block;
+    block.push_back(names.empty() ? "The " + view.kase().family.familyName + " family"
+                                  : joinAnd(names));
+    block.insert(block.end(), address.begin(), address.end());
+    out.set("address_block", lines(block));
+}
+
+bool isEnglish(const std::string& language) {
+    std::string lower = Poco::toLower(Poco::trim(language));
+    return lower.empty() || lower == "english";
+}
+
+// The offer of the letter in the family's language or through an interpreter (000 Practice
+// Standards: first language; 003 Equality and Diversity). Family letters only.
+void languageNames(const Case& kase, bool letter, View& out) {
+    const Family& family = kase.family;
+    bool otherLanguage = !isEnglish(family.language);
+    bool offer = letter && (otherLanguage || family.interpreterNeeded);
+    const Worker* lead = kase.worker(kase.leadWorker);
+    std::string phone = !kase.service.phone.empty() ? kase.service.phone : lead ? lead->phone : "";
+    out.set("has_language_offer", offer);
+    out.set("offer_language", offer && otherLanguage ? Poco::trim(family.language) : "");
+    out.set("offer_phone", offer ? phone : "");
 }
 
 void setWorker(View& out, const std::string& prefix, const Case& kase, const Id& id) {
@@ -134,7 +187,8 @@ void referralNames(const CaseView& view, View& out) {
     out.set("referral_source", label(r.source));
     out.set("referral_route", label(r.route));
     View reasons = View::list();
-    for (const Text& reason : r.reasons) reasons.push(View().set("text", label(reason)));
+    for (const Text& reason : r.reasons)
+        reasons.push(View().set("text", label(reason)).set("plain", familyWords(reason)));
     out.set("referral_reasons", std::move(reasons));
     out.set("referral_summary", r.summary);
     out.set("referrer_name", r.referrer.name);
@@ -253,7 +307,8 @@ const Transfer* latestTransfer(const Case& kase, bool leavingOnly) {
     return best;
 }
 
-View commonView(const CaseView& view, const DocumentType& type, bool markingBanner) {
+View commonView(const CaseView& view, const DocumentType& type, const LetterSettings& letters,
+                bool markingBanner) {
     const Case& kase = view.kase();
     View out;
     out.set("document_type", type.id);
@@ -302,28 +357,13 @@ View commonView(const CaseView& view, const DocumentType& type, bool markingBann
         members.push(std::move(row));
     }
     out.set("members", std::move(members));
-    std::vector<std::string> childNames;
-    for (const Member* m : view.members())
-        if (m->isChild()) childNames.push_back(view.calledName(m->id));
-    out.set("children_called", joinAnd(childNames));
     out.set("children", std::move(children));
     out.set("adults", std::move(adults));
 
-    std::vector<std::string> names, called;
-    View to = View::list();
-    for (const Member* m : addressees(view)) {
-        names.push_back(view.memberName(m->id));
-        called.push_back(view.calledName(m->id));
-        to.push(View().set("name", names.back()).set("first_name", called.back()));
-    }
-    out.set("addressees", std::move(to));
-    out.set("addressee_names", joinAnd(names));
-    out.set("salutation", called.empty() ? "Dear parent or carer" : "Dear " + joinAnd(called));
-    std::vector<std::string> block;
-    block.push_back(names.empty() ? "The " + family.familyName + " family" : joinAnd(names));
-    block.insert(block.end(), address.begin(), address.end());
-    out.set("address_block", lines(block));
-
+    addresseeNames(view, type.familyFacing, address, out);
+    languageNames(kase, type.familyFacing, out);
+    out.set("privacy_notice", letters.privacyNotice);
+    out.set("usual_duration", letters.usualDurationFor(kase.profile));
     referralNames(view, out);
     return out;
 }

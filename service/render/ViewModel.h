@@ -8,14 +8,17 @@
 #include "case/Case.h"
 #include "render/CaseView.h"
 #include "render/DocumentTypes.h"
+#include "render/LetterSettings.h"
 #include "render/View.h"
 
 namespace ehdocs::render {
 
 // The names every document has: the document, the service, the family, the lead worker,
-// the members, the letter's addressees.
+// the members, the letter's addressees (adults who receive letters, and young people of 16 or
+// over who receive their own), the offer of another language, what `letters` says.
 // `markingBanner` false leaves the page's marking banner out (the PDF stamps it on every page).
-View commonView(const CaseView& view, const DocumentType& type, bool markingBanner = true);
+View commonView(const CaseView& view, const DocumentType& type, const LetterSettings& letters,
+                bool markingBanner = true);
 
 // Records (forms/).
 void ehaView(const CaseView& view, const Meeting* meeting, View& out);

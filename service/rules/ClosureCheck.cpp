@@ -10,52 +10,101 @@
 #include "rules/RuleContext.h"
 
 namespace ehdocs::rules {
+namespace {
 
-Date asOfDate(const Case& kase, Date requested) {
-    return kase.closure ? kase.closure->date : requested;
+// The case as it stood at the end of `date`; a copy only when something is dated after it
+// (a closed case checked on its closure date is read in place).
+class CaseOn {
+public:
+    CaseOn(const Case& original, Date date) : _original(original) {
+        if (hasRecordsAfter(original, date)) _cut = caseAsOf(original, date);
+    }
+    const Case& get() const { return _cut ? *_cut : _original; }
+
+private:
+    const Case& _original;
+    std::optional<Case> _cut;
+};
+
+bool isDisengagedEarly(const Case& kase) {
+    return kase.closure &&
+           (kase.closure->reason == "disengaged" || kase.closure->reason == "consent_withdrawn") &&
+           std::none_of(kase.contacts.begin(), kase.contacts.end(), isVisit);
 }
 
-CheckReport checkClosure(const Case& original, const Profile& profile, Date requested) {
+// Why the profile exempts `rule` for this case, or "" when it does not.
+std::string exemption(const Case& kase, const Profile& profile, const std::string& rule) {
+    if (!contains(profile.exemptRules(kase.levelOfNeed), rule)) return "";
+    return "level of need " + kase.levelOfNeed + " (profile " + profile.id + ")";
+}
+
+void record(CheckReport& report, const RuleInfo& rule, Severity severity, const Profile& profile,
+            Outcome outcome) {
+    switch (outcome.state) {
+        case Outcome::State::Held:
+            report.passed.push_back(rule.id);
+            break;
+        case Outcome::State::NotApplied:
+            report.notApplied.push_back({rule.id, outcome.message});
+            break;
+        case Outcome::State::Failed: {
+            Finding f{rule.id, severity, outcome.message, profile.source(rule.id)};
+            (severity == Severity::Block ? report.blocking : report.warnings).push_back(f);
+            break;
+        }
+    }
+    for (DueItem& item : outcome.due) report.due.push_back(std::move(item));
+}
+
+}  // namespace
+
+Date measuringDate(const Case& kase, Date checkDate) {
+    return kase.closure && kase.closure->date < checkDate ? kase.closure->date : checkDate;
+}
+
+CheckReport checkClosure(const Case& original, const Profile& profile, Date checkDate) {
     CheckReport report;
     report.caseId = original.caseId;
     report.profile = profile.id;
-    report.asOf = asOfDate(original, requested);
+    report.asOf = checkDate;
+    report.measuredTo = measuringDate(original, checkDate);
 
-    // Cut the case to the as-of date only when something is dated after it (no copy otherwise).
-    std::optional<Case> cut;
-    if (hasRecordsAfter(original, report.asOf)) cut = caseAsOf(original, report.asOf);
-    const Case& kase = cut ? *cut : original;
-    RuleContext ctx{kase, profile, report.asOf};
-    ctx.stepDown = kase.referral.route == "step_down";
-    ctx.disengagedEarly =
-        kase.closure &&
-        (kase.closure->reason == "disengaged" || kase.closure->reason == "consent_withdrawn") &&
-        std::none_of(kase.contacts.begin(), kase.contacts.end(), isVisit);
+    const CaseOn atCheck(original, checkDate);
+    const std::optional<CaseOn> atMeasure =
+        report.measuredTo < checkDate
+            ? std::optional<CaseOn>(std::in_place, original, report.measuredTo)
+            : std::nullopt;
+    const Case& recordCase = atCheck.get();
+    const Case& timeCase = atMeasure ? atMeasure->get() : recordCase;
 
-    const auto& record = recordRuleFunctions();
-    const auto& time = timeRuleFunctions();
+    auto contextFor = [&](const Case& kase) {
+        RuleContext ctx{kase, profile, report.measuredTo, checkDate};
+        ctx.stepDown = original.referral.route == "step_down";
+        ctx.disengagedEarly = isDisengagedEarly(recordCase);
+        ctx.open = !original.closure;
+        return ctx;
+    };
+    const RuleContext recordContext = contextFor(recordCase);
+    const RuleContext timeContext = contextFor(timeCase);
+
+    const auto& recordRules = recordRuleFunctions();
+    const auto& timeRules = timeRuleFunctions();
     for (const RuleInfo& rule : RuleCatalogue::rules()) {
         Severity severity = profile.severity(rule.id);
         if (severity == Severity::Off) continue;
-        const auto& functions = rule.kind == RuleInfo::Kind::Record ? record : time;
+        if (std::string reason = exemption(original, profile, rule.id); !reason.empty()) {
+            report.notApplied.push_back({rule.id, reason});
+            continue;
+        }
+        bool isRecord = rule.kind == RuleInfo::Kind::Record;
+        const auto& functions = isRecord ? recordRules : timeRules;
         auto fn = functions.find(rule.id);
         if (fn == functions.end())
             throw Poco::BugcheckException(std::string("no function for rule ") + rule.id);
-        Outcome outcome = fn->second(ctx);
-        switch (outcome.state) {
-            case Outcome::State::Held:
-                report.passed.push_back(rule.id);
-                break;
-            case Outcome::State::NotApplied:
-                report.notApplied.push_back(rule.id);
-                break;
-            case Outcome::State::Failed: {
-                Finding f{rule.id, severity, outcome.message, profile.source(rule.id)};
-                (severity == Severity::Block ? report.blocking : report.warnings).push_back(f);
-                break;
-            }
-        }
+        record(report, rule, severity, profile, fn->second(isRecord ? recordContext : timeContext));
     }
+    std::stable_sort(report.due.begin(), report.due.end(),
+                     [](const DueItem& a, const DueItem& b) { return a.due < b.due; });
     report.readyToClose = report.blocking.empty();
     return report;
 }

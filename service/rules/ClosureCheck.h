@@ -9,15 +9,18 @@
 
 namespace ehdocs::rules {
 
-// The date a case is checked as of: its closure date when it has a closure section, otherwise
-// `requested` (the caller's `--as-of`, or today).
-Date asOfDate(const Case& kase, Date requested);
+// The measuring date (docs/rules.md, "The two dates"): the closure date when the case has a
+// closure section and that is earlier than `checkDate`, otherwise `checkDate`.
+Date measuringDate(const Case& kase, Date checkDate);
 
-// Checks every rule of the catalogue that `profile` does not turn off, as of
-// asOfDate(kase, requested): records dated after it are not counted. A failed `block` rule goes
-// to `blocking`, a failed `warn` rule to `warnings` (record rules first, then timeliness, in
-// catalogue order); `readyToClose` is true exactly when nothing blocks. An incomplete case is a
-// normal result, never an exception.
-CheckReport checkClosure(const Case& kase, const Profile& profile, Date requested);
+// Checks every rule of the catalogue that `profile` does not turn off, on `checkDate` (the
+// caller's `--as-of`, or today). Record rules count every record dated on or before the check
+// date; timeliness rules measure to measuringDate() and count nothing dated after it. A rule
+// the profile exempts for the case's level of need, or whose "not applied when" matches, goes to
+// `notApplied` with its reason. A failed `block` rule goes to `blocking`, a failed `warn` rule to
+// `warnings` (record rules first, then timeliness, in catalogue order); `readyToClose` is true
+// exactly when nothing blocks. For an open case `due` lists what the timeliness rules wait for
+// next, soonest first. An incomplete case is a normal result, never an exception.
+CheckReport checkClosure(const Case& kase, const Profile& profile, Date checkDate);
 
 }  // namespace ehdocs::rules

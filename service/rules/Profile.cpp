@@ -20,6 +20,12 @@ const SettingValue& Profile::setting(const std::string& key) const {
     return it->second;
 }
 
+const std::vector<std::string>& Profile::exemptRules(const std::string& levelOfNeed) const {
+    static const std::vector<std::string> kNone;
+    auto it = settings.find("exempt." + levelOfNeed);
+    return levelOfNeed.empty() || it == settings.end() ? kNone : it->second.list;
+}
+
 std::string Profile::source(const std::string& ruleId) const {
     auto it = sources.find(ruleId);
     if (it != sources.end()) return it->second;

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rules/Limit.h"
 #include "rules/Severity.h"
@@ -15,17 +16,21 @@
 namespace ehdocs::rules {
 
 struct SettingValue {
-    std::optional<Limit> limit;  // Limit settings; empty for a LimitOrOff set to `off`
-    long number = 0;             // Count settings
-    bool yes = false;            // YesNo settings
-    std::string choice;          // Choice settings
-    std::string text;            // the value as written, for docs and messages
+    std::optional<Limit> limit;     // Limit settings; empty for a LimitOrOff set to `off`
+    long number = 0;                // Count settings
+    bool yes = false;               // YesNo settings
+    std::string choice;             // Choice settings
+    std::vector<std::string> list;  // List and RuleList settings, in the file's order
+    std::string text;               // the value as written, for docs and messages
 };
 
 class Profile {
 public:
     std::string id;    // the file's name without `.properties`, e.g. `newham-ffs`
     std::string name;  // "Newham Families First Service"
+    // `letters.usual_duration`: how long the service usually works with a family, as the
+    // introduction letter says it ("3 to 6 months"); "" when not set.
+    std::string usualDuration;
 
     // Every catalogue rule has a severity and every catalogue setting a value (ProfileParser
     // guarantees it); asking for an id that is not in the catalogue throws Poco::NotFoundException.
@@ -33,6 +38,8 @@ public:
     const SettingValue& setting(const std::string& key) const;
     // The limit of a Limit/LimitOrOff setting; nothing when it is `off`.
     const std::optional<Limit>& limit(const std::string& key) const { return setting(key).limit; }
+    // The rules `exempt.LEVEL` lists for a level of need ("" or an unknown level: none).
+    const std::vector<std::string>& exemptRules(const std::string& levelOfNeed) const;
     // The seed paragraph a finding of this rule cites (the profile's own, else the catalogue's).
     std::string source(const std::string& ruleId) const;
 

@@ -42,6 +42,7 @@ std::string suggestion(const std::string& key) {
         if (d < bestDistance) bestDistance = d, best = candidate;
     };
     consider("name");
+    consider("letters.usual_duration");
     for (const RuleInfo& r : RuleCatalogue::rules()) {
         consider(r.id);
         consider(std::string(r.id) + ".source");
@@ -94,6 +95,8 @@ private:
 
         if (key == "name") {
             _profile.name = value;
+        } else if (key == "letters.usual_duration") {
+            _profile.usualDuration = value;
         } else if (const RuleInfo* rule = RuleCatalogue::find(key)) {
             setSeverity(*rule, value);
         } else if (const SettingInfo* setting = RuleCatalogue::findSetting(key)) {
@@ -147,6 +150,10 @@ private:
                 if (v.number < setting.minimum || v.number > setting.maximum) bad();
                 break;
             }
+            case SettingInfo::Type::List:
+            case SettingInfo::Type::RuleList:
+                v.list = parseList(setting, value);
+                break;
             case SettingInfo::Type::Choice: {
                 std::string allowed = setting.allowed;  // "a or b"
                 size_t sep = allowed.find(" or ");
@@ -156,6 +163,41 @@ private:
             }
         }
         _profile.settings[setting.key] = v;
+    }
+
+    // "a, b, c" (or `none`): each value known, none twice.
+    std::vector<std::string> parseList(const SettingInfo& setting, const std::string& value) {
+        std::vector<std::string> out;
+        if (value == "none") {
+            if (setting.minimum > 0)
+                fail(setting.key, std::string("may not be none; write ") + setting.allowed);
+            return out;
+        }
+        std::istringstream in(value);
+        std::string item;
+        while (std::getline(in, item, ',')) {
+            item = trim(item);
+            bool known = setting.type == SettingInfo::Type::RuleList
+                             ? RuleCatalogue::find(item) != nullptr
+                             : std::find(setting.values->begin(), setting.values->end(), item) !=
+                                   setting.values->end();
+            if (item.empty() || !known) {
+                std::string what = setting.type == SettingInfo::Type::RuleList
+                                       ? "is not a rule id" + suggestion(item)
+                                       : "is not allowed here; allowed: " + joined(*setting.values);
+                fail(setting.key, "\"" + item + "\" " + what);
+            }
+            if (std::find(out.begin(), out.end(), item) != out.end())
+                fail(setting.key, "\"" + item + "\" is listed twice");
+            out.push_back(item);
+        }
+        return out;
+    }
+
+    static std::string joined(const std::vector<std::string>& values) {
+        std::string out;
+        for (const std::string& v : values) out += (out.empty() ? "" : ", ") + v;
+        return out;
     }
 
     void checkComplete() const {

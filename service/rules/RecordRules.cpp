@@ -34,6 +34,38 @@ bool goalsReason(const RuleContext& ctx) {
     return ctx.closedFor({"goals_achieved", "work_complete_universal_support"});
 }
 
+// The profile's `closure.engagement_attempts.reasons` include the case's closure reason.
+bool attemptsOwed(const RuleContext& ctx) {
+    return ctx.closure() &&
+           contains(ctx.profile.setting("closure.engagement_attempts.reasons").list,
+                    ctx.closure()->reason);
+}
+
+// The latest step-up transfer, or nullptr.
+const Transfer* stepUpTransfer(const Case& c) {
+    const Transfer* latest = nullptr;
+    for (const Transfer& t : c.transfers)
+        if (t.kind == "step_up" && (!latest || t.decided >= latest->decided)) latest = &t;
+    return latest;
+}
+
+// A step-up where a manager decided the family is not told (000: 14.2; 001: 7.3): "" when the
+// transfer records it fully, otherwise what is missing. Only asked when family_informed is false.
+std::string notInformedGap(const RuleContext& ctx, const Transfer& t) {
+    std::vector<std::string> missing;
+    if (!hasText(t.notInformedReason)) missing.push_back("why (`not_informed_reason`)");
+    if (t.decidedBy.empty())
+        missing.push_back("which manager decided (`decided_by`)");
+    else if (!ctx.isManager(t.decidedBy))
+        missing.push_back("a manager's decision (`decided_by` " + t.decidedBy +
+                          " is not in the profile's `managers`)");
+    return joinWords(missing);
+}
+
+bool familyNotToBeTold(const RuleContext& ctx, const Transfer* t) {
+    return t && !t->familyInformed && notInformedGap(ctx, *t).empty();
+}
+
 Outcome consentRecorded(const RuleContext& ctx) {
     const Referral& r = ctx.kase.referral;
     if (!r.consent) return O::failed("No consent is recorded on the referral.");
@@ -74,7 +106,7 @@ Outcome leadWorkerRecorded(const RuleContext& ctx) {
 }
 
 Outcome familyNetwork(const RuleContext& ctx) {
-    if (ctx.disengagedEarly) return O::notApplied();
+    if (ctx.disengagedEarly) return O::notApplied(disengagedEarlyReason(ctx));
     std::vector<std::string> noRelationship;
     for (const Member& m : ctx.kase.family.members)
         if (!hasText(m.relationship)) noRelationship.push_back(memberName(ctx.kase, m.id));
@@ -90,12 +122,15 @@ Outcome familyNetwork(const RuleContext& ctx) {
     return O::failed(text + ".");
 }
 
-bool assessmentExempt(const RuleContext& ctx) {
-    return ctx.stepDown || ctx.disengagedEarly;
+// Why the assessment rules do not apply, or "" when they do.
+std::string assessmentExemption(const RuleContext& ctx) {
+    if (ctx.stepDown) return "referral route step_down";
+    if (ctx.disengagedEarly) return disengagedEarlyReason(ctx);
+    return "";
 }
 
 Outcome assessmentCompleted(const RuleContext& ctx) {
-    if (assessmentExempt(ctx)) return O::notApplied();
+    if (auto why = assessmentExemption(ctx); !why.empty()) return O::notApplied(why);
     const auto& a = ctx.kase.assessment;
     if (!a) return O::failed("No Early Help Assessment is recorded.");
     if (!a->completed && !(a->authorised && a->authorised->date))
@@ -108,7 +143,7 @@ Outcome assessmentCompleted(const RuleContext& ctx) {
 }
 
 Outcome assessmentShared(const RuleContext& ctx) {
-    if (assessmentExempt(ctx)) return O::notApplied();
+    if (auto why = assessmentExemption(ctx); !why.empty()) return O::notApplied(why);
     const auto& a = ctx.kase.assessment;
     if (!a) return O::failed("No assessment is recorded, so none has been shared with the family.");
     std::vector<std::string> missing;
@@ -119,7 +154,7 @@ Outcome assessmentShared(const RuleContext& ctx) {
 }
 
 Outcome assessmentChildViews(const RuleContext& ctx) {
-    if (assessmentExempt(ctx)) return O::notApplied();
+    if (auto why = assessmentExemption(ctx); !why.empty()) return O::notApplied(why);
     const auto& a = ctx.kase.assessment;
     Date on = a && a->completed ? *a->completed : ctx.asOf;
     long minAge = ctx.profile.setting("assessment.child_views.min_age").number;
@@ -138,7 +173,7 @@ Outcome assessmentChildViews(const RuleContext& ctx) {
 }
 
 Outcome planRecorded(const RuleContext& ctx) {
-    if (ctx.disengagedEarly) return O::notApplied();
+    if (ctx.disengagedEarly) return O::notApplied(disengagedEarlyReason(ctx));
     if (ctx.kase.plans.empty()) return O::failed("No Early Help plan is recorded.");
     for (const Plan& p : ctx.kase.plans) {
         bool action = std::any_of(p.actions.begin(), p.actions.end(),
@@ -151,17 +186,17 @@ Outcome planRecorded(const RuleContext& ctx) {
 }
 
 Outcome planActionsResolved(const RuleContext& ctx) {
-    if (!goalsReason(ctx)) return O::notApplied();
+    if (!goalsReason(ctx)) return O::notApplied(closureReasonText(ctx));
     const Plan* plan = ctx.kase.latestPlan();
     if (!plan) return O::held();
     std::vector<std::string> open;
     for (const Action& a : plan->actions)
-        if (a.status != "done" && a.status != "dropped")
+        if (a.status != "done" && a.status != "dropped" && a.status != "handed_over")
             open.push_back("\"" + a.action + "\" (" + humanise(a.status) + ")");
     if (open.empty()) return O::held();
     return O::failed("Plan version " + std::to_string(plan->version) + " still has " +
                      std::to_string(open.size()) + (open.size() == 1 ? " action" : " actions") +
-                     " not done or dropped: " + joinWords(open) + ".");
+                     " not done, dropped or handed over: " + joinWords(open) + ".");
 }
 
 Outcome contactsRecorded(const RuleContext& ctx) {
@@ -180,7 +215,7 @@ Outcome contactsFinalised(const RuleContext& ctx) {
 }
 
 Outcome meetingsInitial(const RuleContext& ctx) {
-    if (ctx.disengagedEarly) return O::notApplied();
+    if (ctx.disengagedEarly) return O::notApplied(disengagedEarlyReason(ctx));
     bool any = false;
     for (const Meeting& m : ctx.kase.meetings) {
         if (m.kind != "initial_taf") continue;
@@ -209,7 +244,7 @@ Outcome correspondenceRecorded(const RuleContext& ctx) {
 }
 
 Outcome directWorkRecorded(const RuleContext& ctx) {
-    if (ctx.disengagedEarly) return O::notApplied();
+    if (ctx.disengagedEarly) return O::notApplied(disengagedEarlyReason(ctx));
     for (const DirectWork& w : ctx.kase.directWork) {
         for (const Id& id : w.members) {
             const Member* m = ctx.kase.member(id);
@@ -247,7 +282,7 @@ Outcome summaryTransfer(const RuleContext& ctx) {
         if (!firstIssued(ctx.kase, "transfer_summary", t.decided))
             missing.push_back(humanise(t.kind) + " decided on " + t.decided.uk());
     }
-    if (!any) return O::notApplied();
+    if (!any) return O::notApplied("no step-up, to-universal or lead-change transfer");
     if (missing.empty()) return O::held();
     return O::failed("No transfer summary (`transfer_summary`) was issued on or after the " +
                      joinWords(missing) + ".");
@@ -275,7 +310,7 @@ Outcome summaryClosure(const RuleContext& ctx) {
             if (!hasText(cl->workUndertaken)) missing.push_back("the work undertaken");
             if (!hasText(cl->outcomesAchieved)) missing.push_back("the outcomes achieved");
         }
-        if (ctx.closedFor({"disengaged", "consent_withdrawn"}) && cl->engagementAttempts.empty())
+        if (attemptsOwed(ctx) && cl->engagementAttempts.empty())
             missing.push_back("the attempts made to engage the family");
         if (!missing.empty())
             problems.push_back("the closure does not record " + joinWords(missing));
@@ -310,7 +345,7 @@ Outcome closureReason(const RuleContext& ctx) {
 }
 
 Outcome closureEndingMeeting(const RuleContext& ctx) {
-    if (!goalsReason(ctx)) return O::notApplied();
+    if (!goalsReason(ctx)) return O::notApplied(closureReasonText(ctx));
     const Closure* cl = ctx.closure();
     if (hasText(cl->noEndingMeetingReason)) return O::held();
     if (cl->endingMeeting.empty())
@@ -319,8 +354,8 @@ Outcome closureEndingMeeting(const RuleContext& ctx) {
             "held.");
     const Meeting* m = ctx.kase.meeting(cl->endingMeeting);
     if (!m)
-        return O::failed("The ending meeting `" + cl->endingMeeting + "` is dated after " +
-                         ctx.asOf.uk() + ".");
+        return O::failed("The ending meeting `" + cl->endingMeeting +
+                         "` is not in the file or is dated after " + ctx.checkDate.uk() + ".");
     if (m->kind != "ending")
         return O::failed("The closure's ending meeting `" + m->id + "` is a " + humanise(m->kind) +
                          " meeting, not an ending meeting.");
@@ -340,6 +375,8 @@ Outcome closureFamilyLetter(const RuleContext& ctx) {
         types = {"closure_letter"};
     for (const std::string& t : types)
         if (issued(ctx.kase, t)) return O::held();
+    const Transfer* stepUp = cl && cl->reason == "stepped_up" ? stepUpTransfer(ctx.kase) : nullptr;
+    if (familyNotToBeTold(ctx, stepUp)) return O::held();
     std::vector<std::string> quoted;
     for (const std::string& t : types) quoted.push_back("`" + t + "`");
     std::string alternatives = quoted.size() == 1 ? quoted[0] : "";
@@ -349,18 +386,23 @@ Outcome closureFamilyLetter(const RuleContext& ctx) {
             alternatives += (i + 1 == quoted.size() ? " or " : ", ") + quoted[i];
     }
     if (!cl) return O::failed("No closing letter (" + alternatives + ") has been issued yet.");
-    return O::failed("The letter owed to the family when a case closes as " + humanise(cl->reason) +
-                     " (" + alternatives + ") has not been issued.");
+    std::string text = "The letter owed to the family when a case closes as " +
+                       humanise(cl->reason) + " (" + alternatives + ") has not been issued.";
+    if (stepUp && !stepUp->familyInformed)
+        text += " The step-up transfer says the family is not to be told, but does not record " +
+                notInformedGap(ctx, *stepUp) + ".";
+    return O::failed(text);
 }
 
 Outcome closureFeedback(const RuleContext& ctx) {
-    if (!goalsReason(ctx)) return O::notApplied();
+    if (!goalsReason(ctx)) return O::notApplied(closureReasonText(ctx));
     if (!ctx.kase.feedback.empty()) return O::held();
     return O::failed("No feedback from the family is recorded (an offer they declined counts).");
 }
 
 Outcome closureEngagementAttempts(const RuleContext& ctx) {
-    if (!ctx.closedFor({"disengaged", "consent_withdrawn"})) return O::notApplied();
+    if (!attemptsOwed(ctx))
+        return O::notApplied(closureReasonText(ctx) + " (profile " + ctx.profile.id + ")");
     const Closure* cl = ctx.closure();
     long needAttempts = ctx.profile.setting("closure.engagement_attempts.attempts").number;
     long needMethods = ctx.profile.setting("closure.engagement_attempts.methods").number;
@@ -385,24 +427,32 @@ Outcome closureEngagementAttempts(const RuleContext& ctx) {
 }
 
 Outcome closureStepUpHandover(const RuleContext& ctx) {
-    if (!ctx.closedFor({"stepped_up"})) return O::notApplied();
+    if (!ctx.closedFor({"stepped_up"})) return O::notApplied(closureReasonText(ctx));
     bool any = false;
     for (const Transfer& t : ctx.kase.transfers) {
         if (t.kind != "step_up") continue;
         any = true;
-        if (t.handoverMeeting && t.endingLetter) return O::held();
+        if (t.handoverMeeting && (t.endingLetter || familyNotToBeTold(ctx, &t))) return O::held();
     }
     if (!any)
         return O::failed(
             "The case closed as stepped up but no step-up transfer is "
             "recorded.");
+    const Transfer& t = *stepUpTransfer(ctx.kase);
+    if (!t.familyInformed && !t.handoverMeeting)
+        return O::failed("The step-up transfer does not record the handover meeting date.");
+    if (!t.familyInformed)
+        return O::failed(
+            "The step-up transfer records no ending letter and says the family is not "
+            "to be told, but does not record " +
+            notInformedGap(ctx, t) + ".");
     return O::failed(
         "The step-up transfer does not record both the handover meeting date and "
         "the date of the ending letter to the family.");
 }
 
 Outcome scoresDistanceTravelled(const RuleContext& ctx) {
-    if (ctx.disengagedEarly) return O::notApplied();
+    if (ctx.disengagedEarly) return O::notApplied(disengagedEarlyReason(ctx));
     std::vector<std::string> missing;
     if (!ctx.kase.assessment || ctx.kase.assessment->scores.empty())
         missing.push_back("baseline scores in the assessment");
@@ -414,7 +464,8 @@ Outcome scoresDistanceTravelled(const RuleContext& ctx) {
 }
 
 Outcome sfOutcomes(const RuleContext& ctx) {
-    if (!ctx.kase.supportingFamilies) return O::notApplied();
+    if (!ctx.kase.supportingFamilies) return O::notApplied("no supporting_families section");
+    if (ctx.closure() && !goalsReason(ctx)) return O::notApplied(closureReasonText(ctx));
     const SupportingFamilies& sf = *ctx.kase.supportingFamilies;
     std::vector<std::string> missing;
     std::set<std::string> seen;
@@ -428,6 +479,156 @@ Outcome sfOutcomes(const RuleContext& ctx) {
     if (missing.empty()) return O::held();
     return O::failed("Supporting Families: no outcome in progress or achieved is recorded for " +
                      joinWords(missing) + ".");
+}
+
+// The entry for `member` in closure.children_not_seen or children_not_seen_alone, or nullptr.
+const ChildNotSeen* listed(const std::vector<ChildNotSeen>& list, const Id& member) {
+    for (const ChildNotSeen& c : list)
+        if (c.member == member) return &c;
+    return nullptr;
+}
+
+// The finding for children neither seen nor explained, and those listed without a reason.
+Outcome childrenAccountedFor(const std::vector<std::string>& unseen,
+                             const std::vector<std::string>& noReason, const std::string& what,
+                             const std::string& listKey) {
+    std::vector<std::string> problems;
+    if (!unseen.empty())
+        problems.push_back(joinWords(unseen) + (unseen.size() == 1 ? " has" : " have") +
+                           " not been " + what + " and the closure does not say why (`" + listKey +
+                           "`)");
+    if (!noReason.empty())
+        problems.push_back(joinWords(noReason) + (noReason.size() == 1 ? " is" : " are") +
+                           " listed in `" + listKey + "` without a reason");
+    if (problems.empty()) return O::held();
+    std::string text = joinWords(problems);
+    return O::failed(text + ".");
+}
+
+bool namedIn(const IdList& ids, const Id& member) {
+    return std::find(ids.begin(), ids.end(), member) != ids.end();
+}
+
+Outcome childrenSeen(const RuleContext& ctx) {
+    const Closure* cl = ctx.closure();
+    std::vector<std::string> unseen, noReason;
+    for (const Member& m : ctx.kase.family.members) {
+        if (!m.isChild() || !m.hasConsent()) continue;
+        bool seen =
+            std::any_of(ctx.kase.contacts.begin(), ctx.kase.contacts.end(), [&](const Contact& k) {
+                return k.kind != "attempted_contact" &&
+                       (namedIn(k.childrenSeen, m.id) || namedIn(k.seenAlone, m.id));
+            });
+        if (seen) continue;
+        const ChildNotSeen* why = cl ? listed(cl->childrenNotSeen, m.id) : nullptr;
+        if (!why)
+            unseen.push_back(memberName(ctx.kase, m.id));
+        else if (!hasText(why->reason))
+            noReason.push_back(memberName(ctx.kase, m.id));
+    }
+    return childrenAccountedFor(unseen, noReason, "seen", "children_not_seen");
+}
+
+Outcome childrenSeenAlone(const RuleContext& ctx) {
+    if (ctx.disengagedEarly) return O::notApplied(disengagedEarlyReason(ctx));
+    const Closure* cl = ctx.closure();
+    std::vector<std::string> unseen, noReason;
+    for (const Member& m : ctx.kase.family.members) {
+        if (!m.isChild() || !m.hasConsent() || !m.dob || ageOn(*m.dob, ctx.asOf) < 5) continue;
+        bool alone = std::any_of(ctx.kase.contacts.begin(), ctx.kase.contacts.end(),
+                                 [&](const Contact& k) { return namedIn(k.seenAlone, m.id); });
+        if (alone) continue;
+        const ChildNotSeen* why = nullptr;
+        if (cl) why = listed(cl->childrenNotSeenAlone, m.id);
+        if (cl && !why) why = listed(cl->childrenNotSeen, m.id);
+        if (!why)
+            unseen.push_back(memberName(ctx.kase, m.id));
+        else if (!hasText(why->reason))
+            noReason.push_back(memberName(ctx.kase, m.id));
+    }
+    return childrenAccountedFor(unseen, noReason, "seen alone", "children_not_seen_alone");
+}
+
+Outcome closureSafeguardingDecision(const RuleContext& ctx) {
+    if (!ctx.closedFor({"disengaged", "consent_withdrawn"}))
+        return O::notApplied(closureReasonText(ctx));
+    const auto& d = ctx.closure()->safeguardingDecision;
+    if (!d)
+        return O::failed(
+            "The family " +
+            std::string(ctx.closure()->reason == "disengaged" ? "disengaged" : "withdrew consent") +
+            " but no manager's decision on a referral to Children's Social Care is recorded "
+            "(`closure.safeguarding_decision`).");
+    std::vector<std::string> missing;
+    if (d->by.empty())
+        missing.push_back("who made it (`by`)");
+    else if (!ctx.isManager(d->by))
+        missing.push_back("a manager's name (`by` " + d->by +
+                          " is not in the profile's `managers`)");
+    if (!d->date)
+        missing.push_back("its date");
+    else if (*d->date > ctx.checkDate)
+        missing.push_back("a date on or before " + ctx.checkDate.uk() + " (it is dated " +
+                          d->date->uk() + ")");
+    if (!hasText(d->reasoning)) missing.push_back("the reasoning");
+    if (!d->referred) missing.push_back("whether a referral was made (`referred`)");
+    if (missing.empty()) return O::held();
+    return O::failed("The safeguarding decision does not record " + joinWords(missing) + ".");
+}
+
+// One critical point the case has reached (000: 19.1): its name, when, and the date of the next
+// TAF meeting (reviews only: the oversight must come before it).
+struct CriticalPoint {
+    std::string point, label;
+    Date reached;
+    std::optional<Date> before;
+};
+
+std::vector<CriticalPoint> criticalPoints(const Case& c) {
+    std::vector<CriticalPoint> points;
+    if (c.allocation && c.allocation->allocatedAt)
+        points.push_back({"allocation", "allocation", c.allocation->allocatedAt->date(), {}});
+    std::optional<Date> firstVisit;
+    for (const Contact& k : c.contacts)
+        if (isVisit(k) && (!firstVisit || k.at.date() < *firstVisit)) firstVisit = k.at.date();
+    if (firstVisit)
+        points.push_back({"after_introductory_visit", "the introductory visit", *firstVisit, {}});
+    if (c.assessment && c.assessment->completed)
+        points.push_back({"assessment", "the assessment", *c.assessment->completed, {}});
+    for (const Plan& p : c.plans)
+        if (p.version == 1) points.push_back({"initial_plan", "the initial plan", p.date, {}});
+    std::vector<Date> tafs;
+    for (const Meeting& m : c.meetings)
+        if (m.isTaf()) tafs.push_back(m.at.date());
+    std::sort(tafs.begin(), tafs.end());
+    for (const Meeting& m : c.meetings) {
+        if (m.kind != "review_taf") continue;
+        Date on = m.at.date();
+        auto next = std::upper_bound(tafs.begin(), tafs.end(), on);
+        points.push_back({"review", "the review", on,
+                          next == tafs.end() ? std::nullopt : std::optional<Date>(*next)});
+    }
+    for (const Transfer& t : c.transfers)
+        points.push_back({"transfer", "the " + humanise(t.kind) + " transfer", t.decided, {}});
+    return points;
+}
+
+Outcome supervisionOversightPoints(const RuleContext& ctx) {
+    std::vector<std::string> missing;
+    for (const CriticalPoint& p : criticalPoints(ctx.kase)) {
+        bool overseen = std::any_of(
+            ctx.kase.supervision.begin(), ctx.kase.supervision.end(), [&](const Supervision& s) {
+                Date on = s.at.date();
+                return s.point == p.point && on >= p.reached && (!p.before || on < *p.before);
+            });
+        if (!overseen)
+            missing.push_back(
+                p.label + " on " + p.reached.uk() + " (`" + p.point + "`" +
+                (p.before ? ", before the next TAF meeting on " + p.before->uk() : std::string()) +
+                ")");
+    }
+    if (missing.empty()) return O::held();
+    return O::failed("No management oversight is recorded after " + joinWords(missing) + ".");
 }
 
 }  // namespace
@@ -463,6 +664,10 @@ const std::map<std::string, RuleFunction>& recordRuleFunctions() {
         {"closure.step_up_handover", closureStepUpHandover},
         {"scores.distance_travelled", scoresDistanceTravelled},
         {"sf.outcomes", sfOutcomes},
+        {"children.seen", childrenSeen},
+        {"children.seen_alone", childrenSeenAlone},
+        {"closure.safeguarding_decision", closureSafeguardingDecision},
+        {"supervision.oversight_points", supervisionOversightPoints},
     };
     return kRules;
 }

@@ -1,8 +1,9 @@
 #pragma once
 
-// The spec's JSON object for a CheckReport (`case_id`, `profile`, `as_of`, `ready_to_close`,
-// `blocking`, `warnings`, `passed`, plus `not_applied`), shared by `ehdocs check --json` and the
-// service so both answer the same object.
+// The spec's JSON object for a CheckReport (`case_id`, `profile`, `as_of`, `measured_to`,
+// `ready_to_close`, `blocking`, `warnings`, `passed`, `not_applied` [{rule, reason}], and `due`
+// [{rule, due, what}], empty for a closed case), shared by `ehdocs check --json` and the service
+// so both answer the same object.
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -15,6 +16,8 @@
 namespace ehdocs::rules {
 
 Poco::JSON::Object::Ptr reportToJson(const CheckReport& report);
+// `due` alone, as in the report (also used by `ehdocs due` and `check --summary --json`).
+Poco::JSON::Array::Ptr dueToJson(const std::vector<DueItem>& items);
 // The object as compact JSON text.
 std::string reportToJsonText(const CheckReport& report);
 

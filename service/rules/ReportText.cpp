@@ -13,7 +13,22 @@ void section(std::ostringstream& out, const std::string& title,
         out << "  - " << f->rule << ": " << f->message << " [" << f->source << "]\n";
 }
 
+void dueSection(std::ostringstream& out, const std::vector<DueItem>& due) {
+    if (due.empty()) return;
+    out << "\nDue next (" << due.size() << "):\n";
+    for (const DueItem& d : due)
+        out << "  - " << d.due.uk() << ": " << d.what << " [" << d.rule << "]\n";
+}
+
 }  // namespace
+
+std::string datesText(const CheckReport& report, const Case& kase) {
+    if (report.measuredTo == report.asOf)
+        return "as of " + report.asOf.uk() +
+               (kase.closure && kase.closure->date == report.asOf ? " (closure date)" : "");
+    return "checked on " + report.asOf.uk() + "; timescales measured to the closure date, " +
+           report.measuredTo.uk();
+}
 
 bool isTimeliness(const Finding& finding) {
     return finding.rule.rfind("time.", 0) == 0;
@@ -27,8 +42,7 @@ std::string reportToText(const CheckReport& report, const Case& kase) {
 
     out << "Case " << report.caseId;
     if (!kase.family.familyName.empty()) out << " (the " << kase.family.familyName << " family)";
-    out << ", profile " << report.profile << ", as of " << report.asOf.uk()
-        << (kase.closure ? " (closure date)" : "") << "\n";
+    out << ", profile " << report.profile << ", " << datesText(report, kase) << "\n";
     if (report.readyToClose)
         out << "READY TO CLOSE";
     else
@@ -38,6 +52,7 @@ std::string reportToText(const CheckReport& report, const Case& kase) {
     section(out, "Blocking: put right before closing", blocking);
     section(out, "Late", late);
     section(out, "Other warnings", other);
+    dueSection(out, report.due);
     out << "\nPassed: " << report.passed.size() << " rules";
     if (!report.notApplied.empty())
         out << " (" << report.notApplied.size() << " more not applied to this case)";

@@ -18,11 +18,14 @@ struct RuleInfo {
 };
 
 struct SettingInfo {
-    enum class Type { Limit, LimitOrOff, YesNo, Count, Choice };
+    // List: values from `values`, separated by commas (`none` for an empty list when `minimum`
+    // is 0). RuleList: rule ids of the catalogue, or `none`.
+    enum class Type { Limit, LimitOrOff, YesNo, Count, Choice, List, RuleList };
     const char* key;  // "time.first_visit.limit"
     Type type;
     const char* allowed;            // the values in words, for error messages and docs/profiles.md
-    long minimum = 0, maximum = 0;  // Count only
+    long minimum = 0, maximum = 0;  // Count: the range; List: the fewest values (0 or 1)
+    const std::vector<std::string>* values = nullptr;  // List only
 };
 
 class RuleCatalogue {

@@ -46,6 +46,25 @@ std::string memberName(const Case& kase, const Id& id) {
     return m->preferredName.empty() ? m->firstName : m->preferredName;
 }
 
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool RuleContext::isManager(const Id& workerId) const {
+    const Worker* w = kase.worker(workerId);
+    return w && contains(profile.setting("managers").list, w->role);
+}
+
+std::string disengagedEarlyReason(const RuleContext& ctx) {
+    return "disengaged early (closure reason " + ctx.kase.closure->reason +
+           " and no visit in the file)";
+}
+
+std::string closureReasonText(const RuleContext& ctx) {
+    if (!ctx.kase.closure) return "no closure section (the case is open)";
+    return "closure reason " + ctx.kase.closure->reason;
+}
+
 std::string humanise(const std::string& enumValue) {
     std::string s = enumValue;
     std::replace(s.begin(), s.end(), '_', ' ');

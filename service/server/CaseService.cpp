@@ -6,6 +6,7 @@
 
 #include "case/CaseReader.h"
 #include "server/CaseJson.h"
+#include "server/ClosureGate.h"
 #include "server/Errors.h"
 #include "server/SubjectAccessArchive.h"
 #include "server/Tokens.h"
@@ -21,10 +22,6 @@ namespace {
 // then redoes it on the newer version (the caller sent no version to hold it to).
 constexpr int kWriteAttempts = 3;
 
-// Parsed cases kept in memory, and readiness reports (one per as-of date) kept per case.
-constexpr std::size_t kCachedCases = 2000;
-constexpr std::size_t kCachedReportsPerCase = 16;
-
 Poco::Dynamic::Var errorList(const std::vector<ValidationError>& errors) {
     Array::Ptr list = new Array();
     for (const ValidationError& e : errors) {
@@ -34,38 +31,6 @@ Poco::Dynamic::Var errorList(const std::vector<ValidationError>& errors) {
         list->add(item);
     }
     return list;
-}
-
-bool isClosedFile(const std::string& json) {
-    Object::Ptr kase = CaseJson::parse(json);
-    return kase->optValue<std::string>("status", "") == "closed" ||
-           !CaseJson::authorisedText(kase).empty();
-}
-
-// Only POST .../close closes a case and signs it off (after checking it is ready), and only
-// POST .../reopen removes the sign-off: a case file written by create or update (`before` is
-// "" for create) may not set `status: closed` or add, change or remove `closure.authorised`.
-void refuseClosingByEdit(const std::string& caseId, const std::string& before,
-                         const std::string& after) {
-    Object::Ptr written = CaseJson::parse(after);
-    const auto refuse = [&](const std::string& field, const std::string& what) {
-        ClosureByCloseOnlyException error(
-            field + ": " + what + "; only POST /api/v1/cases/" + caseId +
-            "/close closes a case, once it is ready, and only POST .../reopen reopens one");
-        Object::Ptr details = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        details->set("field", field);
-        error.setDetails(details);
-        throw error;
-    };
-    if (written->optValue<std::string>("status", "") == "closed") {
-        refuse("status", "a written case file may not set status \"closed\"; send \"open\"");
-    }
-    const std::string was = before.empty() ? "" : CaseJson::authorisedText(CaseJson::parse(before));
-    if (CaseJson::authorisedText(written) != was) {
-        refuse("closure.authorised",
-               was.empty() ? "a written case file may not add the closure's sign-off"
-                           : "a written case file must keep the closure's sign-off as stored");
-    }
 }
 
 store::StoredDocument storedDocument(const std::string& caseId, const RenderRequest& request,
@@ -92,12 +57,13 @@ Poco::Dynamic::Var parseReport(const std::string& json) {
 }  // namespace
 
 CaseService::CaseService(store::Store& store, AuditLog& audit, ReadinessChecker& readiness,
-                         DocumentRenderer* renderer, Clock clock)
+                         DocumentRenderer* renderer, Clock clock, std::size_t cacheBytes)
     : _store(store),
       _audit(audit),
       _readiness(readiness),
       _renderer(renderer),
-      _clock(std::move(clock)) {}
+      _clock(std::move(clock)),
+      _cache(cacheBytes) {}
 
 std::string CaseService::nowIso() {
     return utcTimestamp(_clock());
@@ -108,7 +74,8 @@ Date CaseService::today() {
 }
 
 // The audit entry names `caseId` as it is when `work` finishes (create learns the id from the
-// body), and records the outcome: "ok", or the error code of what was thrown.
+// body), and records the outcome: "ok", or the error code the caller is answered with, whatever
+// was thrown.
 template <typename Work>
 auto CaseService::audited(const Caller& caller, Action action, const std::string& caseId, Work work,
                           std::string* detail) {
@@ -118,72 +85,48 @@ auto CaseService::audited(const Caller& caller, Action action, const std::string
     entry.role = caller.user ? caller.user->role : "";
     entry.action = actionName(action);
     entry.requestId = caller.requestId;
+    const auto record = [&](std::string outcome, std::string text) {
+        entry.caseId = caseId;
+        entry.outcome = std::move(outcome);
+        entry.detail = std::move(text);
+        _audit.record(entry);
+    };
     try {
         auto result = work();
-        entry.caseId = caseId;
-        entry.outcome = "ok";
-        if (detail) entry.detail = *detail;
-        _audit.record(entry);
+        record("ok", detail ? *detail : "");
         return result;
     } catch (const ServiceException& e) {
-        entry.caseId = caseId;
-        entry.outcome = e.name();
-        entry.detail = e.message();
-        _audit.record(entry);
+        record(e.name(), e.message());
+        throw;
+    } catch (const store::StoreException& e) {
+        record("storage_unavailable", e.displayText());
         throw;
     } catch (const Poco::Exception& e) {
-        entry.caseId = caseId;
-        entry.outcome = "error";
-        entry.detail = e.displayText();
-        _audit.record(entry);
+        record("internal_error", e.displayText());
+        throw;
+    } catch (const std::exception& e) {
+        record("internal_error", e.what());
+        throw;
+    } catch (...) {
+        record("internal_error", "an unknown failure");
         throw;
     }
 }
 
 Caller CaseService::authenticate(const std::string& token, const std::string& requestId) {
-    Caller caller;
-    caller.requestId = requestId;
-    caller.presentedToken = !token.empty();
-    if (token.empty()) return caller;
+    if (token.empty()) return Caller::of(std::nullopt, requestId, false);
     const std::string hash = Tokens::sha256Hex(token);
     {
-        std::lock_guard<std::mutex> lock(_cacheMutex);
+        std::lock_guard<std::mutex> lock(_tokensMutex);
         auto found = _tokens.find(hash);
-        if (found != _tokens.end()) {
-            caller.user = found->second;
-            return caller;
-        }
+        if (found != _tokens.end()) return Caller::of(found->second, requestId, true);
     }
-    caller.user = _store.userByTokenHash(hash);
-    if (caller.user) {
-        std::lock_guard<std::mutex> lock(_cacheMutex);
-        _tokens[hash] = *caller.user;
+    std::optional<store::User> user = _store.userByTokenHash(hash);
+    if (user) {
+        std::lock_guard<std::mutex> lock(_tokensMutex);
+        _tokens[hash] = *user;
     }
-    return caller;
-}
-
-const store::User& CaseService::authorise(const Caller& caller, Action action) {
-    if (!caller.user) {
-        throw UnauthorizedException(caller.presentedToken
-                                        ? "the API token is not valid"
-                                        : "an API token is required: send the header "
-                                          "Authorization: Bearer TOKEN");
-    }
-    const std::optional<Role> role = parseRole(caller.user->role);
-    if (!role || !permits(*role, action)) {
-        throw ForbiddenException("the role " + caller.user->role + " may not " +
-                                 actionName(action) + " (docs/api.md, Roles)");
-    }
-    return *caller.user;
-}
-
-void CaseService::authoriseTeam(const store::User& user, Action action, const std::string& team) {
-    const std::optional<Role> role = parseRole(user.role);
-    if (role && teamScoped(*role) && user.team != team) {
-        throw ForbiddenException("the case belongs to team \"" + team + "\"; " + user.name +
-                                 " may " + actionName(action) + " only cases of team \"" +
-                                 user.team + "\"");
-    }
+    return Caller::of(std::move(user), requestId, true);
 }
 
 store::CaseRecord CaseService::currentOrThrow(const std::string& caseId) {
@@ -210,14 +153,6 @@ RenderRequest CaseService::dated(RenderRequest request) {
     return request;
 }
 
-void CaseService::refuseWhenClosed(const store::CaseRecord& current) {
-    if (current.status != "closed") return;
-    throw CaseClosedException("case " + current.caseId +
-                              " is closed, so it is read-only: a team leader reopens it first "
-                              "(POST /api/v1/cases/" +
-                              current.caseId + "/reopen with a reason)");
-}
-
 void CaseService::requireVersion(const store::CaseRecord& current,
                                  std::optional<int> expectedVersion) {
     if (!expectedVersion) {
@@ -234,13 +169,7 @@ void CaseService::requireVersion(const store::CaseRecord& current,
 }
 
 std::shared_ptr<const Case> CaseService::parsed(const store::CaseRecord& record) {
-    {
-        std::lock_guard<std::mutex> lock(_cacheMutex);
-        auto found = _cache.find(record.caseId);
-        if (found != _cache.end() && found->second.version == record.version) {
-            return found->second.kase;
-        }
-    }
+    if (std::shared_ptr<const Case> held = _cache.find(record.caseId, record.version)) return held;
     if (record.json.empty()) {  // a head: the cache did not have this version, so read it
         return parsed(currentOrThrow(record.caseId));
     }
@@ -251,35 +180,19 @@ std::shared_ptr<const Case> CaseService::parsed(const store::CaseRecord& record)
                                " no longer validates: " + read.errors.front().text());
     }
     auto kase = std::make_shared<const Case>(std::move(*read.kase));
-    std::lock_guard<std::mutex> lock(_cacheMutex);
-    // A bound on memory: past it, start again (the busy cases come back at once).
-    if (_cache.size() >= kCachedCases && !_cache.count(record.caseId)) _cache.clear();
-    Parsed& entry = _cache[record.caseId];
-    if (entry.version < record.version) {
-        entry = Parsed{record.version, kase, {}};
-    }
+    _cache.put(record.caseId, record.version, kase, record.json.size());
     return kase;
 }
 
 ReadinessReport CaseService::reportFor(const store::CaseRecord& record, const std::string& asOf) {
     std::shared_ptr<const Case> kase = parsed(record);
-    {
-        std::lock_guard<std::mutex> lock(_cacheMutex);
-        Parsed& entry = _cache[record.caseId];
-        if (entry.version == record.version) {
-            auto found = entry.reports.find(asOf);
-            if (found != entry.reports.end()) return found->second;
-        }
+    if (std::optional<ReadinessReport> held = _cache.report(record.caseId, record.version, asOf)) {
+        return *held;
     }
     const std::optional<Date> date = Date::parse(asOf);
     if (!date) throw BadRequestException("as_of: \"" + asOf + "\" is not a date (YYYY-MM-DD)");
     ReadinessReport report = _readiness.check(*kase, *date);
-    std::lock_guard<std::mutex> lock(_cacheMutex);
-    Parsed& entry = _cache[record.caseId];
-    if (entry.version == record.version) {
-        if (entry.reports.size() >= kCachedReportsPerCase) entry.reports.clear();
-        entry.reports[asOf] = report;
-    }
+    _cache.putReport(record.caseId, record.version, asOf, report);
     return report;
 }
 
@@ -305,13 +218,13 @@ store::CaseRecord CaseService::create(const Caller& caller, const std::string& b
     return audited(
         caller, Action::create, caseId,
         [&] {
-            const store::User& user = authorise(caller, Action::create);
+            const store::User& user = Authoriser::require(caller, Action::create);
             const Case kase = validated(body);
             caseId = kase.caseId;
-            authoriseTeam(user, Action::create, kase.service.team);
+            Authoriser::requireTeam(caller, Action::create, kase.service.team);
             // Only an admin stores a closed case this way, importing a closed file's history.
-            if (parseRole(user.role) != Role::admin) refuseClosingByEdit(caseId, "", body);
-            if (isClosedFile(body)) detail = "imported closed";
+            if (!caller.is(Role::admin)) ClosureGate::refuseClosingByEdit(caseId, "", body);
+            if (ClosureGate::isClosed(kase)) detail = "imported closed";
             store::CaseRecord first = nextVersion(store::CaseRecord{}, kase, body, user, "create");
             if (_store.createCase(first) == store::WriteResult::exists) {
                 throw ConflictException("case " + caseId +
@@ -325,15 +238,14 @@ store::CaseRecord CaseService::create(const Caller& caller, const std::string& b
 
 std::vector<CaseSummary> CaseService::list(const Caller& caller, const store::CaseFilter& filter) {
     return audited(caller, Action::list, "", [&] {
-        const store::User& user = authorise(caller, Action::list);
+        const store::User& user = Authoriser::require(caller, Action::list);
         store::CaseFilter scoped = filter;
-        const std::optional<Role> role = parseRole(user.role);
-        if (role && teamScoped(*role)) {
-            if (!filter.team.empty() && filter.team != user.team) {
-                throw ForbiddenException(user.name + " may list only cases of team \"" + user.team +
+        if (const std::optional<std::string> team = Authoriser::teamScope(caller)) {
+            if (!filter.team.empty() && filter.team != *team) {
+                throw ForbiddenException(user.name + " may list only cases of team \"" + *team +
                                          "\"");
             }
-            scoped.team = user.team;
+            scoped.team = *team;
         }
         const std::string asOf = today().iso();
         std::vector<CaseSummary> summaries;
@@ -353,16 +265,16 @@ std::vector<CaseSummary> CaseService::list(const Caller& caller, const store::Ca
 }
 
 store::CaseRecord CaseService::get(const Caller& caller, const std::string& caseId) {
-    const bool sfOnly = caller.user && parseRole(caller.user->role) &&
-                        !permits(*parseRole(caller.user->role), Action::read);
+    // A role that may not read whole cases may still read their Supporting Families view.
+    const bool sfOnly = caller.role && !permits(*caller.role, Action::read);
     return audited(caller, sfOnly ? Action::readSf : Action::read, caseId, [&] {
-        const store::User& user = authorise(caller, sfOnly ? Action::readSf : Action::read);
+        Authoriser::require(caller, sfOnly ? Action::readSf : Action::read);
         store::CaseRecord record = currentOrThrow(caseId);
         if (sfOnly) {
             record.json =
                 CaseJson::write(CaseJson::supportingFamiliesView(CaseJson::parse(record.json)));
         } else {
-            authoriseTeam(user, Action::read, record.team);
+            Authoriser::requireTeam(caller, Action::read, record.team);
         }
         return record;
     });
@@ -371,8 +283,8 @@ store::CaseRecord CaseService::get(const Caller& caller, const std::string& case
 std::vector<store::CaseRecord> CaseService::history(const Caller& caller,
                                                     const std::string& caseId) {
     return audited(caller, Action::read, caseId, [&] {
-        const store::User& user = authorise(caller, Action::read);
-        authoriseTeam(user, Action::read, currentOrThrow(caseId).team);
+        Authoriser::require(caller, Action::read);
+        Authoriser::requireTeam(caller, Action::read, currentOrThrow(caseId).team);
         return _store.caseHistory(caseId);
     });
 }
@@ -410,10 +322,10 @@ store::CaseRecord CaseService::writeVersion(const store::User& user, const std::
 store::CaseRecord CaseService::update(const Caller& caller, const std::string& caseId,
                                       std::optional<int> expectedVersion, const std::string& body) {
     return audited(caller, Action::update, caseId, [&] {
-        const store::User& user = authorise(caller, Action::update);
+        const store::User& user = Authoriser::require(caller, Action::update);
         return writeVersion(user, caseId, "update", [&](const store::CaseRecord& current) {
-            authoriseTeam(user, Action::update, current.team);
-            refuseWhenClosed(current);
+            Authoriser::requireTeam(caller, Action::update, current.team);
+            ClosureGate::refuseWhenClosed(current);
             requireVersion(current, expectedVersion);
             const Case kase = validated(body);
             if (kase.caseId != caseId) {
@@ -422,8 +334,8 @@ store::CaseRecord CaseService::update(const Caller& caller, const std::string& c
                 error.setDetails(errorList({{"case_id", "must be \"" + caseId + "\""}}));
                 throw error;
             }
-            authoriseTeam(user, Action::update, kase.service.team);
-            refuseClosingByEdit(caseId, current.json, body);
+            Authoriser::requireTeam(caller, Action::update, kase.service.team);
+            ClosureGate::refuseClosingByEdit(caseId, current.json, body);
             return Change{body, {}};
         });
     });
@@ -432,21 +344,21 @@ store::CaseRecord CaseService::update(const Caller& caller, const std::string& c
 ReadinessReport CaseService::readiness(const Caller& caller, const std::string& caseId,
                                        const std::string& asOf) {
     return audited(caller, Action::read, caseId, [&] {
-        const store::User& user = authorise(caller, Action::read);
+        Authoriser::require(caller, Action::read);
         // The head (version and team) is enough while the parsed case is cached.
         std::optional<store::CaseRecord> head = _store.currentHead(caseId);
         if (!head) throw NotFoundException("there is no case " + caseId);
-        authoriseTeam(user, Action::read, head->team);
+        Authoriser::requireTeam(caller, Action::read, head->team);
         return reportFor(*head, asOf.empty() ? today().iso() : asOf);
     });
 }
 
 store::CaseRecord CaseService::close(const Caller& caller, const std::string& caseId) {
     return audited(caller, Action::close, caseId, [&] {
-        const store::User& user = authorise(caller, Action::close);
+        const store::User& user = Authoriser::require(caller, Action::close);
         return writeVersion(user, caseId, "close", [&](const store::CaseRecord& current) {
-            authoriseTeam(user, Action::close, current.team);
-            refuseWhenClosed(current);
+            Authoriser::requireTeam(caller, Action::close, current.team);
+            ClosureGate::refuseWhenClosed(current);
             const ReadinessReport report = reportFor(current, today().iso());
             if (!report.readyToClose) {
                 NotReadyToCloseException error("case " + caseId +
@@ -467,9 +379,9 @@ store::CaseRecord CaseService::reopen(const Caller& caller, const std::string& c
     return audited(
         caller, Action::reopen, caseId,
         [&] {
-            const store::User& user = authorise(caller, Action::reopen);
+            const store::User& user = Authoriser::require(caller, Action::reopen);
             return writeVersion(user, caseId, "reopen", [&](const store::CaseRecord& current) {
-                authoriseTeam(user, Action::reopen, current.team);
+                Authoriser::requireTeam(caller, Action::reopen, current.team);
                 if (detail.empty()) {
                     throw BadRequestException(
                         "reopening needs a reason: send {\"reason\": \"...\"}, which is "
@@ -490,9 +402,9 @@ store::CaseRecord CaseService::reopen(const Caller& caller, const std::string& c
 RenderedDocument CaseService::render(const Caller& caller, const std::string& caseId,
                                      const RenderRequest& request) {
     return audited(caller, Action::render, caseId, [&] {
-        const store::User& user = authorise(caller, Action::render);
+        Authoriser::require(caller, Action::render);
         const store::CaseRecord current = currentOrThrow(caseId);
-        authoriseTeam(user, Action::render, current.team);
+        Authoriser::requireTeam(caller, Action::render, current.team);
         if (!_renderer) throw NotFoundException("this service has no document renderer");
         return _renderer->render(*parsed(current), dated(request));
     });
@@ -504,13 +416,13 @@ IssueResult CaseService::issue(const Caller& caller, const std::string& caseId,
     return audited(
         caller, Action::issue, caseId,
         [&] {
-            const store::User& user = authorise(caller, Action::issue);
+            const store::User& user = Authoriser::require(caller, Action::issue);
             if (!_renderer) throw NotFoundException("this service has no document renderer");
             store::StoredDocument doc;
             const store::CaseRecord next =
                 writeVersion(user, caseId, "issue", [&](const store::CaseRecord& current) {
-                    authoriseTeam(user, Action::issue, current.team);
-                    refuseWhenClosed(current);
+                    Authoriser::requireTeam(caller, Action::issue, current.team);
+                    ClosureGate::refuseWhenClosed(current);
                     RenderedDocument rendered = _renderer->render(*parsed(current), dated(request));
                     doc = storedDocument(caseId, request, rendered, user, nowIso());
 
@@ -535,11 +447,11 @@ store::StoredDocument CaseService::document(const Caller& caller, const std::str
     return audited(
         caller, Action::issue, caseId,
         [&] {
-            const store::User& user = authorise(caller, Action::issue);
+            Authoriser::require(caller, Action::issue);
             std::optional<store::StoredDocument> doc = _store.document(docId);
             if (!doc) throw NotFoundException("there is no document " + docId);
             caseId = doc->caseId;
-            authoriseTeam(user, Action::issue, currentOrThrow(caseId).team);
+            Authoriser::requireTeam(caller, Action::issue, currentOrThrow(caseId).team);
             return *doc;
         },
         &detail);
@@ -547,9 +459,9 @@ store::StoredDocument CaseService::document(const Caller& caller, const std::str
 
 std::string CaseService::subjectAccess(const Caller& caller, const std::string& caseId) {
     return audited(caller, Action::subjectAccess, caseId, [&] {
-        const store::User& user = authorise(caller, Action::subjectAccess);
+        const store::User& user = Authoriser::require(caller, Action::subjectAccess);
         const store::CaseRecord current = currentOrThrow(caseId);
-        authoriseTeam(user, Action::subjectAccess, current.team);
+        Authoriser::requireTeam(caller, Action::subjectAccess, current.team);
         store::AuditQuery query;
         query.caseId = caseId;
         query.limit = static_cast<std::size_t>(-1) >> 1;
@@ -561,7 +473,7 @@ std::string CaseService::subjectAccess(const Caller& caller, const std::string& 
 
 std::vector<store::AuditEntry> CaseService::audit(const Caller& caller, store::AuditQuery query) {
     return audited(caller, Action::audit, query.caseId, [&] {
-        authorise(caller, Action::audit);
+        Authoriser::require(caller, Action::audit);
         for (std::string* bound : {&query.from, &query.to}) {
             if (bound->empty()) continue;
             if (bound->size() < 10 || !Date::parse(bound->substr(0, 10))) {
@@ -581,7 +493,7 @@ std::vector<std::shared_ptr<const Case>> CaseService::exportCases(const Caller& 
     return audited(
         caller, Action::exportData, "",
         [&] {
-            authorise(caller, Action::exportData);
+            Authoriser::require(caller, Action::exportData);
             std::vector<std::shared_ptr<const Case>> cases;
             for (const store::CaseRecord& record : _store.listCases({})) {
                 cases.push_back(parsed(record));

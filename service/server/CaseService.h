@@ -1,10 +1,12 @@
 #pragma once
 
 // The records service's domain: what each API call does, with plain types, no HTTP.
-// Every call that touches a case checks the caller's role and team, does its work, and appends
-// one audit entry (allowed or refused) before it returns or throws.
-// Failures are the exceptions of server/Errors.h (and store::StoreException).
-// Thread-safe; holds references to its dependencies, which must outlive it.
+// Every call checks the caller's role and team (Authoriser), does its work, and appends one
+// audit entry whatever the outcome (allowed, refused or failed) before it returns or throws.
+// Writes make a new version of the case (never change one); closing and reopening go through
+// their own calls only (ClosureGate). Failures are the exceptions of server/Errors.h (and
+// store::StoreException). Thread-safe; holds references to its dependencies, which must
+// outlive it.
 
 #include <functional>
 #include <map>
@@ -17,20 +19,14 @@
 #include "case/Case.h"
 #include "case/Clock.h"
 #include "server/AuditLog.h"
+#include "server/Authoriser.h"
+#include "server/CaseCache.h"
 #include "server/DocumentRenderer.h"
 #include "server/ReadinessChecker.h"
 #include "server/Roles.h"
 #include "store/Store.h"
 
 namespace ehdocs::server {
-
-// Who is asking: the user named by the request's token (nothing when there was no valid
-// token) and the request's id, which the audit trail records.
-struct Caller {
-    std::optional<store::User> user;
-    std::string requestId;
-    bool presentedToken = false;  // a token was sent (whether or not it named a user)
-};
 
 struct CaseSummary {
     store::CaseRecord record;  // without json
@@ -45,9 +41,11 @@ struct IssueResult {
 
 class CaseService {
 public:
-    // `renderer` may be null: render and issue then answer 404 "no renderer".
+    // `renderer` may be null: render and issue then answer 404 "no renderer". `clock` tells
+    // every time and date the service writes. Parsed cases and their reports are cached up to
+    // about `cacheBytes` (Settings::cacheBytes, cache.maxBytes).
     CaseService(store::Store& store, AuditLog& audit, ReadinessChecker& readiness,
-                DocumentRenderer* renderer, Clock clock);
+                DocumentRenderer* renderer, Clock clock, std::size_t cacheBytes);
 
     // The caller named by a bearer token ("" = none). Never throws for a bad token: the
     // caller is then anonymous and every call refuses it (401), audited.
@@ -120,19 +118,10 @@ public:
     RendererStats rendererStats();
 
 private:
-    struct Parsed {
-        int version = 0;
-        std::shared_ptr<const Case> kase;
-        std::map<std::string, ReadinessReport> reports;  // by as-of date
-    };
-
-    const store::User& authorise(const Caller& caller, Action action);
-    void authoriseTeam(const store::User& user, Action action, const std::string& team);
     store::CaseRecord currentOrThrow(const std::string& caseId);
     std::shared_ptr<const Case> parsed(const store::CaseRecord& record);
     Case validated(const std::string& json);
     RenderRequest dated(RenderRequest request);  // produced on today, unless the caller chose
-    void refuseWhenClosed(const store::CaseRecord& current);
     void requireVersion(const store::CaseRecord& current, std::optional<int> expectedVersion);
     ReadinessReport reportFor(const store::CaseRecord& record, const std::string& asOf);
     store::CaseRecord nextVersion(const store::CaseRecord& current, const Case& kase,
@@ -159,8 +148,8 @@ private:
     DocumentRenderer* _renderer;
     Clock _clock;
 
-    std::mutex _cacheMutex;
-    std::map<std::string, Parsed> _cache;        // by case id: the last version parsed
+    CaseCache _cache;
+    std::mutex _tokensMutex;
     std::map<std::string, store::User> _tokens;  // token hash -> user (users never change)
 };
 

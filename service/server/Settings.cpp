@@ -56,9 +56,15 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
          [](Settings& s, auto& v, auto& w) { s.shutdownSeconds = parseInt(v, w, 0, 3600); }},
         {"data.dir", [](Settings& s, auto& v, auto& w) { s.dataDir = nonEmpty(v, w); }},
         {"data.file", [](Settings& s, auto& v, auto& w) { s.databaseFile = nonEmpty(v, w); }},
+        {"store.url", [](Settings& s, auto& v, auto&) { s.storeUrl = v; }},
         {"rules.profile", [](Settings& s, auto& v, auto& w) { s.defaultProfile = nonEmpty(v, w); }},
         {"rules.profilesDir", [](Settings& s, auto& v, auto&) { s.profilesDir = v; }},
         {"render.templatesDir", [](Settings& s, auto& v, auto&) { s.templatesDir = v; }},
+        {"cache.maxBytes",
+         [](Settings& s, auto& v, auto& w) {
+             s.cacheBytes = static_cast<std::size_t>(parseInt(v, w, 0, 2147483647));
+         }},
+        {"render.privacyNotice", [](Settings& s, auto& v, auto&) { s.privacyNotice = v; }},
         {"pdf.poolSize",
          [](Settings& s, auto& v, auto& w) {
              s.pdf.poolSize = static_cast<std::size_t>(parseInt(v, w, 1, 64));
@@ -119,6 +125,10 @@ std::string environmentName(const std::string& key) {
 
 std::string Settings::databasePath() const {
     return Poco::Path(Poco::Path(dataDir).makeDirectory(), databaseFile).toString();
+}
+
+std::string Settings::storeLocation() const {
+    return storeUrl.empty() ? "sqlite:" + databasePath() : storeUrl;
 }
 
 Settings Settings::load(const std::string& file,

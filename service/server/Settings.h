@@ -43,14 +43,23 @@ struct Settings {
     int shutdownSeconds = 30;                // server.shutdownSeconds: grace for in-flight requests
     std::string dataDir = "data";            // data.dir: where the database lives
     std::string databaseFile = "ehdocs.db";  // data.file: the SQLite file inside data.dir
+    // store.url: "" = SQLite at data.dir/data.file; postgresql://... = a PostgreSQL database
+    // (docs/deployment.md). See store/OpenStore.h.
+    std::string storeUrl;
     std::string defaultProfile = "standard";  // rules.profile: for cases that name none
     std::string profilesDir;                  // rules.profilesDir: extra profiles ("" = built in)
     std::string templatesDir;                 // render.templatesDir: "" = the built-in templates
-    PdfSettings pdf;  // pdf.*: see pdf/PdfSettings.h (pool size: the number of cores)
-    WebSettings web;  // web.*
+    std::size_t cacheBytes = 67108864;  // cache.maxBytes: parsed cases kept (by their JSON size)
+    std::string
+        privacyNotice;  // render.privacyNotice: where letters say to read it ("" = built in)
+    PdfSettings pdf;    // pdf.*: see pdf/PdfSettings.h (pool size: the number of cores)
+    WebSettings web;    // web.*
 
     // The database path: data.dir/data.file.
     std::string databasePath() const;
+
+    // What store/OpenStore.h opens: store.url, or "sqlite:" + databasePath() when unset.
+    std::string storeLocation() const;
 
     // Defaults, then `file` (skipped when empty), then `environment`. Throws SettingsException
     // naming the key when a value is not valid or a file cannot be read, and for unknown keys

@@ -1,11 +1,41 @@
 #include "store/MemoryStore.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace ehdocs::store {
 
 namespace {
 
 bool matches(const std::string& wanted, const std::string& value) {
     return wanted.empty() || wanted == value;
+}
+
+bool matches(const AuditQuery& query, const AuditEntry& entry) {
+    if (!matches(query.caseId, entry.caseId) || !matches(query.user, entry.user)) return false;
+    if (!query.from.empty() && entry.at < query.from) return false;
+    if (!query.to.empty() && entry.at > query.to) return false;
+    return true;
+}
+
+bool matches(const CasePageQuery& q, const CaseRecord& r) {
+    if (!matches(q.team, r.team) || !matches(q.status, r.status) ||
+        !matches(q.leadWorker, r.leadWorker)) {
+        return false;
+    }
+    if (q.ready && *q.ready != r.readyToClose) return false;
+    if (q.late && *q.late != (r.lateCount > 0)) return false;
+    if (!q.dueBefore.empty() && (r.nextDue.empty() || r.nextDue >= q.dueBefore)) return false;
+    return true;
+}
+
+void copySummary(const CaseRecord& from, CaseRecord& to) {
+    to.levelOfNeed = from.levelOfNeed;
+    to.readyToClose = from.readyToClose;
+    to.blockingCount = from.blockingCount;
+    to.lateCount = from.lateCount;
+    to.nextDue = from.nextDue;
+    to.summaryAsOf = from.summaryAsOf;
 }
 
 }  // namespace
@@ -49,8 +79,17 @@ std::vector<CaseRecord> MemoryStore::caseHistory(const std::string& caseId) {
     std::vector<CaseRecord> history;
     auto it = _cases.find(caseId);
     if (it == _cases.end()) return history;
-    for (CaseRecord record : it->second) {
-        record.json.clear();
+    for (const CaseRecord& version : it->second) {
+        CaseRecord record;
+        record.caseId = version.caseId;
+        record.version = version.version;
+        record.team = version.team;
+        record.status = version.status;
+        record.leadWorker = version.leadWorker;
+        record.familyName = version.familyName;
+        record.author = version.author;
+        record.writtenAt = version.writtenAt;
+        record.action = version.action;
         history.push_back(std::move(record));
     }
     return history;
@@ -157,12 +196,69 @@ std::vector<AuditEntry> MemoryStore::audit(const AuditQuery& query) {
     std::vector<AuditEntry> found;
     for (const AuditEntry& entry : _audit) {
         if (found.size() >= query.limit) break;
-        if (!matches(query.caseId, entry.caseId) || !matches(query.user, entry.user)) continue;
-        if (!query.from.empty() && entry.at < query.from) continue;
-        if (!query.to.empty() && entry.at > query.to) continue;
+        if (entry.seq <= query.afterSeq || !matches(query, entry)) continue;
         found.push_back(entry);
     }
     return found;
+}
+
+std::size_t MemoryStore::auditCount(const AuditQuery& query) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return static_cast<std::size_t>(std::count_if(
+        _audit.begin(), _audit.end(), [&](const AuditEntry& e) { return matches(query, e); }));
+}
+
+CasePage MemoryStore::casePage(const CasePageQuery& query) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    std::vector<std::pair<CaseCursor, const CaseRecord*>> ordered;
+    for (const auto& [id, versions] : _cases) {
+        if (matches(query, versions.back())) {
+            ordered.push_back({{sortKey(versions.back(), query.sort), id}, &versions.back()});
+        }
+    }
+    auto before = [](const CaseCursor& a, const CaseCursor& b) {
+        return std::tie(a.key, a.caseId) < std::tie(b.key, b.caseId);
+    };
+    std::sort(ordered.begin(), ordered.end(),
+              [&](const auto& a, const auto& b) { return before(a.first, b.first); });
+    CasePage page;
+    page.total = ordered.size();
+    for (const auto& [position, record] : ordered) {
+        if (query.after && !before(*query.after, position)) continue;
+        if (page.cases.size() == query.limit) {
+            page.next =
+                CaseCursor{sortKey(page.cases.back(), query.sort), page.cases.back().caseId};
+            break;
+        }
+        CaseRecord item = *record;
+        item.json.clear();
+        page.cases.push_back(std::move(item));
+    }
+    return page;
+}
+
+WriteResult MemoryStore::refreshSummary(const CaseRecord& summary) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto it = _cases.find(summary.caseId);
+    if (it == _cases.end()) return WriteResult::notFound;
+    if (it->second.back().version != summary.version) return WriteResult::stale;
+    copySummary(summary, it->second.back());
+    return WriteResult::ok;
+}
+
+std::vector<std::string> MemoryStore::staleSummaries(const std::string& asOf, std::size_t limit) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    std::vector<std::pair<std::string, std::string>> stale;  // (summaryAsOf, id)
+    for (const auto& [id, versions] : _cases) {
+        if (versions.back().summaryAsOf < asOf) stale.push_back({versions.back().summaryAsOf, id});
+    }
+    std::sort(stale.begin(), stale.end());
+    std::vector<std::string> ids;
+    for (const auto& [at, id] : stale) {
+        if (ids.size() == limit) break;
+        ids.push_back(id);
+    }
+    return ids;
 }
 
 }  // namespace ehdocs::store

@@ -31,6 +31,10 @@ public:
     WriteResult setDisabled(const std::string& name, bool disabled) override;
     void appendAudit(const std::vector<AuditEntry>& entries) override;
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
+    std::size_t auditCount(const AuditQuery& query) override;
+    CasePage casePage(const CasePageQuery& query) override;
+    WriteResult refreshSummary(const CaseRecord& summary) override;
+    std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) override;
 
 private:
     std::mutex _mutex;

@@ -6,6 +6,7 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/String.h>
 
+#include "store/CasePageSql.h"
 #include "store/Migrations.h"
 
 using namespace Poco::Data::Keywords;
@@ -31,7 +32,38 @@ CaseRecord caseAt(RecordSet& rows, std::size_t row) {
     record.author = rows.value("author", row).convert<std::string>();
     record.writtenAt = rows.value("written_at", row).convert<std::string>();
     record.action = rows.value("action", row).convert<std::string>();
+    if (rows.columnCount() > 10) {  // the current version, with its kept summary
+        record.levelOfNeed = rows.value("level_of_need", row).convert<std::string>();
+        record.readyToClose = rows.value("ready_to_close", row).convert<int>() != 0;
+        record.blockingCount = rows.value("blocking_count", row).convert<int>();
+        record.lateCount = rows.value("late_count", row).convert<int>();
+        record.nextDue = rows.value("next_due", row).convert<std::string>();
+        record.summaryAsOf = rows.value("summary_as_of", row).convert<std::string>();
+    }
     return record;
+}
+
+// The current version of cases, with their kept summaries; append the WHERE and ORDER BY.
+const char* const kCurrentSelect =
+    "SELECT v.case_id AS case_id, v.version AS version, v.json AS json, v.team AS team,"
+    " v.status AS status, v.lead_worker AS lead_worker, v.family_name AS family_name,"
+    " v.author AS author, v.written_at AS written_at, v.action AS action,"
+    " c.level_of_need AS level_of_need, c.ready_to_close AS ready_to_close,"
+    " c.blocking_count AS blocking_count, c.late_count AS late_count, c.next_due AS next_due,"
+    " c.summary_as_of AS summary_as_of"
+    " FROM cases c JOIN case_versions v ON v.case_id = c.case_id AND v.version = c.version";
+
+// Binds each value, in order, to the statement's placeholders.
+void bindAll(Statement& statement, std::vector<std::string>& values) {
+    for (std::string& value : values) statement.addBind(useRef(value));
+}
+
+std::vector<std::string> rowAt(RecordSet& rows, std::size_t row) {
+    std::vector<std::string> values;
+    for (std::size_t column = 0; column < rows.columnCount(); ++column) {
+        values.push_back(rows.value(column, row).convert<std::string>());
+    }
+    return values;
 }
 
 // Runs `work` inside BEGIN IMMEDIATE ... COMMIT (IMMEDIATE takes the write lock up front, so
@@ -123,8 +155,13 @@ WriteResult SqliteStore::createCase(const CaseRecord& first) {
             *_writer << "SELECT COUNT(*) FROM cases WHERE case_id = ?", useRef(first.caseId),
                 into(found), now;
             if (found) return WriteResult::exists;
-            *_writer << "INSERT INTO cases (case_id, version) VALUES (?, ?)", useRef(first.caseId),
-                useRef(first.version), now;
+            std::vector<std::string> values = summaryValues(first);
+            Statement insert(*_writer);
+            insert << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns
+                   << ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
+            bindAll(insert, values);
+            insert.execute();
             insertVersion(first);
             return WriteResult::ok;
         });
@@ -141,8 +178,14 @@ WriteResult SqliteStore::updateCase(const CaseRecord& next,
                 into(current), now;
             if (current.empty()) return WriteResult::notFound;
             if (current.front() != next.version - 1) return WriteResult::stale;
-            *_writer << "UPDATE cases SET version = ? WHERE case_id = ?", useRef(next.version),
-                useRef(next.caseId), now;
+            std::vector<std::string> values = summaryValues(next);
+            Statement advance(*_writer);
+            advance << "UPDATE cases SET version = ?, written_at = ?, " << summaryAssignments(false)
+                    << " WHERE case_id = ?",
+                useRef(next.version), useRef(next.writtenAt);
+            bindAll(advance, values);
+            advance, useRef(next.caseId);
+            advance.execute();
             insertVersion(next);
             for (const StoredDocument& doc : documents) insertDocument(doc);
             return WriteResult::ok;
@@ -154,10 +197,7 @@ std::optional<CaseRecord> SqliteStore::currentCase(const std::string& caseId) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
         Statement select(*_reader);
-        select << "SELECT " << kVersionColumns
-               << " FROM case_versions WHERE case_id = ?"
-                  " AND version = (SELECT version FROM cases WHERE case_id = ?)",
-            useRef(caseId), useRef(caseId), now;
+        select << kCurrentSelect << " WHERE c.case_id = ?", useRef(caseId), now;
         RecordSet rows(select);
         if (rows.rowCount() == 0) return std::nullopt;
         return caseAt(rows, 0);
@@ -167,16 +207,20 @@ std::optional<CaseRecord> SqliteStore::currentCase(const std::string& caseId) {
 std::optional<CaseRecord> SqliteStore::currentHead(const std::string& caseId) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
-        std::vector<int> version;
-        std::vector<std::string> team, status, lead, family, author, at, action;
-        *_reader << "SELECT v.version, v.team, v.status, v.lead_worker, v.family_name, v.author,"
-                    " v.written_at, v.action FROM cases c JOIN case_versions v"
-                    " ON v.case_id = c.case_id AND v.version = c.version WHERE c.case_id = ?",
-            useRef(caseId), into(version), into(team), into(status), into(lead), into(family),
-            into(author), into(at), into(action), now;
-        if (version.empty()) return std::nullopt;
-        return CaseRecord{caseId,  version[0], "",        team[0], status[0],
-                          lead[0], family[0],  author[0], at[0],   action[0]};
+        Statement select(*_reader);
+        select << "SELECT c.case_id AS case_id, c.version AS version, '' AS json,"
+                  " c.team AS team, c.status AS status, c.lead_worker AS lead_worker,"
+                  " c.family_name AS family_name, v.author AS author,"
+                  " v.written_at AS written_at, v.action AS action,"
+                  " c.level_of_need AS level_of_need, c.ready_to_close AS ready_to_close,"
+                  " c.blocking_count AS blocking_count, c.late_count AS late_count,"
+                  " c.next_due AS next_due, c.summary_as_of AS summary_as_of"
+                  " FROM cases c JOIN case_versions v"
+                  " ON v.case_id = c.case_id AND v.version = c.version WHERE c.case_id = ?",
+            useRef(caseId), now;
+        RecordSet rows(select);
+        if (rows.rowCount() == 0) return std::nullopt;
+        return caseAt(rows, 0);
     });
 }
 
@@ -201,13 +245,8 @@ std::vector<CaseRecord> SqliteStore::listCases(const CaseFilter& filter) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("listing cases", [&] {
         Statement select(*_reader);
-        select << "SELECT v.case_id AS case_id, v.version AS version, v.json AS json,"
-                  " v.team AS team, v.status AS status, v.lead_worker AS lead_worker,"
-                  " v.family_name AS family_name, v.author AS author,"
-                  " v.written_at AS written_at, v.action AS action"
-                  " FROM cases c JOIN case_versions v"
-                  " ON v.case_id = c.case_id AND v.version = c.version"
-                  " WHERE (? = '' OR v.team = ?) AND (? = '' OR v.status = ?)"
+        select << kCurrentSelect
+               << " WHERE (? = '' OR v.team = ?) AND (? = '' OR v.status = ?)"
                   " AND (? = '' OR v.lead_worker = ?) ORDER BY v.case_id",
             useRef(filter.team), useRef(filter.team), useRef(filter.status), useRef(filter.status),
             useRef(filter.leadWorker), useRef(filter.leadWorker), now;
@@ -408,17 +447,98 @@ std::vector<AuditEntry> SqliteStore::audit(const AuditQuery& q) {
         const int limit = static_cast<int>(q.limit);
         *_reader << "SELECT seq, at, user, role, action, case_id, outcome, request_id, detail"
                     " FROM audit WHERE (? = '' OR case_id = ?) AND (? = '' OR user = ?)"
-                    " AND (? = '' OR at >= ?) AND (? = '' OR at <= ?) ORDER BY seq LIMIT ?",
+                    " AND (? = '' OR at >= ?) AND (? = '' OR at <= ?) AND seq > ?"
+                    " ORDER BY seq LIMIT ?",
             useRef(q.caseId), useRef(q.caseId), useRef(q.user), useRef(q.user), useRef(q.from),
-            useRef(q.from), useRef(q.to), useRef(q.to), useRef(limit), into(seqs), into(at),
-            into(user), into(role), into(action), into(caseId), into(outcome), into(requestId),
-            into(detail), now;
+            useRef(q.from), useRef(q.to), useRef(q.to), bind(static_cast<Poco::Int64>(q.afterSeq)),
+            useRef(limit), into(seqs), into(at), into(user), into(role), into(action), into(caseId),
+            into(outcome), into(requestId), into(detail), now;
         std::vector<AuditEntry> found(seqs.size());
         for (std::size_t i = 0; i < seqs.size(); ++i) {
             found[i] = AuditEntry{seqs[i],   at[i],      user[i],      role[i],  action[i],
                                   caseId[i], outcome[i], requestId[i], detail[i]};
         }
         return found;
+    });
+}
+
+std::size_t SqliteStore::auditCount(const AuditQuery& q) {
+    std::lock_guard<std::mutex> lock(_readMutex);
+    return guarded("counting the audit trail", [&] {
+        Poco::Int64 count = 0;
+        *_reader << "SELECT COUNT(*) FROM audit WHERE (? = '' OR case_id = ?)"
+                    " AND (? = '' OR user = ?) AND (? = '' OR at >= ?) AND (? = '' OR at <= ?)",
+            useRef(q.caseId), useRef(q.caseId), useRef(q.user), useRef(q.user), useRef(q.from),
+            useRef(q.from), useRef(q.to), useRef(q.to), into(count), now;
+        return static_cast<std::size_t>(count);
+    });
+}
+
+CasePage SqliteStore::casePage(const CasePageQuery& query) {
+    CasePageSql sql = casePageSql(query, false);
+    std::lock_guard<std::mutex> lock(_readMutex);
+    return guarded("reading a page of cases", [&] {
+        CasePage page;
+        Statement select(*_reader);
+        select << sql.select;
+        bindAll(select, sql.params);
+        select.execute();
+        RecordSet rows(select);
+        for (std::size_t row = 0; row < rows.rowCount(); ++row) {
+            const std::vector<std::string> values = rowAt(rows, row);
+            if (page.cases.size() == query.limit) {
+                page.next = CaseCursor{rowAt(rows, row - 1).back(), page.cases.back().caseId};
+                break;
+            }
+            page.cases.push_back(summaryFrom(values));
+        }
+        std::vector<std::string> countParams(sql.params.begin(),
+                                             sql.params.begin() + sql.countParams);
+        Statement count(*_reader);
+        Poco::Int64 total = 0;
+        count << sql.count, into(total);
+        bindAll(count, countParams);
+        count.execute();
+        page.total = static_cast<std::size_t>(total);
+        return page;
+    });
+}
+
+WriteResult SqliteStore::refreshSummary(const CaseRecord& summary) {
+    std::lock_guard<std::mutex> lock(_writeMutex);
+    return guarded("refreshing a case summary", [&] {
+        return inTransaction(*_writer, [&] {
+            std::vector<int> current;
+            *_writer << "SELECT version FROM cases WHERE case_id = ?", useRef(summary.caseId),
+                into(current), now;
+            if (current.empty()) return WriteResult::notFound;
+            if (current.front() != summary.version) return WriteResult::stale;
+            // The identifying columns stay those of the stored version.
+            CaseRecord merged = summary;
+            *_writer
+                << "SELECT team, status, lead_worker, family_name FROM cases WHERE case_id = ?",
+                useRef(summary.caseId), into(merged.team), into(merged.status),
+                into(merged.leadWorker), into(merged.familyName), now;
+            std::vector<std::string> values = summaryValues(merged);
+            Statement update(*_writer);
+            update << "UPDATE cases SET " << summaryAssignments(false) << " WHERE case_id = ?";
+            bindAll(update, values);
+            update, useRef(summary.caseId);
+            update.execute();
+            return WriteResult::ok;
+        });
+    });
+}
+
+std::vector<std::string> SqliteStore::staleSummaries(const std::string& asOf, std::size_t limit) {
+    std::lock_guard<std::mutex> lock(_readMutex);
+    return guarded("finding stale case summaries", [&] {
+        std::vector<std::string> ids;
+        const Poco::Int64 most = static_cast<Poco::Int64>(limit);
+        *_reader << "SELECT case_id FROM cases WHERE summary_as_of < ?"
+                    " ORDER BY summary_as_of, case_id LIMIT ?",
+            useRef(asOf), bind(most), into(ids), now;
+        return ids;
     });
 }
 

@@ -31,7 +31,17 @@ struct CaseRecord {
     std::string team, status, leadWorker, familyName;
     std::string author;     // the user who wrote this version
     std::string writtenAt;  // ISO 8601 UTC, e.g. 2026-06-30T10:15:02Z
-    std::string action;     // create | update | close | issue
+    std::string action;     // create | update | close | reopen | issue
+    // The kept summary of the current version, which lists read instead of checking the case
+    // file: computed by the writer (the closure rules as of `summaryAsOf`) and stored with each
+    // accepted write; refreshSummary() renews the date-dependent parts. Only the current
+    // version's is kept: caseHistory() leaves these at their defaults.
+    std::string levelOfNeed;
+    bool readyToClose = false;
+    int blockingCount = 0;    // findings that block closure
+    int lateCount = 0;        // timeliness findings (rules time.*) that are due and not met
+    std::string nextDue;      // YYYY-MM-DD of the next thing due; "" = none known
+    std::string summaryAsOf;  // YYYY-MM-DD the summary holds for; "" = never computed
 };
 
 // An issued document: the exact bytes, kept forever.
@@ -66,11 +76,51 @@ struct AuditQuery {
     std::string caseId, user;  // "" = any
     std::string from, to;      // ISO 8601 bounds on `at`, inclusive; "" = open
     std::size_t limit = 1000;
+    long long afterSeq = 0;  // only entries with a larger seq (paging); 0 = from the start
 };
 
 struct CaseFilter {
     std::string team, status, leadWorker;  // "" = any
 };
+
+// The orders a page of cases can be in. Each ends with the case id, so every order is total.
+enum class CaseSort {
+    action,  // needs action first: open before closed; most late findings, then the soonest
+             // due, then the most blocking findings
+    caseId,
+    family,  // family name, case-insensitively
+    due,     // soonest next due first, none last
+};
+
+// Where a page ends: the position of its last case in the page's order. Opaque to clients
+// (the service encodes it as the cursor).
+struct CaseCursor {
+    std::string key, caseId;
+};
+
+struct CasePageQuery {
+    std::string team, status, leadWorker;  // "" = any
+    std::optional<bool> ready;             // readyToClose
+    std::optional<bool> late;              // lateCount > 0
+    std::string dueBefore;                 // nextDue set and before this date; "" = any
+    CaseSort sort = CaseSort::action;
+    std::optional<CaseCursor> after;  // the previous page's `next`; nothing = from the start
+    std::size_t limit = 50;
+};
+
+struct CasePage {
+    std::vector<CaseRecord> cases;   // without json, with their summaries
+    std::optional<CaseCursor> next;  // set when more cases follow
+    std::size_t total = 0;           // cases matching the filters, on every page
+};
+
+// The sort key of `record` in `sort` (without the case id that ends every order); the same in
+// every implementation, which store it so that each order is an index.
+std::string sortKey(const CaseRecord& record, CaseSort sort);
+
+// "action" | "case_id" | "family" | "due", and back (nothing for an unknown name).
+std::string sortName(CaseSort sort);
+std::optional<CaseSort> parseSort(const std::string& name);
 
 enum class WriteResult {
     ok,
@@ -129,6 +179,21 @@ public:
     virtual void appendAudit(const std::vector<AuditEntry>& entries) = 0;
     // Matching entries, oldest first, at most `query.limit`.
     virtual std::vector<AuditEntry> audit(const AuditQuery& query) = 0;
+    // How many entries match the query's filters (ignoring afterSeq and limit).
+    virtual std::size_t auditCount(const AuditQuery& query) = 0;
+
+    // One page of current cases, in `query.sort` order after `query.after`, with the total
+    // matching: one indexed query (and one count) whatever the store holds.
+    virtual CasePage casePage(const CasePageQuery& query) = 0;
+
+    // Replaces the kept summary of case `summary.caseId` while its current version is still
+    // `summary.version` (a newer write brings its own): ok, stale, or notFound. Only the
+    // summary fields of `summary` are read.
+    virtual WriteResult refreshSummary(const CaseRecord& summary) = 0;
+
+    // Ids of up to `limit` cases whose summary holds for a date before `asOf` (YYYY-MM-DD),
+    // oldest summary first: the ones a date change may have made wrong.
+    virtual std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) = 0;
 };
 
 }  // namespace ehdocs::store

@@ -7,10 +7,10 @@
 
 #include <algorithm>
 
-#include "export/ClaimAssessor.h"
 #include "export/KpiReport.h"
 #include "render/Diagrams.h"
 #include "render/Labels.h"
+#include "rules/ClaimAssessor.h"
 #include "server/Errors.h"
 #include "server/Workbooks.h"
 #include "web/PageRoutes.h"

@@ -170,8 +170,7 @@ http::ApiResponse WebApp::dispatch(const http::ApiRequest& request) {
             }
             if (!page.user) page.session.reset();
         }
-        page.caller.user = page.user;
-        page.caller.presentedToken = page.user.has_value();
+        page.caller = server::Caller::of(page.user, request.requestId, page.user.has_value());
         if (!match.endpoint) {
             return web.error(page, 404, "Page not found",
                              "There is no page at " + request.path + ".", wordsFor(404).nextStep,

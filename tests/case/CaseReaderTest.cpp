@@ -130,6 +130,53 @@ BOOST_AUTO_TEST_CASE(reads_the_examples) {
     BOOST_TEST(c.meeting("m3")->isTaf());
 }
 
+BOOST_AUTO_TEST_CASE(reads_the_version_2_additions) {
+    ObjectPtr root = fullCase();
+    apply(root, "transfers[0].to.worker", "\"Duty social worker\"", false);
+    apply(root, "transfers[0].family_informed", "false", false);
+    apply(root, "transfers[0].not_informed_reason", "\"Telling Mum would put Daniel at risk\"",
+          false);
+    apply(root, "transfers[0].decided_by", "\"w2\"", false);
+    apply(root, "closure.safeguarding_decision",
+          R"({"by": "w2", "date": "2026-06-26", "referred": false, "reasoning": "No new worry"})",
+          false);
+    apply(root, "closure.children_not_seen",
+          R"([{"member": "c2", "reason": "Away at university"}])", false);
+    ReadResult r = CaseReader::fromJson(stringify(root));
+    BOOST_REQUIRE(r.ok());
+    const Transfer& t = r.kase->transfers[0];
+    BOOST_TEST(t.to.worker.empty());
+    BOOST_TEST(t.to.name == "Duty");  // the file's own `name` wins over a name in `worker`
+    BOOST_TEST(!t.familyInformed);
+    BOOST_TEST(t.notInformedReason == "Telling Mum would put Daniel at risk");
+    BOOST_TEST(t.decidedBy == "w2");
+    const Closure& cl = *r.kase->closure;
+    BOOST_REQUIRE(cl.safeguardingDecision.has_value());
+    BOOST_TEST(cl.safeguardingDecision->by == "w2");
+    BOOST_TEST((cl.safeguardingDecision->referred == std::optional<bool>(false)));
+    BOOST_TEST(cl.safeguardingDecision->reasoning == "No new worry");
+    BOOST_REQUIRE_EQUAL(cl.childrenNotSeen.size(), 1u);
+    BOOST_TEST(cl.childrenNotSeen[0].member == "c2");
+    BOOST_TEST(cl.childrenNotSeen[0].reason == "Away at university");
+
+    apply(root, "transfers[0].to.name", "", true);
+    r = CaseReader::fromJson(stringify(root));
+    BOOST_REQUIRE(r.ok());
+    BOOST_TEST(r.kase->transfers[0].to.name == "Duty social worker");
+    apply(root, "transfers[0].to.worker", "\"w2\"", false);
+    r = CaseReader::fromJson(stringify(root));
+    BOOST_REQUIRE(r.ok());
+    BOOST_TEST(r.kase->transfers[0].to.worker == "w2");
+    BOOST_TEST(r.kase->transfers[0].to.name.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_transfer_without_family_informed_means_the_family_was_told) {
+    ReadResult r = CaseReader::fromJson(stringify(fullCase()));
+    BOOST_REQUIRE(r.ok());
+    BOOST_TEST(r.kase->transfers[0].familyInformed);
+    BOOST_TEST(!r.kase->closure->safeguardingDecision.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(the_full_case_used_below_is_valid) {
     BOOST_TEST(CaseReader::fromJson(stringify(fullCase())).ok());
 }
@@ -279,6 +326,26 @@ const Change kValues[] = {
     {"plans[1].actions[1].id", "\"x1\"", "plans[1].actions[1].id: duplicate id \"x1\""},
     {"documents[3].id", "\"d1\"", "documents[3].id: duplicate id \"d1\""},
     {"family.members[2].kind", "\"adult\"", ""},  // still one child left: valid
+    // Version 2 additions (docs/case-format.md).
+    {"plans[0].actions[0].status", "\"handed_over\"", ""},
+    {"transfers[0].to.worker", "\"Duty social worker\"", ""},  // a name, not an error
+    {"transfers[0].to.worker", "\"w2\"", ""},
+    {"transfers[0].to.worker", "42", "transfers[0].to.worker: expected text, found a number"},
+    {"transfers[0].family_informed", "\"no\"",
+     "transfers[0].family_informed: expected true or false, found text"},
+    {"transfers[0].decided_by", "\"w9\"",
+     "transfers[0].decided_by: \"w9\" is not the id of a worker"},
+    {"closure.children_not_seen", R"([{"member": "c9", "reason": "moved"}])",
+     "closure.children_not_seen[0].member: \"c9\" is not the id of a family member"},
+    {"closure.children_not_seen_alone", R"([{"reason": "too young"}])",
+     "closure.children_not_seen_alone[0].member: is required"},
+    {"closure.safeguarding_decision", R"({"by": "a1", "date": "2026-06-26"})",
+     "closure.safeguarding_decision.by: \"a1\" is not the id of a worker"},
+    {"closure.safeguarding_decision", R"({"referred": "no"})",
+     "closure.safeguarding_decision.referred: expected true or false, found text"},
+    {"closure.safeguarding_decision", R"({"date": "2026-13-01"})",
+     "closure.safeguarding_decision.date: \"2026-13-01\" is not a real date"},
+    {"family.members[2].receives_letters", "true", ""},
 };
 
 BOOST_DATA_TEST_CASE(values_types_references_and_duplicates, bdata::make(kValues), change) {

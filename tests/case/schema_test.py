@@ -79,8 +79,14 @@ def validator_accepts(doc):
 base = json.load(open(os.path.join(source, "examples", "okafor-ready-to-close.json")))
 base["transfers"] = [{"kind": "step_up", "decided": "2026-06-01", "panel": "Step-up panel",
                       "from": {"service": "FFS", "worker": "w1"},
-                      "to": {"service": "CSC", "name": "Duty team"},
-                      "handover_meeting": "2026-06-03", "ending_letter": "2026-06-04"}]
+                      "to": {"service": "CSC", "worker": "Duty social worker"},
+                      "handover_meeting": "2026-06-03", "ending_letter": "2026-06-04",
+                      "family_informed": False, "not_informed_reason": "Risk to Daniel",
+                      "decided_by": "w2"}]
+base["plans"][0]["actions"][0]["status"] = "handed_over"
+base["closure"]["children_not_seen_alone"] = [{"member": "c2", "reason": "Ruth refused"}]
+base["closure"]["safeguarding_decision"] = {"by": "w2", "date": "2026-06-26", "referred": False,
+                                            "reasoning": "No worry about harm"}
 base["supporting_families"]["employment"] = {"member": "a1", "started": "2026-01-05",
                                              "continuous_until": "2026-07-06"}
 base["supporting_families"]["claim"] = {"kind": "continuous_employment",

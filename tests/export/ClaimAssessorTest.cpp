@@ -5,7 +5,7 @@
 
 #include "TestCases.h"
 #include "case/CaseReader.h"
-#include "export/ClaimAssessor.h"
+#include "rules/ClaimAssessor.h"
 
 namespace ehdocs {
 std::ostream& operator<<(std::ostream& out, ClaimStatus status) {
@@ -170,15 +170,44 @@ const std::vector<Row> kRows = {
      "",
      "",
      {"housing: no goal of the latest plan (version 2) has this sf_outcome"}},
-    {"no plan at all",
+    {"no plan at all, though a whole-family plan is declared",
      [](Case& c) { c.plans.clear(); },
      "2026-08-01",
      ClaimStatus::ConditionsNotMet,
      "",
      "",
-     {"education: no plan recorded, so no goal is aligned to it",
+     {"whole-family plan declared, but the file holds no plan",
+      "education: no plan recorded, so no goal is aligned to it",
       "health: no plan recorded, so no goal is aligned to it",
       "housing: no plan recorded, so no goal is aligned to it"}},
+    {"a whole-family assessment declared with no assessment in the file",
+     [](Case& c) { c.assessment.reset(); },
+     "2026-08-01",
+     ClaimStatus::ConditionsNotMet,
+     "",
+     "",
+     {"whole-family assessment declared, but the file holds no completed assessment"}},
+    {"an assessment started but not completed does not count",
+     [](Case& c) { c.assessment->completed.reset(); },
+     "2026-08-01",
+     ClaimStatus::ConditionsNotMet,
+     "",
+     "",
+     {"whole-family assessment declared, but the file holds no completed assessment"}},
+    {"an assessment completed after the as-of date does not count yet",
+     [](Case& c) { c.assessment->completed = d("2026-08-02"); },
+     "2026-08-01",
+     ClaimStatus::ConditionsNotMet,
+     "",
+     "",
+     {"whole-family assessment declared, but the file holds no completed assessment"}},
+    {"a recognised lead worker declared with no lead worker",
+     [](Case& c) { c.leadWorker.clear(); },
+     "2026-08-01",
+     ClaimStatus::ConditionsNotMet,
+     "",
+     "",
+     {"lead worker recognition declared, but the file names no lead worker (`lead_worker`)"}},
     {"conditions are checked before employment",
      [](Case& c) {
          sf(c).wholeFamilyPlan = false;

@@ -48,6 +48,10 @@ Case claimableFamily() {
     older.version = 1;
     older.date = d("2025-09-01");
     kase.plans = {plan, older};
+    Assessment
+        assessment;  // the whole-family assessment the family's `supporting_families` declares
+    assessment.completed = d("2025-09-20");
+    kase.assessment = assessment;
     SupportingFamilies sf;
     sf.framework = "sf_2022";
     sf.attached = d("2025-09-01");

@@ -40,11 +40,41 @@ BOOST_AUTO_TEST_CASE(all_documents_of_a_case_into_a_folder) {
     BOOST_TEST(run(kBinary, {"render", kOkafor, "--all", "--out-dir", dir, "--date", "2026-06-26"},
                    &out, &err) == 0,
                err);
-    for (const char* name : {"eha", "plan", "taf_minutes-m1", "taf_minutes-m2", "taf_minutes-m3",
-                             "chronology", "case_notes", "case_summary", "closure_summary",
-                             "closure_letter", "referrer_outcome", "introduction_letter"})
+    for (const char* name :
+         {"eha", "plan", "taf_minutes-m1", "taf_minutes-m2", "taf_minutes-m3", "chronology",
+          "case_notes", "case_summary", "closure_summary", "closure_letter", "referrer_outcome"})
         BOOST_TEST(Poco::File(dir + "/NH-FF-2026-0142-" + name + ".html").exists(), name);
+    // Only what the case is owed: no transfer, and no introduction once the work has ended.
     BOOST_TEST(!Poco::File(dir + "/NH-FF-2026-0142-transfer_summary.html").exists());
+    BOOST_TEST(!Poco::File(dir + "/NH-FF-2026-0142-introduction_letter.html").exists());
+}
+
+// Case files in the version 2 format: a step-up to a named duty worker, one where the family is
+// not to be told, and a young person who receives letters in a family needing an interpreter.
+BOOST_AUTO_TEST_CASE(all_writes_only_the_letters_each_family_is_owed) {
+    std::string dir = tempDir() + "/owed";
+    for (const char* file :
+         {"hughes-duty-worker.json", "hughes-not-told.json", "okafor-young-person-withdrew.json"})
+        BOOST_TEST(run(kBinary, {"render", kFixtures + file, "--all", "--out-dir", dir, "--date",
+                                 "2026-06-26"}) == 0,
+                   file);
+    auto exists = [&](const std::string& name) {
+        return Poco::File(dir + "/" + name + ".html").exists();
+    };
+    BOOST_TEST(exists("BAR-EH-2026-0311-DUTY-ending_letter"));
+    BOOST_TEST(!exists("BAR-EH-2026-0311-DUTY-closure_letter"));
+    BOOST_TEST(readFile(dir + "/BAR-EH-2026-0311-DUTY-ending_letter.html")
+                   .find("Your new worker: Duty social worker, Children&apos;s Social Care") !=
+               std::string::npos);
+    for (const char* letter : {"ending_letter", "closure_letter", "introduction_letter"})
+        BOOST_TEST(!exists(std::string("BAR-EH-2026-0311-NOT-TOLD-") + letter), letter);
+    BOOST_TEST(!exists("NH-FF-2026-0142-YOUNG-introduction_letter"));
+    std::string letter = readFile(dir + "/NH-FF-2026-0142-YOUNG-closure_letter.html");
+    for (const char* text :
+         {"Dear Grace and Daniel,", "If you would like this letter in Yoruba",
+          "That is your choice, and we respect it.", "We are still worried about",
+          "<li>Weekly attendance check-in with Daniel: Lisa Grant at school</li>"})
+        BOOST_TEST(letter.find(text) != std::string::npos, text);
 }
 
 BOOST_AUTO_TEST_CASE(a_batch_of_cases_for_one_type) {
@@ -130,7 +160,10 @@ BOOST_AUTO_TEST_CASE(templates_lint_exits_non_zero_on_an_unknown_name) {
 BOOST_AUTO_TEST_CASE(templates_export_writes_the_built_ins) {
     std::string dir = tempDir() + "/mine";
     BOOST_TEST(run(kBinary, {"templates", "export", dir}) == 0);
-    BOOST_TEST(readFile(dir + "/closure_letter.mustache").find("{{> letter_header}}") == 0u);
+    BOOST_TEST(
+        readFile(dir + "/closure_letter_goals_achieved.mustache").find("{{> letter_header}}") ==
+        0u);
+    BOOST_TEST(Poco::File(dir + "/letter_window.css").exists());
     BOOST_TEST(Poco::File(dir + "/print.css").exists());
 }
 

@@ -127,8 +127,8 @@ const std::vector<Required> kRequired = {
      kOkafor,
      "",
      "2026-06-26",
-     {"Dear Lisa Grant", "St Example Primary School", "Allocated", "Goals achieved",
-      "OFFICIAL-SENSITIVE", "2 March 2026"}},
+     {"Dear Lisa Grant", "St Example Primary School", "We offered the family support",
+      "Goals achieved", "OFFICIAL-SENSITIVE", "2 March 2026"}},
     {"taf_invitation",
      kOkafor,
      "m3",
@@ -136,11 +136,11 @@ const std::vector<Required> kRequired = {
      {"Dear Grace", "18 June 2026 at 16:00", "Family home", "Lisa Grant", "15 June 2026",
       "look back at everything you have achieved"}},
     {"introduction_letter",
-     kOkafor,
+     "examples/nowak-open.json",
      "",
-     "2026-03-03",
-     {"Dear Grace", "My name is Amira Khan and I am a Family Coach", "9 March 2026",
-      "020 7000 0143", "Daniel and Ruth"}},
+     "2026-09-20",
+     {"Dear Aga and Piotr", "My name is Becky Hart and I am a", "22 September 2026", "01300 000120",
+      "Kuba"}},
 };
 
 }  // namespace
@@ -203,12 +203,11 @@ BOOST_AUTO_TEST_CASE(render_all_follows_the_documented_rules) {
                                          "case_summary",
                                          "closure_summary",
                                          "closure_letter",
-                                         "referrer_outcome",
-                                         "introduction_letter"};
+                                         "referrer_outcome"};
     BOOST_TEST(okafor == expected, boost::test_tools::per_element());
     std::vector<std::string> bennett = names(loadCase(kBennett), "2026-09-30");
-    expected = {"chronology",        "case_notes",       "case_summary",       "closure_summary",
-                "no_contact_letter", "referrer_outcome", "introduction_letter"};
+    expected = {"chronology",      "case_notes",        "case_summary",
+                "closure_summary", "no_contact_letter", "referrer_outcome"};
     BOOST_TEST(bennett == expected, boost::test_tools::per_element());
     // An invitation is only for a meeting still to come.
     std::vector<std::string> early = names(loadCase(kOkafor), "2026-05-01");

@@ -10,16 +10,21 @@ using namespace ehdocs::test;
 namespace {
 
 // Renders every registered type from `kase` (per-meeting types for each meeting); a type
-// that does not apply is rendered from a copy closed as disengaged, else skipped unless
-// `requireAll`.
+// that does not apply is rendered from a copy closed as disengaged, or from one still open,
+// else skipped unless `requireAll`.
 std::vector<std::pair<std::string, std::string>> everyType(const Case& kase,
                                                            const std::string& date,
                                                            bool requireAll) {
     std::vector<std::pair<std::string, std::string>> out;
     Case disengaged = kase;
     if (disengaged.closure) disengaged.closure->reason = "disengaged";
+    Case open = kase;
+    open.closure.reset();
+    open.status = "open";
     for (const render::DocumentType& t : renderer().types().all()) {
-        const Case& source = t.notApplicable(kase).empty() ? kase : disengaged;
+        const Case& source = t.notApplicable(kase).empty()         ? kase
+                             : t.notApplicable(disengaged).empty() ? disengaged
+                                                                   : open;
         if (!t.notApplicable(source).empty()) {
             BOOST_TEST(!requireAll, t.id << ": " << t.notApplicable(source));
             continue;

@@ -99,4 +99,13 @@ std::string readFile(const std::string& path) {
     return text.str();
 }
 
+std::string pdfText(const std::string& pdf) {
+    std::string path = tempDir() + "/doc.pdf";
+    std::ofstream(path, std::ios::binary) << pdf;
+    std::string text, err;
+    int status = run("/usr/bin/pdftotext", {"-enc", "UTF-8", path, "-"}, &text, &err);
+    BOOST_TEST_REQUIRE(status == 0, "pdftotext: " << err);
+    return text;
+}
+
 }  // namespace ehdocs::test

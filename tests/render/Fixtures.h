@@ -31,5 +31,7 @@ int run(const std::string& program, const std::vector<std::string>& args,
 // A fresh empty temporary folder, removed when the test program ends.
 std::string tempDir();
 std::string readFile(const std::string& path);
+// The text of a PDF, as pdftotext reads it.
+std::string pdfText(const std::string& pdf);
 
 }  // namespace ehdocs::test

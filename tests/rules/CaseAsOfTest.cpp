@@ -16,7 +16,7 @@ BOOST_AUTO_TEST_CASE(records_after_the_as_of_date_are_cut) {
     BOOST_TEST(cut.contacts.back().id == "k4");
     BOOST_TEST(cut.meetings.empty());
     BOOST_TEST(cut.plans.empty());
-    BOOST_TEST(cut.supervision.size() == 1u);
+    BOOST_TEST(cut.supervision.size() == 2u);  // 2 and 9 March
     BOOST_TEST(cut.documents.empty());
     BOOST_TEST(cut.directWork.size() == 2u);
     // Completed on 18 March; authorised and shared on 20 March, so not yet.
@@ -30,11 +30,13 @@ BOOST_AUTO_TEST_CASE(records_after_the_as_of_date_are_cut) {
     BOOST_TEST(okafor.contacts.size() == 12u);
 }
 
-BOOST_AUTO_TEST_CASE(a_closed_case_is_checked_as_of_its_closure_date) {
+BOOST_AUTO_TEST_CASE(the_measuring_date_is_the_earlier_of_closure_and_check_dates) {
     Case bennett = test::readCase(test::loadExample("bennett-disengaged.json"));
-    BOOST_TEST(rules::asOfDate(bennett, *Date::parse("2027-05-01")).iso() == "2026-09-30");
+    BOOST_TEST(rules::measuringDate(bennett, *Date::parse("2027-05-01")).iso() == "2026-09-30");
+    BOOST_TEST(rules::measuringDate(bennett, *Date::parse("2026-09-30")).iso() == "2026-09-30");
+    BOOST_TEST(rules::measuringDate(bennett, *Date::parse("2026-09-20")).iso() == "2026-09-20");
     bennett.closure.reset();
-    BOOST_TEST(rules::asOfDate(bennett, *Date::parse("2027-05-01")).iso() == "2027-05-01");
+    BOOST_TEST(rules::measuringDate(bennett, *Date::parse("2027-05-01")).iso() == "2027-05-01");
 }
 
 BOOST_AUTO_TEST_CASE(the_cut_is_skipped_only_when_nothing_is_later) {

@@ -129,8 +129,8 @@ std::pair<std::string, std::string> placeOf(const rules::CheckReport& report,
         if (f.rule == rule) return {"warnings", f.message};
     for (const std::string& id : report.passed)
         if (id == rule) return {"passed", ""};
-    for (const std::string& id : report.notApplied)
-        if (id == rule) return {"not_applied", ""};
+    for (const rules::NotApplied& n : report.notApplied)
+        if (n.rule == rule) return {"not_applied", n.reason};
     return {"absent", ""};
 }
 

@@ -35,7 +35,7 @@ struct RuleRow {
     std::string example;  // "okafor" or "bennett"
     std::string profile;  // "" = the example's own
     Mutations mutations;
-    std::string asOf;  // "" = 2026-12-31 (ignored for cases with a closure)
+    std::string asOf;  // the check date; "" = 2026-12-31
     std::string rule;
     std::string expect;
     std::string messageHas;  // "" = any

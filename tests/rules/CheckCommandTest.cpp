@@ -49,11 +49,24 @@ BOOST_AUTO_TEST_CASE(ready_case_exits_0_with_the_spec_object) {
     BOOST_TEST(r.status == 0);
     Object::Ptr o = json(r.out);
     BOOST_TEST(o->getValue<std::string>("case_id") == "EHFW-2026-0877");
-    BOOST_TEST(o->getValue<std::string>("as_of") == "2026-09-30");
+    BOOST_TEST(o->getValue<std::string>("as_of") == "2027-01-01");
+    BOOST_TEST(o->getValue<std::string>("measured_to") == "2026-09-30");
     BOOST_TEST(o->getValue<bool>("ready_to_close"));
     BOOST_TEST(o->getArray("blocking")->size() == 0u);
     BOOST_TEST(o->getArray("warnings")->getObject(0)->getValue<std::string>("rule") ==
                "time.first_visit");
+}
+
+BOOST_AUTO_TEST_CASE(text_report_gives_both_dates_when_they_differ) {
+    Run r = run({kOkafor, "--as-of", "2026-12-01"});
+    BOOST_TEST(r.status == 0);
+    BOOST_TEST(r.out.find("profile newham-ffs, checked on 1 December 2026; timescales measured to "
+                          "the closure date, 26 June 2026\n") != std::string::npos,
+               r.out);
+    r = run({kOkafor, "--as-of", "2026-06-26"});
+    BOOST_TEST(
+        r.out.find("profile newham-ffs, as of 26 June 2026 (closure date)\n") != std::string::npos,
+        r.out);
 }
 
 BOOST_AUTO_TEST_CASE(text_report_lists_blocking_then_late_then_passed) {
@@ -145,7 +158,7 @@ BOOST_AUTO_TEST_CASE(docs_cli_md_quotes_the_real_report) {
     std::ifstream in(kSrc + "/docs/cli.md");
     std::stringstream doc;
     doc << in.rdbuf();
-    Run r = run({kBennett});
+    Run r = run({kBennett, "--as-of", "2026-12-01"});
     BOOST_TEST(r.status == 0);
     BOOST_TEST(doc.str().find(r.out) != std::string::npos,
                "docs/cli.md does not quote this output:\n"

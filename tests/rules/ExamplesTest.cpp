@@ -20,9 +20,16 @@ std::string ids(const std::vector<rules::Finding>& findings) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(okafor_is_ready_with_no_warnings_as_of_its_closure_date) {
-    rules::CheckReport report = test::runRow({"", "okafor", "", {}, "2026-01-01", "", "", ""});
-    BOOST_TEST(report.asOf.iso() == "2026-06-26");
+BOOST_AUTO_TEST_CASE(okafor_is_ready_with_no_warnings_whenever_it_is_checked_after_closure) {
+    for (const char* checked : {"2026-06-26", "2026-06-30", "2026-12-01"}) {
+        rules::CheckReport report = test::runRow({"", "okafor", "", {}, checked, "", "", ""});
+        BOOST_TEST(report.asOf.iso() == checked);
+        BOOST_TEST(report.measuredTo.iso() == "2026-06-26");
+        BOOST_TEST(report.blocking.empty(), checked << "\n" << ids(report.blocking));
+        BOOST_TEST(report.warnings.empty(), checked << "\n" << ids(report.warnings));
+        BOOST_TEST(report.due.empty());  // a closed case's clocks have stopped
+    }
+    rules::CheckReport report = test::runRow({"", "okafor", "", {}, "2026-06-30", "", "", ""});
     BOOST_TEST(report.profile == "newham-ffs");
     BOOST_TEST(report.caseId == "NH-FF-2026-0142");
     BOOST_TEST(report.blocking.empty(), ids(report.blocking));
@@ -32,7 +39,8 @@ BOOST_AUTO_TEST_CASE(okafor_is_ready_with_no_warnings_as_of_its_closure_date) {
 
 BOOST_AUTO_TEST_CASE(bennett_is_ready_with_exactly_one_warning_first_visit) {
     rules::CheckReport report = test::runRow({"", "bennett", "", {}, "", "", "", ""});
-    BOOST_TEST(report.asOf.iso() == "2026-09-30");
+    BOOST_TEST(report.asOf.iso() == "2026-12-31");
+    BOOST_TEST(report.measuredTo.iso() == "2026-09-30");
     BOOST_TEST(report.blocking.empty(), ids(report.blocking));
     BOOST_REQUIRE_EQUAL(report.warnings.size(), 1u);
     BOOST_TEST(report.warnings[0].rule == "time.first_visit");
@@ -48,7 +56,8 @@ BOOST_AUTO_TEST_CASE(report_json_has_the_spec_keys_in_order) {
     rules::CheckReport report = test::runRow({"", "bennett", "", {}, "", "", "", ""});
     std::string json = rules::reportToJsonText(report);
     BOOST_TEST(json.rfind("{\"case_id\":\"EHFW-2026-0877\",\"profile\":\"family-work-sop\","
-                          "\"as_of\":\"2026-09-30\",\"ready_to_close\":true,\"blocking\":[],"
+                          "\"as_of\":\"2026-12-31\",\"measured_to\":\"2026-09-30\","
+                          "\"ready_to_close\":true,\"blocking\":[],"
                           "\"warnings\":[{\"rule\":\"time.first_visit\",",
                           0) == 0,
                json);

@@ -64,7 +64,8 @@ ApiFixture::ApiFixture() {
     // By default 1 July 2026, after every example's closure date.
     _service = std::make_unique<server::CaseService>(
         store, *_audit, *_readiness, &_renderer,
-        [this] { return Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now.load())); });
+        [this] { return Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now.load())); },
+        server::Settings{}.cacheBytes);
     const struct {
         const char* name;
         const char* role;

@@ -30,8 +30,8 @@ WebFixture::WebFixture() : _now(Poco::Timestamp::fromEpochTime(1782900000)) {
     _readiness =
         std::make_unique<server::RulesReadiness>(rules::ProfileRegistry::builtIn(), "standard");
     const Clock clock = [this] { return _now; };
-    _service =
-        std::make_unique<server::CaseService>(store, *_audit, *_readiness, &_renderer, clock);
+    _service = std::make_unique<server::CaseService>(store, *_audit, *_readiness, &_renderer, clock,
+                                                     64u << 20);
     // Hashing with Argon2id is slow by design: once, for every user.
     const std::string hash = web::Passwords::hash(kPassword);
     const struct {
@@ -62,7 +62,7 @@ void WebFixture::addExample(const std::string& name, const std::string& team,
     if (!familyName.empty()) json->getObject("family")->set("family_name", familyName);
     std::ostringstream out;
     json->stringify(out);
-    server::Caller admin{store.userByName("admin"), "test", true};
+    const server::Caller admin = server::Caller::of(store.userByName("admin"), "test", true);
     _service->create(admin, out.str());
 }
 

@@ -1,4 +1,4 @@
-#include "export/ClaimAssessor.h"
+#include "rules/ClaimAssessor.h"
 
 #include <algorithm>
 
@@ -71,13 +71,29 @@ std::vector<std::string> eligibilityGaps(const Case& kase, const SupportingFamil
     return gaps;
 }
 
+bool hasCompletedAssessment(const Case& kase, Date asOf) {
+    return kase.assessment && kase.assessment->completed && *kase.assessment->completed <= asOf;
+}
+
+// The four conditions, each declared by the file and not contradicted by it: a declaration
+// the file itself disproves does not count (issue 9, item 5).
 std::vector<std::string> conditionGaps(const Case& kase, const SupportingFamilies& sf,
-                                       const std::vector<std::string>& headlines) {
+                                       const std::vector<std::string>& headlines, Date asOf) {
     std::vector<std::string> gaps;
-    if (!sf.wholeFamilyAssessment) gaps.push_back("whole-family assessment not recorded");
-    if (!sf.wholeFamilyPlan) gaps.push_back("whole-family plan not recorded");
+    if (!sf.wholeFamilyAssessment)
+        gaps.push_back("whole-family assessment not recorded");
+    else if (!hasCompletedAssessment(kase, asOf))
+        gaps.push_back(
+            "whole-family assessment declared, but the file holds no completed assessment");
+    if (!sf.wholeFamilyPlan)
+        gaps.push_back("whole-family plan not recorded");
+    else if (kase.plans.empty())
+        gaps.push_back("whole-family plan declared, but the file holds no plan");
     if (!sf.leadWorkerRecognised)
         gaps.push_back("lead worker not recorded as recognised by the family and professionals");
+    else if (kase.leadWorker.empty())
+        gaps.push_back(
+            "lead worker recognition declared, but the file names no lead worker (`lead_worker`)");
     const Plan* plan = kase.latestPlan();
     for (const auto& headline : headlines) {
         if (plan == nullptr) {
@@ -133,7 +149,7 @@ ClaimReadiness ClaimAssessor::assess(const Case& kase, Date asOf) const {
     const SupportingFamilies& sf = *kase.supportingFamilies;
     result.headlines = distinctHeadlines(sf);
     const auto eligibility = eligibilityGaps(kase, sf, result.headlines);
-    const auto conditions = conditionGaps(kase, sf, result.headlines);
+    const auto conditions = conditionGaps(kase, sf, result.headlines, asOf);
     result.eligible = eligibility.empty();
     result.conditionsMet = conditions.empty();
 

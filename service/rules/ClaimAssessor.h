@@ -20,7 +20,7 @@
 // Pure and thread-safe: reads only the case and the settings.
 
 #include "case/Case.h"
-#include "export/ClaimReadiness.h"
+#include "rules/ClaimReadiness.h"
 
 namespace ehdocs {
 

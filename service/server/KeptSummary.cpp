@@ -1,0 +1,45 @@
+#include "server/KeptSummary.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+namespace ehdocs::server {
+
+namespace {
+
+int timeFindings(const Poco::JSON::Array::Ptr& findings) {
+    int count = 0;
+    if (!findings) return count;
+    for (std::size_t i = 0; i < findings->size(); ++i) {
+        const Poco::JSON::Object::Ptr finding = findings->getObject(i);
+        if (finding && finding->optValue<std::string>("rule", "").rfind("time.", 0) == 0) ++count;
+    }
+    return count;
+}
+
+}  // namespace
+
+void keepSummary(store::CaseRecord& record, const Case& kase, ReadinessChecker& readiness,
+                 Date asOf) {
+    record.levelOfNeed = kase.levelOfNeed;
+    record.summaryAsOf = asOf.iso();
+    record.nextDue.clear();
+    record.readyToClose = false;
+    record.blockingCount = 0;
+    record.lateCount = 0;
+    ReadinessReport report;
+    try {
+        report = readiness.check(kase, asOf);
+    } catch (const Poco::Exception&) {
+        return;  // the rules cannot check it: the readiness call says why, to whoever asks
+    }
+    Poco::JSON::Parser parser;
+    const auto json = parser.parse(report.json).extract<Poco::JSON::Object::Ptr>();
+    const Poco::JSON::Array::Ptr blocking = json->getArray("blocking");
+    record.readyToClose = report.readyToClose;
+    record.blockingCount = blocking ? static_cast<int>(blocking->size()) : 0;
+    record.lateCount = timeFindings(blocking) + timeFindings(json->getArray("warnings"));
+}
+
+}  // namespace ehdocs::server

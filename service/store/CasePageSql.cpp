@@ -1,0 +1,132 @@
+#include "store/CasePageSql.h"
+
+#include <Poco/NumberParser.h>
+
+namespace ehdocs::store {
+
+const char* const kSummaryColumns =
+    "team, status, lead_worker, family_name, level_of_need, ready_to_close, blocking_count,"
+    " late_count, next_due, summary_as_of, action_key, family_key, due_key";
+
+std::vector<std::string> summaryValues(const CaseRecord& r) {
+    return {r.team,
+            r.status,
+            r.leadWorker,
+            r.familyName,
+            r.levelOfNeed,
+            r.readyToClose ? "1" : "0",
+            std::to_string(r.blockingCount),
+            std::to_string(r.lateCount),
+            r.nextDue,
+            r.summaryAsOf,
+            sortKey(r, CaseSort::action),
+            sortKey(r, CaseSort::family),
+            sortKey(r, CaseSort::due)};
+}
+
+std::string summaryAssignments(bool dollar, std::size_t first) {
+    std::string columns = kSummaryColumns, result;
+    std::size_t start = 0, index = first;
+    while (start < columns.size()) {
+        std::size_t end = columns.find(',', start);
+        if (end == std::string::npos) end = columns.size();
+        std::string name = columns.substr(start, end - start);
+        while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+        result += (result.empty() ? "" : ", ") + name + " = " +
+                  (dollar ? "$" + std::to_string(index) : std::string("?"));
+        ++index;
+        start = end + 1;
+    }
+    return result;
+}
+
+namespace {
+
+const char* keyColumn(CaseSort sort) {
+    switch (sort) {
+        case CaseSort::action:
+            return "action_key";
+        case CaseSort::family:
+            return "family_key";
+        case CaseSort::due:
+            return "due_key";
+        case CaseSort::caseId:
+            return "case_id";
+    }
+    return "case_id";
+}
+
+class Builder {
+public:
+    explicit Builder(bool dollar) : _dollar(dollar) {}
+
+    std::string param(const std::string& value) {
+        params.push_back(value);
+        return _dollar ? "$" + std::to_string(params.size()) : "?";
+    }
+
+    void where(const std::string& condition) {
+        conditions += (conditions.empty() ? " WHERE " : " AND ") + condition;
+    }
+
+    std::vector<std::string> params;
+    std::string conditions;
+
+private:
+    bool _dollar;
+};
+
+}  // namespace
+
+CasePageSql casePageSql(const CasePageQuery& q, bool dollar) {
+    Builder b(dollar);
+    if (!q.team.empty()) b.where("team = " + b.param(q.team));
+    if (!q.status.empty()) b.where("status = " + b.param(q.status));
+    if (!q.leadWorker.empty()) b.where("lead_worker = " + b.param(q.leadWorker));
+    if (q.ready) b.where(std::string("ready_to_close = ") + (*q.ready ? "1" : "0"));
+    if (q.late) b.where(*q.late ? "late_count > 0" : "late_count = 0");
+    if (!q.dueBefore.empty()) b.where("next_due <> '' AND next_due < " + b.param(q.dueBefore));
+
+    CasePageSql sql;
+    sql.count = "SELECT COUNT(*) FROM cases" + b.conditions;
+    sql.countParams = b.params.size();
+
+    const std::string key = keyColumn(q.sort);
+    if (q.after) {
+        if (q.sort == CaseSort::caseId) {
+            b.where("case_id > " + b.param(q.after->caseId));
+        } else {
+            // (key, case_id) > (k, id), spelt out so that both databases use the index.
+            const std::string k1 = b.param(q.after->key), k2 = b.param(q.after->key);
+            b.where("(" + key + " > " + k1 + " OR (" + key + " = " + k2 + " AND case_id > " +
+                    b.param(q.after->caseId) + "))");
+        }
+    }
+    const std::string order =
+        q.sort == CaseSort::caseId ? " ORDER BY case_id" : " ORDER BY " + key + ", case_id";
+    sql.select = "SELECT case_id, version, written_at, " + std::string(kSummaryColumns) + ", " +
+                 key + " AS sort_key FROM cases" + b.conditions + order + " LIMIT " +
+                 std::to_string(q.limit + 1);
+    sql.params = b.params;
+    return sql;
+}
+
+CaseRecord summaryFrom(const std::vector<std::string>& row) {
+    CaseRecord r;
+    r.caseId = row[0];
+    r.version = Poco::NumberParser::parse(row[1]);
+    r.writtenAt = row[2];
+    r.team = row[3];
+    r.status = row[4];
+    r.leadWorker = row[5];
+    r.familyName = row[6];
+    r.levelOfNeed = row[7];
+    r.readyToClose = row[8] == "1";
+    r.blockingCount = Poco::NumberParser::parse(row[9]);
+    r.lateCount = Poco::NumberParser::parse(row[10]);
+    r.nextDue = row[11];
+    r.summaryAsOf = row[12];
+    return r;
+}
+
+}  // namespace ehdocs::store

@@ -1,0 +1,562 @@
+#include "store/PostgresStore.h"
+
+#include <Poco/Data/LOB.h>
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <libpq-fe.h>
+
+#include <limits>
+
+#include "store/CasePageSql.h"
+#include "store/PostgresMigrations.h"
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::Session;
+using Poco::Data::Statement;
+
+namespace ehdocs::store {
+
+namespace {
+
+// The columns of case_versions, in CaseRecord order, and (`withSummary`) the kept summary of
+// the `cases` row.
+struct VersionRows {
+    explicit VersionRows(bool withSummary) : summary(withSummary) {}
+
+    bool summary;
+    std::vector<std::string> caseId, json, team, status, lead, family, author, at, action;
+    std::vector<int> version;
+    std::vector<std::string> level, nextDue, asOf;
+    std::vector<int> ready, blocking, late;
+
+    void bindTo(Statement& statement) {
+        statement, into(caseId), into(version), into(json), into(team), into(status), into(lead),
+            into(family), into(author), into(at), into(action);
+        if (summary) {
+            statement, into(level), into(ready), into(blocking), into(late), into(nextDue),
+                into(asOf);
+        }
+    }
+
+    std::vector<CaseRecord> records() const {
+        std::vector<CaseRecord> found(caseId.size());
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            CaseRecord& r = found[i];
+            r.caseId = caseId[i];
+            r.version = version[i];
+            r.json = json[i];
+            r.team = team[i];
+            r.status = status[i];
+            r.leadWorker = lead[i];
+            r.familyName = family[i];
+            r.author = author[i];
+            r.writtenAt = at[i];
+            r.action = action[i];
+            if (!summary) continue;
+            r.levelOfNeed = level[i];
+            r.readyToClose = ready[i] != 0;
+            r.blockingCount = blocking[i];
+            r.lateCount = late[i];
+            r.nextDue = nextDue[i];
+            r.summaryAsOf = asOf[i];
+        }
+        return found;
+    }
+};
+
+const char* const kVersionColumns =
+    "v.case_id, v.version, v.json, v.team, v.status, v.lead_worker, v.family_name, v.author,"
+    " v.written_at, v.action, c.level_of_need, c.ready_to_close, c.blocking_count,"
+    " c.late_count, c.next_due, c.summary_as_of";
+
+// Binds each value, in order, to the statement's placeholders.
+void bindAll(Statement& statement, std::vector<std::string>& values) {
+    for (std::string& value : values) statement.addBind(useRef(value));
+}
+
+// Runs `work` in one transaction on `session`, rolled back when it throws.
+template <typename Work>
+auto inTransaction(Session& session, Work work) {
+    session.begin();
+    try {
+        auto result = work();
+        session.commit();
+        return result;
+    } catch (...) {
+        try {
+            session.rollback();
+        } catch (...) {
+        }
+        throw;
+    }
+}
+
+// Every Poco::Data failure leaves this file as a StoreException, which callers handle.
+template <typename Work>
+auto guarded(const std::string& what, Work work) {
+    try {
+        return work();
+    } catch (const StoreException&) {
+        throw;
+    } catch (const Poco::Exception& e) {
+        throw StoreException(what + ": " + e.displayText());
+    }
+}
+
+std::vector<StoredDocument> selectDocuments(Session& s, const std::string& column,
+                                            const std::string& value) {
+    std::vector<std::string> ids, cases, types, formats, contentTypes, hashes, by, at;
+    std::vector<int> versions;
+    std::vector<Poco::Data::BLOB> blobs;
+    s << "SELECT doc_id, case_id, case_version, type, format, content_type, sha256, bytes,"
+         " created_by, created_at FROM documents WHERE " +
+             column + " = $1 ORDER BY issued",
+        useRef(value), into(ids), into(cases), into(versions), into(types), into(formats),
+        into(contentTypes), into(hashes), into(blobs), into(by), into(at), now;
+    std::vector<StoredDocument> found(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        StoredDocument& d = found[i];
+        d.docId = ids[i];
+        d.caseId = cases[i];
+        d.caseVersion = versions[i];
+        d.type = types[i];
+        d.format = formats[i];
+        d.contentType = contentTypes[i];
+        d.sha256 = hashes[i];
+        d.bytes.assign(reinterpret_cast<const char*>(blobs[i].rawContent()), blobs[i].size());
+        d.createdBy = by[i];
+        d.createdAt = at[i];
+    }
+    return found;
+}
+
+void insertVersion(Session& s, const CaseRecord& r) {
+    s << "INSERT INTO case_versions (case_id, version, json, team, status, lead_worker,"
+         " family_name, author, written_at, action)"
+         " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        useRef(r.caseId), useRef(r.version), useRef(r.json), useRef(r.team), useRef(r.status),
+        useRef(r.leadWorker), useRef(r.familyName), useRef(r.author), useRef(r.writtenAt),
+        useRef(r.action), now;
+}
+
+void insertDocument(Session& s, const StoredDocument& d) {
+    Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(d.bytes.data()), d.bytes.size());
+    s << "INSERT INTO documents (doc_id, case_id, case_version, type, format, content_type,"
+         " sha256, bytes, created_by, created_at)"
+         " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        useRef(d.docId), useRef(d.caseId), useRef(d.caseVersion), useRef(d.type), useRef(d.format),
+        useRef(d.contentType), useRef(d.sha256), useRef(bytes), useRef(d.createdBy),
+        useRef(d.createdAt), now;
+}
+
+}  // namespace
+
+std::string PostgresStore::connectionString(const std::string& url) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+    if (!options) {
+        std::string why = error ? error : "out of memory";
+        PQfreemem(error);
+        while (!why.empty() && why.back() == '\n') why.pop_back();
+        throw StoreException("store.url is not a PostgreSQL connection URI: " + why);
+    }
+    std::string result;
+    std::string spaced;
+    for (PQconninfoOption* o = options; o->keyword; ++o) {
+        if (!o->val || !*o->val) continue;
+        const std::string value = o->val;
+        if (value.find_first_of(" \t") != std::string::npos) spaced = o->keyword;
+        result += std::string(result.empty() ? "" : " ") + o->keyword + "=" + value;
+    }
+    PQconninfoFree(options);
+    if (!spaced.empty()) {
+        throw StoreException("store.url: the " + spaced +
+                             " holds a space, which the PostgreSQL connector cannot pass on");
+    }
+    return result;
+}
+
+PostgresStore::PostgresStore(const std::string& url, int connections) {
+    const std::string settings = connectionString(url);
+    guarded("cannot open the PostgreSQL database", [&] {
+        Poco::Data::PostgreSQL::Connector::registerConnector();
+        _pool = std::make_unique<Poco::Data::SessionPool>("PostgreSQL", settings, 1, connections);
+        Session session = _pool->get();
+        PostgresMigrations::apply(session);
+        return 0;
+    });
+}
+
+int PostgresStore::schemaVersion() {
+    return guarded("reading the schema version", [&] {
+        Session s = _pool->get();
+        return PostgresMigrations::version(s);
+    });
+}
+
+WriteResult PostgresStore::createCase(const CaseRecord& first) {
+    return guarded("storing a new case", [&] {
+        Session s = _pool->get();
+        return inTransaction(s, [&] {
+            std::vector<std::string> values = summaryValues(first);
+            Statement claim(s);
+            claim << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns
+                  << ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+                     " $16) ON CONFLICT (case_id) DO NOTHING",
+                useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
+            bindAll(claim, values);
+            if (claim.execute() == 0) return WriteResult::exists;
+            insertVersion(s, first);
+            return WriteResult::ok;
+        });
+    });
+}
+
+WriteResult PostgresStore::updateCase(const CaseRecord& next,
+                                      const std::vector<StoredDocument>& documents) {
+    return guarded("storing a case version", [&] {
+        Session s = _pool->get();
+        return inTransaction(s, [&] {
+            // The conditional UPDATE is the lock: a second writer from the same version waits
+            // for the first to commit, then finds the version moved on and changes nothing.
+            const int base = next.version - 1;
+            std::vector<std::string> values = summaryValues(next);
+            Statement advance(s);
+            advance << "UPDATE cases SET version = $1, written_at = $2, "
+                    << summaryAssignments(true, 3) << " WHERE case_id = $16 AND version = $17",
+                useRef(next.version), useRef(next.writtenAt);
+            bindAll(advance, values);
+            advance, useRef(next.caseId), bind(base);
+            if (advance.execute() == 0) {
+                int found = 0;
+                s << "SELECT COUNT(*) FROM cases WHERE case_id = $1", useRef(next.caseId),
+                    into(found), now;
+                return found ? WriteResult::stale : WriteResult::notFound;
+            }
+            insertVersion(s, next);
+            for (const StoredDocument& doc : documents) insertDocument(s, doc);
+            return WriteResult::ok;
+        });
+    });
+}
+
+std::optional<CaseRecord> PostgresStore::currentCase(const std::string& caseId) {
+    return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
+        Session s = _pool->get();
+        VersionRows rows(true);
+        Statement select(s);
+        select << "SELECT " << kVersionColumns
+               << " FROM cases c JOIN case_versions v"
+                  " ON v.case_id = c.case_id AND v.version = c.version WHERE c.case_id = $1",
+            useRef(caseId);
+        rows.bindTo(select);
+        select.execute();
+        if (rows.caseId.empty()) return std::nullopt;
+        return rows.records().front();
+    });
+}
+
+std::optional<CaseRecord> PostgresStore::currentHead(const std::string& caseId) {
+    return guarded("reading a case", [&]() -> std::optional<CaseRecord> {
+        Session s = _pool->get();
+        VersionRows rows(true);
+        Statement select(s);
+        select << "SELECT v.case_id, v.version, '' AS json, v.team, v.status, v.lead_worker,"
+                  " v.family_name, v.author, v.written_at, v.action, c.level_of_need,"
+                  " c.ready_to_close, c.blocking_count, c.late_count, c.next_due,"
+                  " c.summary_as_of FROM cases c"
+                  " JOIN case_versions v ON v.case_id = c.case_id AND v.version = c.version"
+                  " WHERE c.case_id = $1",
+            useRef(caseId);
+        rows.bindTo(select);
+        select.execute();
+        if (rows.caseId.empty()) return std::nullopt;
+        return rows.records().front();
+    });
+}
+
+std::vector<CaseRecord> PostgresStore::caseHistory(const std::string& caseId) {
+    return guarded("reading a case history", [&] {
+        Session s = _pool->get();
+        VersionRows rows(false);
+        Statement select(s);
+        select << "SELECT v.case_id, v.version, '' AS json, v.team, v.status, v.lead_worker,"
+                  " v.family_name, v.author, v.written_at, v.action FROM case_versions v"
+                  " WHERE v.case_id = $1 ORDER BY v.version",
+            useRef(caseId);
+        rows.bindTo(select);
+        select.execute();
+        return rows.records();
+    });
+}
+
+std::vector<CaseRecord> PostgresStore::listCases(const CaseFilter& filter) {
+    return guarded("listing cases", [&] {
+        Session s = _pool->get();
+        VersionRows rows(true);
+        Statement select(s);
+        select << "SELECT " << kVersionColumns
+               << " FROM cases c JOIN case_versions v"
+                  " ON v.case_id = c.case_id AND v.version = c.version"
+                  " WHERE ($1 = '' OR v.team = $1) AND ($2 = '' OR v.status = $2)"
+                  " AND ($3 = '' OR v.lead_worker = $3) ORDER BY v.case_id",
+            useRef(filter.team), useRef(filter.status), useRef(filter.leadWorker);
+        rows.bindTo(select);
+        select.execute();
+        return rows.records();
+    });
+}
+
+std::size_t PostgresStore::caseCount() {
+    return guarded("counting cases", [&] {
+        Session s = _pool->get();
+        Poco::Int64 count = 0;
+        s << "SELECT COUNT(*) FROM cases", into(count), now;
+        return static_cast<std::size_t>(count);
+    });
+}
+
+std::optional<StoredDocument> PostgresStore::document(const std::string& docId) {
+    return guarded("reading a document", [&]() -> std::optional<StoredDocument> {
+        Session s = _pool->get();
+        auto found = selectDocuments(s, "doc_id", docId);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
+}
+
+std::vector<StoredDocument> PostgresStore::caseDocuments(const std::string& caseId) {
+    return guarded("reading a case's documents", [&] {
+        Session s = _pool->get();
+        return selectDocuments(s, "case_id", caseId);
+    });
+}
+
+WriteResult PostgresStore::addUser(const User& user) {
+    return guarded("adding a user", [&] {
+        Session s = _pool->get();
+        Statement insert(s);
+        const int disabled = user.disabled ? 1 : 0;
+        insert << "INSERT INTO users (name, role, team, token_hash, created_at, password_hash,"
+                  " disabled) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING",
+            useRef(user.name), useRef(user.role), useRef(user.team), useRef(user.tokenHash),
+            useRef(user.createdAt), useRef(user.passwordHash), useRef(disabled);
+        return insert.execute() == 0 ? WriteResult::exists : WriteResult::ok;
+    });
+}
+
+WriteResult PostgresStore::replaceToken(const std::string& name, const std::string& tokenHash) {
+    return guarded("replacing a token", [&] {
+        Session s = _pool->get();
+        Statement update(s);
+        update << "UPDATE users SET token_hash = $1 WHERE name = $2", useRef(tokenHash),
+            useRef(name);
+        return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
+    });
+}
+
+namespace {
+
+// Users matching `where` (SQL with one $1 bound to `value`; "" = every user), by name.
+std::vector<User> selectUsers(Session& s, const std::string& where, const std::string& value) {
+    std::vector<std::string> names, roles, teams, tokens, created, passwords;
+    std::vector<int> disabled;
+    Statement select(s);
+    select
+        << "SELECT name, role, team, token_hash, created_at, password_hash, disabled FROM users" +
+               (where.empty() ? std::string() : " WHERE " + where) + " ORDER BY name",
+        into(names), into(roles), into(teams), into(tokens), into(created), into(passwords),
+        into(disabled);
+    std::string bound = value;
+    if (!where.empty()) select, useRef(bound);
+    select.execute();
+    std::vector<User> users;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        users.push_back(User{names[i], roles[i], teams[i], tokens[i], created[i], passwords[i],
+                             disabled[i] != 0});
+    }
+    return users;
+}
+
+}  // namespace
+
+std::optional<User> PostgresStore::userByTokenHash(const std::string& tokenHash) {
+    return guarded("looking up a token", [&]() -> std::optional<User> {
+        Session s = _pool->get();
+        std::vector<User> found = selectUsers(s, "token_hash = $1 AND disabled = 0", tokenHash);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
+}
+
+std::optional<User> PostgresStore::userByName(const std::string& name) {
+    return guarded("looking up a user", [&]() -> std::optional<User> {
+        Session s = _pool->get();
+        std::vector<User> found = selectUsers(s, "name = $1", name);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
+}
+
+std::vector<User> PostgresStore::users() {
+    return guarded("listing users", [&] {
+        Session s = _pool->get();
+        return selectUsers(s, "", "");
+    });
+}
+
+WriteResult PostgresStore::setPassword(const std::string& name, const std::string& passwordHash) {
+    return guarded("setting a password", [&] {
+        Session s = _pool->get();
+        Statement update(s);
+        update << "UPDATE users SET password_hash = $1 WHERE name = $2", useRef(passwordHash),
+            useRef(name);
+        return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
+    });
+}
+
+WriteResult PostgresStore::setDisabled(const std::string& name, bool disabled) {
+    return guarded("disabling a user", [&] {
+        Session s = _pool->get();
+        Statement update(s);
+        const int flag = disabled ? 1 : 0;
+        update << "UPDATE users SET disabled = $1 WHERE name = $2", useRef(flag), useRef(name);
+        return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
+    });
+}
+
+void PostgresStore::appendAudit(const std::vector<AuditEntry>& entries) {
+    if (entries.empty()) return;
+    guarded("appending to the audit trail", [&] {
+        Session s = _pool->get();
+        return inTransaction(s, [&] {
+            // Sequence numbers are handed out at INSERT but become visible at COMMIT; holding
+            // the table's write lock until then makes the two orders the same, across every
+            // instance on this database. Readers are not blocked.
+            s << "LOCK TABLE audit IN EXCLUSIVE MODE", now;
+            for (const AuditEntry& e : entries) {
+                s << "INSERT INTO audit (at, user_name, role, action, case_id, outcome,"
+                     " request_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    useRef(e.at), useRef(e.user), useRef(e.role), useRef(e.action),
+                    useRef(e.caseId), useRef(e.outcome), useRef(e.requestId), useRef(e.detail), now;
+            }
+            return 0;
+        });
+    });
+}
+
+std::vector<AuditEntry> PostgresStore::audit(const AuditQuery& q) {
+    return guarded("reading the audit trail", [&] {
+        Session s = _pool->get();
+        std::vector<Poco::Int64> seqs;
+        std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail;
+        const Poco::Int64 limit = static_cast<Poco::Int64>(
+            std::min<std::size_t>(q.limit, std::numeric_limits<Poco::Int64>::max()));
+        s << "SELECT seq, at, user_name, role, action, case_id, outcome, request_id, detail"
+             " FROM audit WHERE ($1 = '' OR case_id = $1) AND ($2 = '' OR user_name = $2)"
+             " AND ($3 = '' OR at >= $3) AND ($4 = '' OR at <= $4) AND seq > $5"
+             " ORDER BY seq LIMIT $6",
+            useRef(q.caseId), useRef(q.user), useRef(q.from), useRef(q.to),
+            bind(static_cast<Poco::Int64>(q.afterSeq)), useRef(limit), into(seqs), into(at),
+            into(user), into(role), into(action), into(caseId), into(outcome), into(requestId),
+            into(detail), now;
+        std::vector<AuditEntry> found(seqs.size());
+        for (std::size_t i = 0; i < seqs.size(); ++i) {
+            found[i] = AuditEntry{seqs[i],   at[i],      user[i],      role[i],  action[i],
+                                  caseId[i], outcome[i], requestId[i], detail[i]};
+        }
+        return found;
+    });
+}
+
+std::size_t PostgresStore::auditCount(const AuditQuery& q) {
+    return guarded("counting the audit trail", [&] {
+        Session s = _pool->get();
+        Poco::Int64 count = 0;
+        s << "SELECT COUNT(*) FROM audit WHERE ($1 = '' OR case_id = $1)"
+             " AND ($2 = '' OR user_name = $2) AND ($3 = '' OR at >= $3) AND ($4 = '' OR at <= $4)",
+            useRef(q.caseId), useRef(q.user), useRef(q.from), useRef(q.to), into(count), now;
+        return static_cast<std::size_t>(count);
+    });
+}
+
+CasePage PostgresStore::casePage(const CasePageQuery& query) {
+    CasePageSql sql = casePageSql(query, true);
+    return guarded("reading a page of cases", [&] {
+        Session s = _pool->get();
+        CasePage page;
+        Statement select(s);
+        select << sql.select;
+        bindAll(select, sql.params);
+        select.execute();
+        Poco::Data::RecordSet rows(select);
+        std::vector<std::string> previous;
+        for (std::size_t row = 0; row < rows.rowCount(); ++row) {
+            std::vector<std::string> values;
+            for (std::size_t column = 0; column < rows.columnCount(); ++column) {
+                values.push_back(rows.value(column, row).convert<std::string>());
+            }
+            if (page.cases.size() == query.limit) {
+                page.next = CaseCursor{previous.back(), page.cases.back().caseId};
+                break;
+            }
+            page.cases.push_back(summaryFrom(values));
+            previous = std::move(values);
+        }
+        std::vector<std::string> countParams(sql.params.begin(),
+                                             sql.params.begin() + sql.countParams);
+        Statement count(s);
+        Poco::Int64 total = 0;
+        count << sql.count, into(total);
+        bindAll(count, countParams);
+        count.execute();
+        page.total = static_cast<std::size_t>(total);
+        return page;
+    });
+}
+
+WriteResult PostgresStore::refreshSummary(const CaseRecord& summary) {
+    return guarded("refreshing a case summary", [&] {
+        Session s = _pool->get();
+        return inTransaction(s, [&] {
+            // The identifying columns stay those of the stored version; the row is locked so
+            // that a write cannot slip in between.
+            CaseRecord merged = summary;
+            std::vector<int> version;
+            std::vector<std::string> team, status, lead, family;
+            s << "SELECT version, team, status, lead_worker, family_name FROM cases"
+                 " WHERE case_id = $1 FOR UPDATE",
+                useRef(summary.caseId), into(version), into(team), into(status), into(lead),
+                into(family), now;
+            if (version.empty()) return WriteResult::notFound;
+            if (version.front() != summary.version) return WriteResult::stale;
+            merged.team = team.front();
+            merged.status = status.front();
+            merged.leadWorker = lead.front();
+            merged.familyName = family.front();
+            std::vector<std::string> values = summaryValues(merged);
+            Statement update(s);
+            update << "UPDATE cases SET " << summaryAssignments(true) << " WHERE case_id = $14";
+            bindAll(update, values);
+            update, useRef(summary.caseId);
+            update.execute();
+            return WriteResult::ok;
+        });
+    });
+}
+
+std::vector<std::string> PostgresStore::staleSummaries(const std::string& asOf, std::size_t limit) {
+    return guarded("finding stale case summaries", [&] {
+        Session s = _pool->get();
+        std::vector<std::string> ids;
+        const Poco::Int64 most = static_cast<Poco::Int64>(limit);
+        s << "SELECT case_id FROM cases WHERE summary_as_of < $1"
+             " ORDER BY summary_as_of, case_id LIMIT $2",
+            useRef(asOf), bind(most), into(ids), now;
+        return ids;
+    });
+}
+
+}  // namespace ehdocs::store
