@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
     server::AuditLog audit(store);
     server::RulesReadiness readiness(rules::ProfileRegistry::builtIn(), "standard");
     const Clock clock = systemClock();
-    server::CaseService service(store, audit, readiness, nullptr, clock, 64u << 20);
+    server::CaseService service(store, audit, readiness, nullptr, clock,
+                                server::Settings{}.cacheBytes);
     store.addUser({"admin", "admin", "", server::Tokens::sha256Hex("a"), ""});
     store.addUser({"leader", "team_leader", "South", server::Tokens::sha256Hex("b"), "",
                    web::Passwords::hash("a long enough password")});
@@ -69,7 +70,7 @@ int main(int argc, char** argv) {
         service.create(admin, out.str());
     }
     server::Settings settings;
-    web::WebApp app(service, store, audit, settings, clock);
+    web::WebApp app(service, store, audit, settings, readiness.profiles(), clock);
 
     http::ApiRequest request;
     request.method = "GET";

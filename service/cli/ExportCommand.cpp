@@ -3,6 +3,7 @@
 
 #include "case/Clock.h"
 #include "case/Date.h"
+#include "cli/CaseChecker.h"
 #include "cli/Cli.h"
 #include "export/CaseScan.h"
 #include "export/ExportException.h"
@@ -11,6 +12,7 @@
 #include "export/SfExport.h"
 #include "export/SfWorkbookWriter.h"
 #include "rules/ProfileRegistry.h"
+#include "rules/RulesException.h"
 
 namespace po = boost::program_options;
 
@@ -66,9 +68,9 @@ int runKpi(const std::vector<std::string>& files, const po::variables_map& vm) {
     KpiPeriod period{dateOption(vm, "from"), dateOption(vm, "to")};
     if (period.to < period.from) throw Usage{"--to is before --from"};
     const std::string team = vm.count("team") ? vm["team"].as<std::string>() : "";
-    // Allocation is judged against each case's own profile (time.allocation.limit).
-    const rules::ProfileRegistry profiles = rules::ProfileRegistry::builtIn();
-    KpiReport report(period, KpiStandards{}, team, profileAllocationLimit(profiles));
+    // Each case is judged by its own profile's standards, from the configured profiles.
+    const rules::ProfileRegistry profiles = profilesOption(vm);
+    KpiReport report(period, KpiStandards{}, team, profileStandards(profiles));
     const auto invalid =
         CaseScan().run(files, [&](const Case& kase, const std::string&) { report.add(kase); });
     for (const auto& bad : invalid) report.addInvalid(bad);
@@ -90,6 +92,8 @@ int exportCommand(const Args& args) {
         "as-of", po::value<std::string>(), "sf: the date claims are judged on (default today)")(
         "from", po::value<std::string>(), "kpi: first day of the period")(
         "to", po::value<std::string>(), "kpi: last day of the period")(
+        "profiles", po::value<std::string>(),
+        "kpi: a directory of practice profiles (*.properties), as for check")(
         "team", po::value<std::string>(),
         "only cases of this team (service.team or the lead "
         "worker's team; any case and spacing)");
@@ -136,6 +140,9 @@ int exportCommand(const Args& args) {
     } catch (const ExportException& e) {
         std::cerr << "ehdocs export: " << e.message() << "\n";
         return kExitRenderFailed;
+    } catch (const rules::ProfileException& e) {
+        std::cerr << "ehdocs export: " << e.message() << "\n";
+        return kExitUsage;
     }
 }
 

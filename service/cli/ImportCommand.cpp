@@ -5,15 +5,14 @@
 // content is refused unless --update, which stores the file as the case's next version. Every
 // write is audited (action "import"). docs/cli.md describes it.
 
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
-#include <Poco/Timestamp.h>
 
 #include <boost/program_options.hpp>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "case/CaseReader.h"
@@ -48,8 +47,9 @@ const char* const kUsage =
 // The audit trail names this user for every import write.
 const char* const kImportUser = "import";
 
-// Audit entries are written in batches, so a long import pays one transaction per batch.
-constexpr std::size_t kAuditBatch = 200;
+// New cases and audit entries are written in batches, so a long import pays one transaction
+// (one disk sync) per batch rather than one per file.
+constexpr std::size_t kBatch = 200;
 
 enum class Outcome { created, updated, unchanged, refused, invalid };
 
@@ -139,12 +139,15 @@ std::string canonical(const std::string& json) {
 
 class Importer {
 public:
-    // Each stored version gets its summary from `readiness` as of `today`.
-    Importer(store::Store& store, server::ReadinessChecker& readiness, Date today, bool update,
-             std::ostream& err, ProgressBar& bar)
-        : _store(store),
+    // Each stored version gets its summary from `readiness` as of today by `clock`. Counts
+    // each file's outcome in `tally` once it is known (a new case's when its batch is stored).
+    Importer(store::Store& store, server::ReadinessChecker& readiness, Clock clock, bool update,
+             std::ostream& err, ProgressBar& bar, Tally& tally)
+        : _tally(tally),
+          _store(store),
           _readiness(readiness),
-          _today(today),
+          _clock(std::move(clock)),
+          _today(ukToday(_clock)),
           _update(update),
           _err(err),
           _bar(bar) {}
@@ -153,24 +156,24 @@ public:
     // what the caller reports, so a second one here is not.
     ~Importer() {
         try {
-            flushAudit();
+            flush();
         } catch (const Poco::Exception&) {
         }
     }
 
-    Outcome importFile(const std::string& path) {
+    void importFile(const std::string& path) {
         std::string error;
         const std::optional<std::string> text = readText(path, error);
-        if (!text) return invalid(path, {{"", error}});
+        if (!text) return _tally.add(invalid(path, {{"", error}}));
         ReadResult read = CaseReader::fromJson(*text);
-        if (!read.ok()) return invalid(path, read.errors);
-        return store(path, *read.kase, *text);
+        if (!read.ok()) return _tally.add(invalid(path, read.errors));
+        store(path, *read.kase, *text);
     }
 
-    void flushAudit() {
-        if (_audit.empty()) return;
-        _store.appendAudit(_audit);
-        _audit.clear();
+    // Stores the pending new cases, then the pending audit entries.
+    void flush() {
+        flushCreates();
+        flushAudit();
     }
 
 private:
@@ -189,28 +192,57 @@ private:
         return Outcome::refused;
     }
 
-    Outcome store(const std::string& path, const Case& kase, const std::string& json) {
+    void store(const std::string& path, const Case& kase, const std::string& json) {
+        // A second file of a case still waiting in the batch is compared with the stored one.
+        if (_pendingIds.count(kase.caseId)) flushCreates();
         const std::optional<store::CaseRecord> current = _store.currentCase(kase.caseId);
         if (!current) {
-            if (_store.createCase(recordFor(kase, json, 1, "create")) ==
-                store::WriteResult::exists) {
-                return refused(path, kase.caseId,
-                               "case " + kase.caseId +
-                                   " was created by someone else during the import; run it "
-                                   "again");
-            }
-            audit(kase.caseId, "ok", "created version 1 from " + path);
-            return Outcome::created;
+            _pending.push_back({path, recordFor(kase, json, 1, "create")});
+            _pendingIds.insert(kase.caseId);
+            if (_pending.size() >= kBatch) flushCreates();
+            return;
         }
-        if (canonical(current->json) == canonical(json)) return Outcome::unchanged;
-        const std::string version = std::to_string(current->version);
+        _tally.add(existing(path, kase, json, *current));
+    }
+
+    void flushAudit() {
+        if (_audit.empty()) return;
+        _store.appendAudit(_audit);
+        _audit.clear();
+    }
+
+    void flushCreates() {
+        if (_pending.empty()) return;
+        std::vector<store::CaseRecord> records;
+        for (const Pending& p : _pending) records.push_back(p.record);
+        const std::vector<store::WriteResult> results = _store.createCases(records);
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            const Pending& p = _pending[i];
+            if (results[i] == store::WriteResult::exists) {
+                _tally.add(refused(p.path, p.record.caseId,
+                                   "case " + p.record.caseId +
+                                       " was created by someone else during the import; run "
+                                       "it again"));
+                continue;
+            }
+            audit(p.record.caseId, "ok", "created version 1 from " + p.path);
+            _tally.add(Outcome::created);
+        }
+        _pending.clear();
+        _pendingIds.clear();
+    }
+
+    Outcome existing(const std::string& path, const Case& kase, const std::string& json,
+                     const store::CaseRecord& stored) {
+        if (canonical(stored.json) == canonical(json)) return Outcome::unchanged;
+        const std::string version = std::to_string(stored.version);
         if (!_update) {
             return refused(path, kase.caseId,
                            "case " + kase.caseId + " is stored (version " + version +
                                ") with different content; --update stores this file as "
                                "its next version");
         }
-        const store::CaseRecord next = recordFor(kase, json, current->version + 1, "update");
+        const store::CaseRecord next = recordFor(kase, json, stored.version + 1, "update");
         if (_store.updateCase(next, {}) != store::WriteResult::ok) {
             return refused(path, kase.caseId,
                            "case " + kase.caseId + " changed during the import; run it again");
@@ -247,21 +279,28 @@ private:
         entry.requestId = _runId;
         entry.detail = detail;
         _audit.push_back(std::move(entry));
-        if (_audit.size() >= kAuditBatch) flushAudit();
+        if (_audit.size() >= kBatch) flushAudit();
     }
 
-    static std::string now() {
-        return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%SZ");
-    }
+    std::string now() const { return utcTimestamp(_clock()); }
 
+    struct Pending {
+        std::string path;
+        store::CaseRecord record;
+    };
+
+    Tally& _tally;
     store::Store& _store;
     server::ReadinessChecker& _readiness;
+    Clock _clock;
     Date _today;
     bool _update;
     std::ostream& _err;
     ProgressBar& _bar;
     const std::string _runId = "import-" + now();
     std::vector<store::AuditEntry> _audit;
+    std::vector<Pending> _pending;  // new cases not yet stored, in file order
+    std::set<std::string> _pendingIds;
 };
 
 server::Settings settingsFrom(const po::variables_map& vm) {
@@ -315,13 +354,13 @@ int importCommand(const Args& args, std::ostream& out, std::ostream& err, bool p
                 : rules::ProfileRegistry::withDirectory(settings.profilesDir),
             settings.defaultProfile);
         std::unique_ptr<store::Store> store = store::openStore(location);
-        Importer importer(*store, readiness, ukToday(systemClock()),
-                          line.options.count("update") > 0, err, bar);
+        Importer importer(*store, readiness, systemClock(), line.options.count("update") > 0, err,
+                          bar, tally);
         for (std::size_t i = 0; i < files.size(); ++i) {
-            tally.add(importer.importFile(files[i]));
+            importer.importFile(files[i]);
             bar.show(i + 1);
         }
-        importer.flushAudit();
+        importer.flush();
     } catch (const Poco::Exception& e) {
         bar.clear();
         err << "ehdocs import: " << e.displayText() << "\n";

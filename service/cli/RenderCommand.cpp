@@ -14,6 +14,7 @@
 
 #include "case/CaseReader.h"
 #include "case/Clock.h"
+#include "cli/CaseChecker.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
 #include "pdf/PdfError.h"
@@ -22,7 +23,9 @@
 #include "render/EmbeddedFiles.h"
 #include "render/RenderErrors.h"
 #include "render/TemplateLint.h"
+#include "rules/ClosureCheck.h"
 #include "rules/ProfileRegistry.h"
+#include "rules/RulesException.h"
 
 namespace po = boost::program_options;
 
@@ -76,20 +79,20 @@ void progress(size_t done, size_t total, const std::string& name) {
 
 // Builds the renderer, with the authority's templates and profiles when given, and what the
 // letters say about the service. Null after printing the reason when they cannot be used.
-std::unique_ptr<DocumentRenderer> makeRenderer(const po::variables_map& vm, const char* command) {
+std::unique_ptr<DocumentRenderer> makeRenderer(const po::variables_map& vm,
+                                               const rules::ProfileRegistry& profiles,
+                                               const char* command) {
     auto given = [&](const char* name) {
         return vm.count(name) ? vm[name].as<std::string>() : std::string();
     };
     try {
-        const std::string dir = given("templates"), profilesDir = given("profiles");
+        const std::string dir = given("templates");
         TemplateSet templates =
             dir.empty() ? TemplateSet::builtIn() : TemplateSet::withOverrides(dir);
-        render::LetterSettings letters = render::LetterSettings::withProfiles(
-            profilesDir.empty() ? rules::ProfileRegistry::builtIn()
-                                : rules::ProfileRegistry::withDirectory(profilesDir));
+        render::LetterSettings letters = render::LetterSettings::withProfiles(profiles);
         if (vm.count("privacy-notice")) letters.privacyNotice = given("privacy-notice");
         return std::make_unique<DocumentRenderer>(std::move(templates), std::move(letters));
-    } catch (const Poco::Exception& e) {  // RenderException, ProfileException
+    } catch (const Poco::Exception& e) {  // RenderException
         std::cerr << "ehdocs " << command << ": " << e.message() << "\n";
         return nullptr;
     }
@@ -147,7 +150,15 @@ int renderCommand(const Args& args) {
         renderOptions.producedOn ? *renderOptions.producedOn : ukToday(systemClock());
     renderOptions.producedOn = producedOn;
 
-    std::unique_ptr<DocumentRenderer> renderer = makeRenderer(vm, "render");
+    std::optional<rules::ProfileRegistry> profiles;
+    try {
+        profiles = profilesOption(vm);
+    } catch (const rules::ProfileException& e) {
+        std::cerr << "ehdocs render: " << e.message() << "\n";
+        return kExitUsage;
+    }
+
+    std::unique_ptr<DocumentRenderer> renderer = makeRenderer(vm, *profiles, "render");
     if (!renderer) return kExitRenderFailed;
     if (!type.empty() && !renderer->types().find(type))
         return usage("unknown document type '" + type + "'; `ehdocs types` lists them");
@@ -208,6 +219,10 @@ int renderCommand(const Args& args) {
         RenderOptions options = renderOptions;
         options.meeting = out.request.meeting;
         try {
+            // closure_readiness is built from the check, run here with the configured profiles.
+            if (out.request.type->needsReadiness)
+                options.readiness = std::make_shared<const rules::CheckReport>(
+                    rules::checkClosure(*out.kase, profiles->forCase(*out.kase), producedOn));
             std::string bytes;
             if (format == "pdf") {
                 if (!pdf) pdf = std::make_unique<WkhtmltopdfPool>(PdfSettings{});
@@ -224,6 +239,9 @@ int renderCommand(const Args& args) {
             if (status == kExitOk) status = kExitUsage;
         } catch (const render::NotApplicableException& e) {
             std::cerr << out.file << ": " << e.message() << "\n";
+            if (status == kExitOk) status = kExitUsage;
+        } catch (const rules::ProfileException& e) {
+            std::cerr << out.file << ": " << out.request.name() << ": " << e.message() << "\n";
             if (status == kExitOk) status = kExitUsage;
         } catch (const Poco::Exception& e) {  // TemplateException, PdfError
             std::cerr << out.file << ": " << out.request.name() << ": " << e.message() << "\n";

@@ -37,10 +37,15 @@ namespace ehdocs::cli {
 namespace {
 
 // GET /api/v1/exports/sf.xlsx?as_of=&team= and kpi.xlsx?from=&to=&team= (docs/exports.md).
-void addExports(http::ApiEndpoints& endpoints) {
+// The KPI workbook uses the service's own profiles (`profiles` must outlive the endpoints).
+void addExports(http::ApiEndpoints& endpoints, const rules::ProfileRegistry& profiles) {
     endpoints.setExporter("sf.xlsx", server::Workbooks::kContentType,
                           &server::Workbooks::supportingFamilies);
-    endpoints.setExporter("kpi.xlsx", server::Workbooks::kContentType, &server::Workbooks::kpi);
+    endpoints.setExporter(
+        "kpi.xlsx", server::Workbooks::kContentType,
+        [&profiles](const server::Workbooks::Cases& cases, const server::Workbooks::Query& query) {
+            return server::Workbooks::kpiWithProfiles(cases, query, profiles);
+        });
 }
 
 class ServeApplication : public Poco::Util::ServerApplication {
@@ -128,21 +133,21 @@ private:
         render::LetterSettings letters = render::LetterSettings::withProfiles(profiles);
         letters.defaultProfile = settings.defaultProfile;
         if (!settings.privacyNotice.empty()) letters.privacyNotice = settings.privacyNotice;
+        const Clock clock = systemClock();
         // Renews, in the background, the case summaries that a new day has made stale.
-        server::SummarySweep sweep(store, readiness, [] { return ukToday(systemClock()); });
+        server::SummarySweep sweep(store, readiness, [clock] { return ukToday(clock); });
         server::RecordRenderer renderer(
             std::make_unique<render::DocumentRenderer>(
                 settings.templatesDir.empty()
                     ? render::TemplateSet::builtIn()
                     : render::TemplateSet::withOverrides(settings.templatesDir),
                 std::move(letters)),
-            std::make_unique<WkhtmltopdfPool>(settings.pdf));
-        const Clock clock = systemClock();
+            std::make_unique<WkhtmltopdfPool>(settings.pdf), &readiness);
         server::CaseService service(store, audit, readiness, &renderer, clock, settings.cacheBytes);
-        web::WebApp pages(service, store, audit, settings, clock);
+        web::WebApp pages(service, store, audit, settings, readiness.profiles(), clock);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
         http::HttpService http(service, settings, socket);
-        addExports(http.endpoints());
+        addExports(http.endpoints(), readiness.profiles());
         http.setPages([&pages](const http::ApiRequest& request) { return pages.handle(request); });
         http.start();
         std::cout << "ehdocs: listening on http://" << settings.host << ":" << http.port()

@@ -60,31 +60,70 @@ KpiRow unanswerable(const char* section, const std::string& question, const std:
     return r;
 }
 
-std::string days(long n) {
-    return std::to_string(n) + " days";
+// The standards one row applied, by the profiles they came from: one standard reads as it is;
+// several say the row mixes profiles, each with its profiles.
+class RowStandards {
+public:
+    void add(const std::string& text, const std::string& profile) {
+        _byText[text].insert(profile.empty() ? "default" : profile);
+    }
+    std::string text() const {
+        if (_byText.size() == 1) return _byText.begin()->first;
+        std::string out = _byText.empty() ? "" : "mixed profiles: ";
+        bool first = true;
+        for (const auto& [text, profiles] : _byText) {
+            out += (first ? "" : "; ") + text + " (";
+            first = false;
+            for (const auto& p : profiles) out += (p == *profiles.begin() ? "" : ", ") + p;
+            out += ")";
+        }
+        return out;
+    }
+
+private:
+    std::map<std::string, std::set<std::string>> _byText;
+};
+
+std::optional<rules::Limit> limitIfOn(const rules::Profile& p, const char* rule, const char* key) {
+    if (p.severity(rule) == rules::Severity::Off) return std::nullopt;
+    return p.limit(key);
 }
 
 }  // namespace
 
-KpiReport::AllocationLimit profileAllocationLimit(const rules::ProfileRegistry& profiles) {
+KpiStandards standardsOf(const rules::Profile& p) {
+    KpiStandards s;
+    s.profile = p.id;
+    s.allocation = limitIfOn(p, "time.allocation", "time.allocation.limit");
+    s.firstVisit = limitIfOn(p, "time.first_visit", "time.first_visit.limit");
+    s.assessment = limitIfOn(p, "time.assessment", "time.assessment.limit");
+    s.assessmentFromReferral = p.setting("time.assessment.from").choice == "referral";
+    s.initialMeeting = p.severity("time.initial_meeting") != rules::Severity::Off;
+    s.meetingAfterAssessment = p.limit("time.initial_meeting.after_assessment");
+    s.meetingAfterReferral = p.limit("time.initial_meeting.from_referral");
+    s.meetingAfterAllocation = p.limit("time.initial_meeting.from_allocation");
+    s.visitInterval = limitIfOn(p, "time.visit_interval", "time.visit_interval.limit");
+    s.duration = limitIfOn(p, "time.duration", "time.duration.limit");
+    s.reviewInterval = limitIfOn(p, "time.review_interval", "time.review_interval.limit");
+    s.supervision = limitIfOn(p, "time.supervision_interval", "time.supervision_interval.limit");
+    return s;
+}
+
+KpiReport::StandardsFor profileStandards(const rules::ProfileRegistry& profiles) {
     return [&profiles](const Case& kase) {
         const rules::Profile* profile = profiles.find(
             kase.profile.empty() ? rules::ProfileRegistry::kDefaultProfile : kase.profile);
         if (profile == nullptr) profile = &profiles.get(rules::ProfileRegistry::kDefaultProfile);
-        const auto& limit = profile->limit("time.allocation.limit");
-        return limit ? *limit : rules::Limit(24, rules::Limit::Unit::Hours);
+        return standardsOf(*profile);
     };
 }
 
 KpiReport::KpiReport(KpiPeriod period, KpiStandards standards, std::string team,
-                     AllocationLimit allocationLimit)
+                     StandardsFor standardsFor)
     : _period(period),
       _standards(standards),
       _team(std::move(team)),
-      _allocationLimit(std::move(allocationLimit)) {
-    if (!_allocationLimit)
-        _allocationLimit = [](const Case&) { return rules::Limit(24, rules::Limit::Unit::Hours); };
-}
+      _standardsFor(std::move(standardsFor)) {}
 
 void KpiReport::add(const Case& kase) {
     if (!inTeam(kase, _team)) return;
@@ -102,11 +141,13 @@ void KpiReport::add(const Case& kase) {
         f.leadWorker = lead->name;
         f.leadRole = lead->role;
     }
-    if (kase.allocation && kase.allocation->allocatedAt) {
+    if (kase.allocation && kase.allocation->allocatedAt)
         f.allocatedAt = kase.allocation->allocatedAt;
-        const rules::Limit limit = _allocationLimit(kase);
-        f.allocationInTime = limit.met(f.received, *f.allocatedAt);
-        f.allocationStandard = limit.text();
+    if (_standardsFor) {
+        KpiStandards own = _standardsFor(kase);
+        f.standards = &_byProfile.emplace(own.profile, std::move(own)).first->second;
+    } else {
+        f.standards = &_standards;
     }
     for (const auto& c : kase.contacts)
         if (kVisitKinds.count(c.kind) && !c.with.empty()) f.visits.push_back(c.at.date());
@@ -150,7 +191,7 @@ bool KpiReport::openOn(const Facts& f, Date day) const {
 }
 
 std::vector<KpiRow> KpiReport::rows() const {
-    const KpiStandards& s = _standards;
+    const KpiStandards& s = _standards;  // the re-referral window
     const Date to = _period.to;
     std::vector<KpiRow> out;
 
@@ -226,42 +267,47 @@ std::vector<KpiRow> KpiReport::rows() const {
         out.push_back(r);
     }
 
-    // Timeliness.
+    // Timeliness: each case by its own profile's standards (a case whose profile turns the
+    // rule off is not counted in that row).
     {
         int n = 0, inTime = 0;
-        std::set<std::string> standards;
-        for (const auto& f : _facts)
-            if (f.allocatedAt && _period.contains(f.allocatedAt->date())) {
-                ++n;
-                inTime += f.allocationInTime;
-                standards.insert(f.allocationStandard);
-            }
+        RowStandards standards;
+        for (const auto& f : _facts) {
+            const auto& limit = f.standards->allocation;
+            if (!limit || !f.allocatedAt || !_period.contains(f.allocatedAt->date())) continue;
+            ++n;
+            inTime += limit->met(f.received, *f.allocatedAt);
+            standards.add("within " + limit->text() + " of the referral", f.standards->profile);
+        }
         KpiRow r = row("Timeliness", "How timely is the initial response to requests?",
                        "Allocations in the period made within the profile's time");
         r.numerator = inTime;
         r.denominator = n;
-        r.standard = "within the case profile's time.allocation.limit";
-        for (const auto& t : standards) r.standard += (t == *standards.begin() ? ": " : ", ") + t;
+        r.standard = standards.text();
         r.note = "referral.received to allocation.allocated_at, episodes allocated in the period";
         out.push_back(r);
     }
     {
         int n = 0, inTime = 0, waiting = 0;
+        RowStandards standards;
         for (const auto& f : _facts) {
-            const Date referral = f.received.date();
+            const auto& limit = f.standards->firstVisit;
+            if (!limit || !f.allocatedAt) continue;
+            const Date allocated = f.allocatedAt->date();
+            standards.add("within " + limit->text() + " of allocation", f.standards->profile);
             if (!f.visits.empty() && _period.contains(f.visits.front())) {
                 ++n;
-                inTime += daysBetween(referral, f.visits.front()) <= s.firstVisitDays;
+                inTime += limit->met(allocated, f.visits.front());
             }
             const bool unseen = f.visits.empty() || f.visits.front() > to;
-            if (openOn(f, to) && unseen && referral.plusDays(s.firstVisitDays) < to) ++waiting;
+            if (openOn(f, to) && unseen && limit->deadlineDate(allocated) < to) ++waiting;
         }
         KpiRow r = row("Timeliness", "Time taken for families to be seen (introductory visit)",
                        "First visits in the period made within the standard");
         r.numerator = inTime;
         r.denominator = n;
-        r.standard = "within " + days(s.firstVisitDays) + " of referral";
-        r.note = "referral date to the first visit's date, first visits made in the period";
+        r.standard = standards.text();
+        r.note = "allocation date to the first visit's date, first visits made in the period";
         out.push_back(r);
         KpiRow w = row("Timeliness", "Time taken for families to be seen (introductory visit)",
                        "Open episodes not yet visited and past the standard on the last day");
@@ -271,23 +317,29 @@ std::vector<KpiRow> KpiReport::rows() const {
     }
     {
         int n = 0, inTime = 0, overdue = 0;
+        RowStandards standards;
         for (const auto& f : _facts) {
-            const Date referral = f.received.date();
+            const auto& limit = f.standards->assessment;
+            const bool fromReferral = f.standards->assessmentFromReferral;
+            if (!limit || (!fromReferral && !f.allocatedAt)) continue;
+            const Date from = fromReferral ? f.received.date() : f.allocatedAt->date();
+            standards.add(
+                "within " + limit->text() + " of " + (fromReferral ? "referral" : "allocation"),
+                f.standards->profile);
             if (f.assessmentCompleted && _period.contains(*f.assessmentCompleted)) {
                 ++n;
-                inTime += daysBetween(referral, *f.assessmentCompleted) <= s.assessmentDays;
+                inTime += limit->met(from, *f.assessmentCompleted);
             }
             const bool done = f.assessmentCompleted && *f.assessmentCompleted <= to;
-            if (openOn(f, to) && !done && f.route != "step_down" &&
-                referral.plusDays(s.assessmentDays) < to)
+            if (openOn(f, to) && !done && f.route != "step_down" && limit->deadlineDate(from) < to)
                 ++overdue;
         }
         KpiRow r = row("Timeliness", "Time taken to complete the Early Help assessment",
                        "Assessments completed in the period within the standard");
         r.numerator = inTime;
         r.denominator = n;
-        r.standard = "within " + days(s.assessmentDays) + " of referral";
-        r.note = "referral date to assessment.completed";
+        r.standard = standards.text();
+        r.note = "referral (or allocation, as the profile says) to assessment.completed";
         out.push_back(r);
         KpiRow o = row("Timeliness", "Time taken to complete the Early Help assessment",
                        "Open episodes without a completed assessment past the standard");
@@ -298,79 +350,103 @@ std::vector<KpiRow> KpiReport::rows() const {
     }
     {
         int n = 0, inTime = 0;
+        RowStandards standards;
         for (const auto& f : _facts) {
+            const KpiStandards& s = *f.standards;
+            if (!s.initialMeeting) continue;
             const auto first = std::find_if(f.tafs.begin(), f.tafs.end(),
                                             [](const Taf& t) { return t.kind == "initial_taf"; });
+            std::vector<std::string> parts;
+            if (s.meetingAfterAssessment)
+                parts.push_back(s.meetingAfterAssessment->text() + " of the assessment");
+            if (s.meetingAfterReferral)
+                parts.push_back(s.meetingAfterReferral->text() + " of referral");
+            if (s.meetingAfterAllocation)
+                parts.push_back(s.meetingAfterAllocation->text() + " of allocation");
+            std::string text = "within ";
+            for (size_t i = 0; i < parts.size(); ++i) text += (i == 0 ? "" : " and ") + parts[i];
+            standards.add(text, s.profile);
             if (first == f.tafs.end() || !_period.contains(first->date)) continue;
             ++n;
-            bool ok = daysBetween(f.received.date(), first->date) <= s.meetingAfterReferralDays;
-            if (f.assessmentCompleted)
-                ok = ok && daysBetween(*f.assessmentCompleted, first->date) <=
-                               s.meetingAfterAssessmentDays;
+            bool ok = true;
+            if (s.meetingAfterReferral)
+                ok = ok && s.meetingAfterReferral->met(f.received.date(), first->date);
+            if (s.meetingAfterAssessment && f.assessmentCompleted)
+                ok = ok && s.meetingAfterAssessment->met(*f.assessmentCompleted, first->date);
+            if (s.meetingAfterAllocation && f.allocatedAt)
+                ok = ok && s.meetingAfterAllocation->met(f.allocatedAt->date(), first->date);
             inTime += ok;
         }
         KpiRow r = row("Timeliness", "Time taken to hold the initial planning (TAF) meeting",
                        "Initial TAF meetings held in the period within the standard");
         r.numerator = inTime;
         r.denominator = n;
-        r.standard = "within " + days(s.meetingAfterAssessmentDays) + " of the assessment and " +
-                     days(s.meetingAfterReferralDays) + " of referral";
+        r.standard = standards.text();
         r.note = "the first initial_taf meeting; the assessment test applies when it is completed";
         out.push_back(r);
     }
     {
         int n = 0, recent = 0;
+        RowStandards standards;
         for (const auto& f : _facts) {
-            if (!openOn(f, to) || f.allocatedAt->date().plusDays(s.visitIntervalDays) > to)
+            const auto& limit = f.standards->visitInterval;
+            if (!limit || !openOn(f, to) || limit->deadlineDate(f.allocatedAt->date()) > to)
                 continue;
             ++n;
+            standards.add("at least every " + limit->text(), f.standards->profile);
             std::optional<Date> last;
             for (Date v : f.visits)
                 if (v <= to) last = v;
-            recent += last && daysBetween(*last, to) <= s.visitIntervalDays;
+            recent += last && limit->met(*last, to);
         }
         KpiRow r = row("Timeliness", "Are the children being visited regularly?",
                        "Open episodes whose last visit is within the standard of the last day");
         r.numerator = recent;
         r.denominator = n;
-        r.standard = "at least every " + days(s.visitIntervalDays);
-        r.note = "episodes open on the last day and allocated at least " +
-                 days(s.visitIntervalDays) + " before it";
+        r.standard = standards.text();
+        r.note = "episodes open on the last day and allocated at least the standard before it";
         out.push_back(r);
     }
     {
         int closedN = 0, closedInTime = 0, openN = 0, openOver = 0;
+        RowStandards standards;
         for (const auto& f : _facts) {
-            if (!f.allocatedAt) continue;
-            const Date limit = f.allocatedAt->date().plusMonths(s.durationMonths);
+            const auto& limitOf = f.standards->duration;
+            if (!f.allocatedAt || !limitOf) continue;
+            const Date limit = limitOf->deadlineDate(f.allocatedAt->date());
+            bool counted = false;
             if (f.closed && _period.contains(*f.closed)) {
                 ++closedN;
                 closedInTime += *f.closed <= limit;
+                counted = true;
             }
             if (openOn(f, to)) {
                 ++openN;
                 openOver += to > limit;
+                counted = true;
             }
+            if (counted) standards.add("at most " + limitOf->text(), f.standards->profile);
         }
-        const std::string standard = "at most " + std::to_string(s.durationMonths) + " months";
         KpiRow r = row("Timeliness", "Length of time the service works with the family",
                        "Episodes closed in the period within the standard");
         r.numerator = closedInTime;
         r.denominator = closedN;
-        r.standard = standard;
+        r.standard = standards.text();
         r.note = "allocation date to closure.date (calendar months)";
         out.push_back(r);
         KpiRow o = row("Timeliness", "Length of time the service works with the family",
                        "Open episodes already open longer than the standard");
         o.numerator = openOver;
         o.denominator = openN;
-        o.standard = standard;
+        o.standard = r.standard;
         out.push_back(o);
     }
     {
         int n = 0, onTime = 0;
+        RowStandards standards;
         for (const auto& f : _facts) {
-            if (!openOn(f, to)) continue;
+            const auto& limit = f.standards->reviewInterval;
+            if (!limit || !openOn(f, to)) continue;
             std::optional<Date> initial, last;
             for (const auto& t : f.tafs) {
                 if (t.date > to) continue;
@@ -379,14 +455,15 @@ std::vector<KpiRow> KpiReport::rows() const {
             }
             if (!initial) continue;
             ++n;
-            onTime += daysBetween(*last, to) <= s.reviewIntervalDays;
+            standards.add("at least every " + limit->text(), f.standards->profile);
+            onTime += limit->met(*last, to);
         }
         KpiRow r =
             row("Timeliness", "Has the Early Help plan been reviewed regularly?",
                 "Open episodes whose last TAF meeting is within the standard of the last day");
         r.numerator = onTime;
         r.denominator = n;
-        r.standard = "at least every " + days(s.reviewIntervalDays);
+        r.standard = standards.text();
         r.note = "episodes open on the last day that have had their initial TAF meeting";
         out.push_back(r);
     }
@@ -463,20 +540,23 @@ std::vector<KpiRow> KpiReport::rows() const {
     // Oversight and outcomes.
     {
         int n = 0, recent = 0;
+        RowStandards standards;
         for (const auto& f : _facts) {
-            if (!openOn(f, to) || f.allocatedAt->date().plusMonths(s.supervisionMonths) > to)
+            const auto& limit = f.standards->supervision;
+            if (!limit || !openOn(f, to) || limit->deadlineDate(f.allocatedAt->date()) > to)
                 continue;
             ++n;
-            const Date since = to.plusMonths(-s.supervisionMonths);
+            standards.add("a supervision record at least every " + limit->text(),
+                          f.standards->profile);
             recent += std::any_of(f.supervision.begin(), f.supervision.end(),
-                                  [&](Date d) { return since <= d && d <= to; });
+                                  [&](Date d) { return d <= to && limit->met(d, to); });
         }
         KpiRow r = row("Oversight", "Is there regular management oversight?",
-                       "Open episodes with a supervision record in the last month");
+                       "Open episodes with a supervision record within the standard");
         r.numerator = recent;
         r.denominator = n;
-        r.standard = "at least 1 supervision record a month";
-        r.note = "episodes open on the last day and allocated at least a month before it";
+        r.standard = standards.text();
+        r.note = "episodes open on the last day and allocated at least the standard before it";
         out.push_back(r);
     }
     {

@@ -31,18 +31,32 @@ struct KpiPeriod {
     bool contains(Date d) const { return from <= d && d <= to; }
 };
 
-// The standards of the seed tables (000 and 001, Performance Framework); defaults as there.
+// One case's standards: its own practice profile's timescales (profileStandards), so Barnet's
+// cases are judged on 8-weekly reviews and the SOP's on 10 working days. Unset = the profile
+// has that rule off, and the case is not counted in that row. The defaults are the seed
+// tables' (000 and 001, Performance Framework: newham-ffs and dorset-locality).
 struct KpiStandards {
-    long firstVisitDays = 5;   // referral to introductory visit
-    long assessmentDays = 20;  // referral to assessment completed
-    long meetingAfterAssessmentDays = 10;
-    long meetingAfterReferralDays = 30;
-    long visitIntervalDays = 14;   // children visited at least every 2 weeks
-    int durationMonths = 6;        // maximum length of an episode
-    long reviewIntervalDays = 42;  // plan reviewed at least every 6 weeks
-    int supervisionMonths = 1;     // at least one supervision record a month
-    int repeatMonths = 12;         // re-referral window
+    using Limit = rules::Limit;
+    using Unit = rules::Limit::Unit;
+    std::string profile;  // whose standards ("" = these defaults)
+    std::optional<Limit> allocation = Limit(24, Unit::Hours);       // referral to allocation
+    std::optional<Limit> firstVisit = Limit(5, Unit::WorkingDays);  // allocation to first visit
+    std::optional<Limit> assessment = Limit(20, Unit::Days);        // to assessment completed
+    bool assessmentFromReferral = true;                             // else from allocation
+    std::optional<Limit> meetingAfterAssessment = Limit(10, Unit::Days);
+    std::optional<Limit> meetingAfterReferral = Limit(30, Unit::Days);
+    std::optional<Limit> meetingAfterAllocation;
+    bool initialMeeting = true;                                   // the initial TAF row applies
+    std::optional<Limit> visitInterval = Limit(14, Unit::Days);   // children visited regularly
+    std::optional<Limit> duration = Limit(6, Unit::Months);       // longest episode
+    std::optional<Limit> reviewInterval = Limit(6, Unit::Weeks);  // plan reviewed
+    std::optional<Limit> supervision = Limit(4, Unit::Weeks);     // a supervision record
+    int repeatMonths = 12;  // re-referral window (not a profile setting)
 };
+
+// The standards of a profile: each timeliness rule's limit, unset where the profile turns the
+// rule off.
+KpiStandards standardsOf(const rules::Profile& profile);
 
 // One line of the KPIs sheet.
 struct KpiRow {
@@ -71,12 +85,12 @@ struct KpiCount {
 
 class KpiReport {
 public:
-    // The allocation timescale for a case (its profile's `time.allocation.limit`); the
-    // default gives 24 hours for every case.
-    using AllocationLimit = std::function<rules::Limit(const Case&)>;
+    // The standards a case is judged by (profileStandards: its own profile's); without one,
+    // every case is judged by `standards`.
+    using StandardsFor = std::function<KpiStandards(const Case&)>;
 
     KpiReport(KpiPeriod period, KpiStandards standards = {}, std::string team = "",
-              AllocationLimit allocationLimit = {});
+              StandardsFor standardsFor = {});
 
     // Takes what the KPIs need from one case (cases outside the team are skipped).
     void add(const Case& kase);
@@ -112,8 +126,7 @@ public:
         std::string source, outcome, route, leadWorker, leadRole;
         std::vector<std::string> reasons;
         std::optional<DateTime> allocatedAt;
-        bool allocationInTime = false;
-        std::string allocationStandard;
+        const KpiStandards* standards = nullptr;  // the case's own, kept once per profile
         std::vector<Date> visits, supervision, nam;
         std::optional<Date> assessmentCompleted;
         std::vector<Taf> tafs;
@@ -128,14 +141,15 @@ private:
     KpiPeriod _period;
     KpiStandards _standards;
     std::string _team;
-    AllocationLimit _allocationLimit;
+    StandardsFor _standardsFor;
+    std::map<std::string, KpiStandards> _byProfile;  // node-based: Facts point into it
     std::vector<Facts> _facts;
     std::vector<InvalidCaseFile> _invalid;
 };
 
-// The allocation limit of each case's own practice profile (`time.allocation.limit` of the
-// profile the case names, `standard` when it names none or one `profiles` does not know),
-// for KpiReport. `profiles` must outlive the function returned.
-KpiReport::AllocationLimit profileAllocationLimit(const rules::ProfileRegistry& profiles);
+// The standards of each case's own practice profile (the profile the case names, `standard`
+// when it names none or one `profiles` does not know), for KpiReport. `profiles` must outlive
+// the function returned.
+KpiReport::StandardsFor profileStandards(const rules::ProfileRegistry& profiles);
 
 }  // namespace ehdocs

@@ -10,6 +10,13 @@ void optionalNumber(XlsxSheet& sheet, int row, int col, const std::optional<doub
     if (value) sheet.writeNumber(row, col, *value, style);
 }
 
+// "Apr 2026".
+std::string monthName(Date month) {
+    static const char* const kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return std::string(kNames[month.month() - 1]) + " " + std::to_string(month.year());
+}
+
 void writeKpis(XlsxWorkbook& book, const KpiReport& report) {
     XlsxSheet sheet = book.addSheet("KPIs");
     const auto& header = KpiWorkbookWriter::kpiHeader();
@@ -43,13 +50,18 @@ void writeThroughput(XlsxWorkbook& book, const KpiReport& report) {
     XlsxSheet sheet = book.addSheet("Throughput");
     sheet.setColumn(0, 0, 14);
     sheet.setColumn(1, 3, 14);
-    sheet.writeHeader(0, std::vector<std::string>{"Month", "Opened", "Closed", "Open at end"});
+    sheet.setColumn(4, 4, 14);
+    sheet.writeHeader(
+        0, std::vector<std::string>{"Month", "Opened", "Closed", "Open at end", "Month name"});
     int r = 1;
     for (const auto& m : report.months()) {
         sheet.writeDate(r, 0, m.month);
         sheet.writeNumber(r, 1, m.opened);
         sheet.writeNumber(r, 2, m.closed);
         sheet.writeNumber(r, 3, m.openAtEnd);
+        // The chart's categories: text, because a date category shows in LibreOffice Calc as
+        // its serial number (46023), libxlsxwriter writing no cached labels.
+        sheet.writeText(r, 4, monthName(m.month));
         ++r;
     }
     sheet.freezeRows(1);
@@ -58,12 +70,13 @@ void writeThroughput(XlsxWorkbook& book, const KpiReport& report) {
     chart.kind = XlsxChart::Kind::Column;
     chart.title = "Episodes opened, closed and open, by month";
     chart.yAxis = "Episodes";
+    chart.xAxis = "Month";
     for (int col = 1; col <= 3; ++col) {
         static const char* names[] = {"", "Opened", "Closed", "Open at end"};
         chart.series.push_back(
-            {names[col], {"Throughput", 1, 0, r - 1, 0}, {"Throughput", 1, col, r - 1, col}});
+            {names[col], {"Throughput", 1, 4, r - 1, 4}, {"Throughput", 1, col, r - 1, col}});
     }
-    book.insertChart(sheet, 1, 5, chart);
+    book.insertChart(sheet, 1, 6, chart);
 }
 
 void writeCaseloads(XlsxWorkbook& book, const KpiReport& report) {

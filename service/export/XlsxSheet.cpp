@@ -83,6 +83,14 @@ void XlsxSheet::freezeRows(int row) {
     worksheet_freeze_panes(_sheet, row, 0);
 }
 
+void XlsxSheet::printLayout(int headerRows) {
+    worksheet_set_landscape(_sheet);
+    worksheet_set_paper(_sheet, 9);        // A4
+    worksheet_fit_to_pages(_sheet, 1, 0);  // one page wide; 0 = as many pages long as needed
+    if (headerRows > 0)
+        check(worksheet_repeat_rows(_sheet, 0, headerRows - 1), "repeating the header rows", 0, 0);
+}
+
 void XlsxSheet::autofilter(int firstRow, int firstCol, int lastRow, int lastCol) {
     check(worksheet_autofilter(_sheet, firstRow, firstCol, lastRow, lastCol), "setting a filter",
           firstRow, firstCol);

@@ -41,6 +41,10 @@ public:
     void setColumn(int firstCol, int lastCol, double width, XlsxStyle style = XlsxStyle::Plain);
     // Freezes the rows above `row` (1 = the header row stays in view).
     void freezeRows(int row);
+    // How the sheet prints: A4 landscape, one page wide (as many long as it takes), with the
+    // first `headerRows` rows repeated at the top of every page. Every sheet gets this from
+    // XlsxWorkbook::addSheet with one header row.
+    void printLayout(int headerRows);
     void autofilter(int firstRow, int firstCol, int lastRow, int lastCol);
 
 private:

@@ -94,7 +94,9 @@ XlsxSheet XlsxWorkbook::addSheet(const std::string& name) {
     if (sheet == nullptr)
         throw ExportException("libxlsxwriter refused sheet \"" + name + "\" in " + _path);
     _sheetNames.push_back(name);
-    return XlsxSheet(this, sheet, name);
+    XlsxSheet added(this, sheet, name);
+    added.printLayout(1);  // councils print these: landscape, one page wide, header repeated
+    return added;
 }
 
 void XlsxWorkbook::setProperties(const XlsxProperties& p) {

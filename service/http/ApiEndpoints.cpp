@@ -8,7 +8,9 @@
 
 #include <sstream>
 
+#include "http/PageParams.h"
 #include "server/Errors.h"
+#include "server/PageCursor.h"
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
@@ -157,23 +159,33 @@ void ApiEndpoints::addRoutes(Router& router) {
     });
 
     router.add("GET", "/api/v1/cases", [this](const ApiRequest& request, const PathParams&) {
-        const store::CaseFilter filter{request.param("team"), request.param("status"),
-                                       request.param("lead_worker")};
+        const store::CasePageQuery query = caseQuery(request);
+        const store::CasePage page = _service.list(caller(request), query);
         Array::Ptr cases = new Array();
-        for (const server::CaseSummary& s : _service.list(caller(request), filter)) {
+        for (const store::CaseRecord& r : page.cases) {
             Object::Ptr item = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-            item->set("case_id", s.record.caseId);
-            item->set("family", s.record.familyName);
-            item->set("team", s.record.team);
-            item->set("lead_worker", s.record.leadWorker);
-            item->set("lead_worker_name", s.leadWorkerName);
-            item->set("status", s.record.status);
-            item->set("version", s.record.version);
-            item->set("ready_to_close", s.readyToClose);
+            item->set("case_id", r.caseId);
+            item->set("family", r.familyName);
+            item->set("team", r.team);
+            item->set("lead_worker", r.leadWorker);
+            item->set("lead_worker_name", r.leadWorkerName);
+            item->set("status", r.status);
+            item->set("level_of_need", r.levelOfNeed);
+            item->set("version", r.version);
+            item->set("ready_to_close", r.readyToClose);
+            item->set("blocking_count", r.blockingCount);
+            item->set("late_count", r.lateCount);
+            item->set("next_due",
+                      r.nextDue.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.nextDue));
+            item->set("summary_as_of", r.summaryAsOf);
             cases->add(item);
         }
-        Object body;
+        Object body(Poco::JSON_PRESERVE_KEY_ORDER);
         body.set("cases", cases);
+        body.set("next_cursor",
+                 page.next ? Poco::Dynamic::Var(server::encodeCaseCursor(query.sort, *page.next))
+                           : Poco::Dynamic::Var());
+        body.set("total", page.total);
         return json(200, body);
     });
 
@@ -299,13 +311,9 @@ void ApiEndpoints::addRoutes(Router& router) {
                });
 
     router.add("GET", "/api/v1/audit", [this](const ApiRequest& request, const PathParams&) {
-        store::AuditQuery query;
-        query.caseId = request.param("case");
-        query.user = request.param("user");
-        query.from = request.param("from");
-        query.to = request.param("to");
+        const server::AuditPage page = _service.audit(caller(request), auditQuery(request));
         Array::Ptr entries = new Array();
-        for (const store::AuditEntry& e : _service.audit(caller(request), query)) {
+        for (const store::AuditEntry& e : page.entries) {
             Object::Ptr item = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
             item->set("seq", e.seq);
             item->set("at", e.at);
@@ -318,8 +326,12 @@ void ApiEndpoints::addRoutes(Router& router) {
             item->set("detail", e.detail);
             entries->add(item);
         }
-        Object body;
+        Object body(Poco::JSON_PRESERVE_KEY_ORDER);
         body.set("entries", entries);
+        body.set("next_cursor",
+                 page.more ? Poco::Dynamic::Var(server::encodeAuditCursor(page.entries.back().seq))
+                           : Poco::Dynamic::Var());
+        body.set("total", page.total);
         return json(200, body);
     });
 

@@ -84,7 +84,8 @@ std::string withholdNames(const std::string& text, const std::vector<std::string
     return out;
 }
 
-CaseView::CaseView(const Case& kase, Date producedOn) : _case(kase), _producedOn(producedOn) {
+CaseView::CaseView(const Case& kase, Date producedOn, const rules::CheckReport* readiness)
+    : _case(kase), _producedOn(producedOn), _readiness(readiness) {
     for (const Member& m : kase.family.members)
         if (m.isChild() && !m.hasConsent()) _excluded.insert(m.id);
 }

@@ -18,15 +18,18 @@
 
 #include "case/Case.h"
 #include "render/View.h"
+#include "rules/CheckReport.h"
 
 namespace ehdocs::render {
 
 class CaseView {
 public:
-    CaseView(const Case& kase, Date producedOn);
+    // `readiness`: the closure check's report when the caller gave one (RenderOptions), or null.
+    CaseView(const Case& kase, Date producedOn, const rules::CheckReport* readiness = nullptr);
 
     const Case& kase() const { return _case; }
     Date producedOn() const { return _producedOn; }
+    const rules::CheckReport* readiness() const { return _readiness; }
 
     // False only for a child whose consent is not `given`.
     bool included(const Id& member) const { return !_excluded.count(member); }
@@ -64,6 +67,7 @@ public:
 private:
     const Case& _case;
     Date _producedOn;
+    const rules::CheckReport* _readiness;
     std::unordered_set<std::string> _excluded;
 };
 

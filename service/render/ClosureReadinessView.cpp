@@ -1,20 +1,9 @@
 #include "render/ClosureReadinessView.h"
 
-#include "rules/ClosureCheck.h"
-#include "rules/ProfileRegistry.h"
 #include "rules/ReportText.h"
 
 namespace ehdocs::render {
 namespace {
-
-const rules::ProfileRegistry& registry() {
-    static const rules::ProfileRegistry kRegistry = rules::ProfileRegistry::builtIn();
-    return kRegistry;
-}
-
-std::string profileId(const Case& kase) {
-    return kase.profile.empty() ? rules::ProfileRegistry::kDefaultProfile : kase.profile;
-}
 
 View findingList(const std::vector<const rules::Finding*>& findings) {
     View list = View::list();
@@ -38,24 +27,20 @@ View notAppliedList(const std::vector<rules::NotApplied>& items) {
 
 }  // namespace
 
-std::string closureReadinessNotApplicable(const Case& kase) {
-    if (registry().find(profileId(kase))) return "";
-    return "the case names practice profile `" + kase.profile +
-           "`, which is not built in (`ehdocs check --profiles DIR` checks it)";
+std::string closureReadinessNotApplicable(const Case&) {
+    return "";
 }
 
 void closureReadinessView(const CaseView& view, const Meeting*, View& out) {
-    const Case& kase = view.kase();
-    const rules::Profile& profile = registry().get(profileId(kase));
-    rules::CheckReport report = rules::checkClosure(kase, profile, view.producedOn());
+    const rules::CheckReport& report = *view.readiness();
 
     std::vector<const rules::Finding*> blocking, late, other;
     for (const rules::Finding& f : report.blocking) blocking.push_back(&f);
     for (const rules::Finding& f : report.warnings)
         (rules::isTimeliness(f) ? late : other).push_back(&f);
 
-    out.set("readiness_profile", profile.id);
-    out.set("readiness_profile_name", profile.name);
+    out.set("readiness_profile", report.profile);
+    out.set("readiness_profile_name", report.profileName);
     out.set("readiness_as_of", report.asOf.uk());
     out.set("readiness_measured_to", report.measuredTo.uk());
     out.set("readiness_dates_differ", report.measuredTo != report.asOf);
@@ -91,6 +76,11 @@ void closureReadinessView(const CaseView& view, const Meeting*, View& out) {
     out.set("not_applied", notAppliedList(report.notApplied));
     out.set("not_applied_count", std::to_string(report.notApplied.size()));
     out.set("has_not_applied", !report.notApplied.empty());
+    View due = View::list();
+    for (const rules::DueItem& d : report.due)
+        due.push(View().set("date", d.due.uk()).set("what", d.what).set("rule", d.rule));
+    out.set("due", due);
+    out.set("has_due", !report.due.empty());
 }
 
 }  // namespace ehdocs::render

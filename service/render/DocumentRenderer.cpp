@@ -122,6 +122,10 @@ const DocumentType& DocumentRenderer::resolve(const Case& kase, const std::strin
     if (!why.empty())
         throw NotApplicableException(typeId + " does not apply to case " + kase.caseId + ": " +
                                      why);
+    if (type->needsReadiness && !options.readiness)
+        throw NotApplicableException(typeId +
+                                     " is built from the closure check's report, and none was "
+                                     "given (the caller runs the check with its profiles)");
     *meeting = nullptr;
     if (type->needsMeeting) {
         if (options.meeting.empty())
@@ -139,7 +143,8 @@ View DocumentRenderer::view(const Case& kase, const std::string& typeId,
                             const RenderOptions& options) const {
     const Meeting* meeting = nullptr;
     const DocumentType& type = resolve(kase, typeId, options, &meeting);
-    CaseView caseView(kase, options.producedOn ? *options.producedOn : ukToday(systemClock()));
+    CaseView caseView(kase, options.producedOn ? *options.producedOn : ukToday(systemClock()),
+                      options.readiness.get());
     View out = commonView(caseView, type, _letters, !options.markingStampedOnPages);
     type.buildView(caseView, meeting, out);
     // Free text written by workers may still name a child left out; no template sees it.

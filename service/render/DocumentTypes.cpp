@@ -78,8 +78,11 @@ DocumentTypes DocumentTypes::builtIn() {
         "closure_summary", "Closure summary", "professionals",
         [](const Case& c) { return c.closure ? "" : "the case has no closure"; },
         closureSummaryView));
-    types.add(record("closure_readiness", "Closure readiness and timeliness", "team leader",
-                     closureReadinessNotApplicable, closureReadinessView));
+    DocumentType readiness =
+        record("closure_readiness", "Closure readiness and timeliness", "team leader",
+               closureReadinessNotApplicable, closureReadinessView);
+    readiness.needsReadiness = true;
+    types.add(std::move(readiness));
     types.add(record("sf_evidence", "Supporting Families evidence", "programme coordinator",
                      sfEvidenceNotApplicable, sfEvidenceView));
     types.add(letter(

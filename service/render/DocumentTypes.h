@@ -23,6 +23,8 @@ struct DocumentType {
     bool familyFacing = false;
     // Rendered for one meeting (`RenderOptions::meeting`), e.g. taf_minutes.
     bool needsMeeting = false;
+    // Built from the closure check's report (`RenderOptions::readiness`), e.g. closure_readiness.
+    bool needsReadiness = false;
     // The template's file name, looked up in the TemplateSet: `closure_letter.mustache`.
     std::string templateName;
     // "" when the type applies to the case; otherwise why not, in words a user can act on

@@ -2,10 +2,12 @@
 
 // What a caller may choose when rendering one document.
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "case/Date.h"
+#include "rules/CheckReport.h"
 
 namespace ehdocs::render {
 
@@ -19,6 +21,10 @@ struct RenderOptions {
     // Set by renderPdf: the PDF stamper prints the protective marking on every page, so the
     // page's own marking banner is left out rather than shown twice.
     bool markingStampedOnPages = false;
+    // The closure check's report, for `closure_readiness`, which is built from it (and refused
+    // without it): the caller runs the check with the profiles it was configured with, on the
+    // produced-on date. Ignored by other types.
+    std::shared_ptr<const rules::CheckReport> readiness;
 };
 
 }  // namespace ehdocs::render

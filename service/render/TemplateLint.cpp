@@ -188,10 +188,28 @@ std::string LintFinding::text() const {
 
 namespace {
 
+// A closure check's report with one item in every list, so a readiness view shows every name
+// it can provide (lint reads names, not findings).
+rules::CheckReport sampleReport(const Case& sample) {
+    rules::CheckReport r;
+    r.caseId = sample.caseId;
+    r.profile = "standard";
+    r.profileName = "Standard Early Help practice";
+    r.asOf = r.measuredTo = Date::fromYmd(2026, 6, 26);
+    r.blocking.push_back({"closure.reason", rules::Severity::Block, "message", "000: 16.2"});
+    r.warnings.push_back({"time.first_visit", rules::Severity::Warn, "message", "000: 12.1"});
+    r.warnings.push_back({"assessment.shared", rules::Severity::Warn, "message", "000: 10.4"});
+    r.passed.push_back("consent.recorded");
+    r.notApplied.push_back({"summary.transfer", "no such transfer"});
+    r.due.push_back({"time.review_interval", Date::fromYmd(2026, 8, 4), "review TAF meeting"});
+    return r;
+}
+
 // The names the type's view model provides for the sample case (every meeting, for
 // per-meeting types).
 Schema schemaOf(const Case& sample, const DocumentType& type) {
-    CaseView caseView(sample, Date::fromYmd(2026, 6, 26));
+    const rules::CheckReport report = sampleReport(sample);
+    CaseView caseView(sample, Date::fromYmd(2026, 6, 26), &report);
     Schema root;
     if (type.needsMeeting) {
         for (const Meeting& m : sample.meetings) {

@@ -37,9 +37,10 @@ struct DueItem {
 
 struct CheckReport {
     std::string caseId;
-    std::string profile;  // the profile id applied
-    Date asOf;            // the check date: record rules count everything dated on or before it
-    Date measuredTo;      // the measuring date: the earlier of the closure date and the check date
+    std::string profile;      // the profile id applied
+    std::string profileName;  // its name, for documents ("Newham Families First Service")
+    Date asOf;                // the check date: record rules count everything dated on or before it
+    Date measuredTo;  // the measuring date: the earlier of the closure date and the check date
     bool readyToClose = false;  // exactly when `blocking` is empty
     std::vector<Finding> blocking;
     std::vector<Finding> warnings;

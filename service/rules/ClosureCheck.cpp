@@ -32,12 +32,6 @@ bool isDisengagedEarly(const Case& kase) {
            std::none_of(kase.contacts.begin(), kase.contacts.end(), isVisit);
 }
 
-// Why the profile exempts `rule` for this case, or "" when it does not.
-std::string exemption(const Case& kase, const Profile& profile, const std::string& rule) {
-    if (!contains(profile.exemptRules(kase.levelOfNeed), rule)) return "";
-    return "level of need " + kase.levelOfNeed + " (profile " + profile.id + ")";
-}
-
 void record(CheckReport& report, const RuleInfo& rule, Severity severity, const Profile& profile,
             Outcome outcome) {
     switch (outcome.state) {
@@ -66,15 +60,20 @@ CheckReport checkClosure(const Case& original, const Profile& profile, Date chec
     CheckReport report;
     report.caseId = original.caseId;
     report.profile = profile.id;
+    report.profileName = profile.name;
     report.asOf = checkDate;
     report.measuredTo = measuringDate(original, checkDate);
 
-    const CaseOn atCheck(original, checkDate);
+    // Nothing after the measuring date means nothing after the (later) check date either: the
+    // common case of a closed file checked after its closure is read in place, walked once.
+    const bool laterRecords = hasRecordsAfter(original, report.measuredTo);
+    const std::optional<CaseOn> atCheck =
+        laterRecords ? std::optional<CaseOn>(std::in_place, original, checkDate) : std::nullopt;
     const std::optional<CaseOn> atMeasure =
-        report.measuredTo < checkDate
+        laterRecords && report.measuredTo < checkDate
             ? std::optional<CaseOn>(std::in_place, original, report.measuredTo)
             : std::nullopt;
-    const Case& recordCase = atCheck.get();
+    const Case& recordCase = atCheck ? atCheck->get() : original;
     const Case& timeCase = atMeasure ? atMeasure->get() : recordCase;
 
     auto contextFor = [&](const Case& kase) {
@@ -87,13 +86,15 @@ CheckReport checkClosure(const Case& original, const Profile& profile, Date chec
     const RuleContext recordContext = contextFor(recordCase);
     const RuleContext timeContext = contextFor(timeCase);
 
+    const std::vector<std::string>& exempt = profile.exemptRules(original.levelOfNeed);
     const auto& recordRules = recordRuleFunctions();
     const auto& timeRules = timeRuleFunctions();
     for (const RuleInfo& rule : RuleCatalogue::rules()) {
         Severity severity = profile.severity(rule.id);
         if (severity == Severity::Off) continue;
-        if (std::string reason = exemption(original, profile, rule.id); !reason.empty()) {
-            report.notApplied.push_back({rule.id, reason});
+        if (!exempt.empty() && contains(exempt, rule.id)) {
+            report.notApplied.push_back({rule.id, "level of need " + original.levelOfNeed +
+                                                      " (profile " + profile.id + ")"});
             continue;
         }
         bool isRecord = rule.kind == RuleInfo::Kind::Record;

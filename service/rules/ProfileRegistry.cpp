@@ -88,6 +88,10 @@ const Profile& ProfileRegistry::get(const std::string& id) const {
     throw ProfileException("unknown profile `" + id + "`; known profiles: " + known);
 }
 
+const Profile& ProfileRegistry::forCase(const Case& kase) const {
+    return get(kase.profile.empty() ? kDefaultProfile : kase.profile);
+}
+
 std::vector<std::string> ProfileRegistry::ids() const {
     std::vector<std::string> out;
     for (const auto& [key, profile] : _profiles) out.push_back(key);

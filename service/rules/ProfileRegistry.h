@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "case/Case.h"
 #include "rules/Profile.h"
 
 namespace ehdocs::rules {
@@ -29,6 +30,9 @@ public:
     // Throws ProfileException ("unknown profile `x`; known profiles: ...").
     const Profile& get(const std::string& id) const;
     std::vector<std::string> ids() const;
+    // The case's own profile (`standard` when it names none). Throws ProfileException when it
+    // names one that is not here.
+    const Profile& forCase(const Case& kase) const;
 
 private:
     std::map<std::string, Profile> _profiles;

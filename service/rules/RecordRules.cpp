@@ -534,10 +534,10 @@ Outcome childrenSeenAlone(const RuleContext& ctx) {
     const Closure* cl = ctx.closure();
     std::vector<std::string> unseen, noReason;
     for (const Member& m : ctx.kase.family.members) {
-        if (!m.isChild() || !m.hasConsent() || !m.dob || ageOn(*m.dob, ctx.asOf) < 5) continue;
+        if (!m.isChild() || !m.hasConsent() || !m.dob) continue;
         bool alone = std::any_of(ctx.kase.contacts.begin(), ctx.kase.contacts.end(),
                                  [&](const Contact& k) { return namedIn(k.seenAlone, m.id); });
-        if (alone) continue;
+        if (alone || ageOn(*m.dob, ctx.asOf) < 5) continue;
         const ChildNotSeen* why = nullptr;
         if (cl) why = listed(cl->childrenNotSeenAlone, m.id);
         if (cl && !why) why = listed(cl->childrenNotSeen, m.id);

@@ -34,9 +34,13 @@ std::vector<DueItem> dueOn(const RuleContext& ctx, const char* rule, Date due, s
     if (!ctx.open) return {};
     return {{rule, due, std::move(what)}};
 }
+std::vector<DueItem> dueOn(const RuleContext& ctx, const char* rule, Date due, const char* what) {
+    if (!ctx.open) return {};
+    return {{rule, due, what}};
+}
 
 const char* const kNotAllocated = "not allocated";
-const char* const kNoInitialMeeting = "no initial TAF meeting yet";
+const char* const kNoInitialMeeting = "no initial TAF meeting";
 
 const Limit* limitOf(const RuleContext& ctx, const std::string& key) {
     const std::optional<Limit>& l = ctx.profile.limit(key);
@@ -69,7 +73,7 @@ std::optional<DateTime> allocatedAt(const RuleContext& ctx) {
 Outcome firstWithin(const RuleContext& ctx, const Limit& limit, const DateTime& from,
                     const std::optional<DateTime>& first, const std::string& what,
                     const std::string& missing, const std::string& since, const char* rule,
-                    const std::string& dueWhat) {
+                    const char* dueWhat) {
     if (first) {
         if (limit.met(from, *first)) return O::held();
         return O::failed(what + " on " + when(*first, limit) + ", " + limit.gapText(from, *first) +
@@ -142,7 +146,7 @@ std::string gapMessage(const GapResult& g, const Limit& limit, const std::string
 // `message()` words the finding; called only when a gap was late.
 template <typename Message>
 Outcome gapOutcome(const RuleContext& ctx, const GapResult& g, const char* rule,
-                   const std::string& dueWhat, Message message) {
+                   const char* dueWhat, Message message) {
     Outcome o = g.late ? O::failed(message()) : O::held();
     if (g.nextDue) o.dueNext(dueOn(ctx, rule, *g.nextDue, dueWhat));
     return o;
@@ -342,10 +346,9 @@ Outcome timeVoiceOfChild(const RuleContext& ctx) {
             for (const Words& w : a->childViews)
                 if (w.member == child.id) dates.push_back(*a->completed);
         GapResult g = gaps(alloc->date(), dates, ctx.asOf, limit, limit);
-        if (g.nextDue)
-            for (DueItem& d : dueOn(ctx, "time.voice_of_child", *g.nextDue,
-                                    memberName(ctx.kase, child.id) + "'s own words recorded"))
-                due.push_back(std::move(d));
+        if (g.nextDue && ctx.open)
+            due.push_back({"time.voice_of_child", *g.nextDue,
+                           memberName(ctx.kase, child.id) + "'s own words recorded"});
         if (g.late)
             messages.push_back(
                 gapMessage(g, limit, "record of " + memberName(ctx.kase, child.id) + "'s own words",
@@ -403,8 +406,9 @@ Outcome timeDuration(const RuleContext& ctx) {
     const Limit& limit = *limitOf(ctx, "time.duration.limit");
     Date start = alloc->date();
     if (limit.met(start, ctx.asOf)) return O::held();
-    std::string until =
-        ctx.closure() ? "closure on " + ctx.asOf.uk() : ctx.asOf.uk() + " (still open)";
+    // Closed by the measuring date: measured to the closure; otherwise still open on it.
+    const bool closedBy = ctx.closure() && ctx.closure()->date <= ctx.asOf;
+    std::string until = closedBy ? "closure on " + ctx.asOf.uk() : ctx.asOf.uk() + " (still open)";
     return O::failed("Worked with the family for " + std::to_string(daysBetween(start, ctx.asOf)) +
                      " days, from allocation on " + start.uk() + " to " + until +
                      "; the standard is at most " + limit.text() + " (until " +

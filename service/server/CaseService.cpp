@@ -8,7 +8,9 @@
 #include "server/CaseJson.h"
 #include "server/ClosureGate.h"
 #include "server/Errors.h"
+#include "server/KeptSummary.h"
 #include "server/SubjectAccessArchive.h"
+#include "server/SummarySweep.h"
 #include "server/Tokens.h"
 
 using Poco::JSON::Array;
@@ -21,6 +23,9 @@ namespace {
 // A write based on the version just read can lose a race with another writer; the service
 // then redoes it on the newer version (the caller sent no version to hold it to).
 constexpr int kWriteAttempts = 3;
+
+// Stale summaries a list renews before it reads (a new day; the sweep renews the rest).
+constexpr std::size_t kRefreshedPerList = 20;
 
 Poco::Dynamic::Var errorList(const std::vector<ValidationError>& errors) {
     Array::Ptr list = new Array();
@@ -210,6 +215,7 @@ store::CaseRecord CaseService::nextVersion(const store::CaseRecord& current, con
     next.author = user.name;
     next.writtenAt = nowIso();
     next.action = action;
+    keepSummary(next, kase, _readiness, today());
     return next;
 }
 
@@ -236,31 +242,23 @@ store::CaseRecord CaseService::create(const Caller& caller, const std::string& b
         &detail);
 }
 
-std::vector<CaseSummary> CaseService::list(const Caller& caller, const store::CaseFilter& filter) {
+store::CasePage CaseService::list(const Caller& caller, store::CasePageQuery query) {
     return audited(caller, Action::list, "", [&] {
         const store::User& user = Authoriser::require(caller, Action::list);
-        store::CaseFilter scoped = filter;
         if (const std::optional<std::string> team = Authoriser::teamScope(caller)) {
-            if (!filter.team.empty() && filter.team != *team) {
+            if (!query.team.empty() && query.team != *team) {
                 throw ForbiddenException(user.name + " may list only cases of team \"" + *team +
                                          "\"");
             }
-            scoped.team = *team;
+            query.team = *team;
         }
-        const std::string asOf = today().iso();
-        std::vector<CaseSummary> summaries;
-        for (store::CaseRecord& record : _store.listCases(scoped)) {
-            CaseSummary summary;
-            std::shared_ptr<const Case> kase = parsed(record);
-            if (const Worker* lead = kase->worker(kase->leadWorker)) {
-                summary.leadWorkerName = lead->name;
-            }
-            summary.readyToClose = reportFor(record, asOf).readyToClose;
-            record.json.clear();
-            summary.record = std::move(record);
-            summaries.push_back(std::move(summary));
+        if (query.limit == 0 || query.limit > kMaxPage) {
+            throw BadRequestException("limit: " + std::to_string(query.limit) +
+                                      " is not between 1 and " + std::to_string(kMaxPage));
         }
-        return summaries;
+        // The first lists after midnight renew a few summaries at once; the sweep the rest.
+        refreshSummaries(_store, _readiness, today(), kRefreshedPerList);
+        return _store.casePage(query);
     });
 }
 
@@ -471,7 +469,7 @@ std::string CaseService::subjectAccess(const Caller& caller, const std::string& 
     });
 }
 
-std::vector<store::AuditEntry> CaseService::audit(const Caller& caller, store::AuditQuery query) {
+AuditPage CaseService::audit(const Caller& caller, store::AuditQuery query) {
     return audited(caller, Action::audit, query.caseId, [&] {
         Authoriser::require(caller, Action::audit);
         for (std::string* bound : {&query.from, &query.to}) {
@@ -483,7 +481,17 @@ std::vector<store::AuditEntry> CaseService::audit(const Caller& caller, store::A
             }
         }
         if (query.to.size() == 10) query.to += "T23:59:59Z";  // a date means the whole day
-        return _store.audit(query);
+        if (query.limit == 0 || query.limit > kMaxPage) {
+            throw BadRequestException("limit: " + std::to_string(query.limit) +
+                                      " is not between 1 and " + std::to_string(kMaxPage));
+        }
+        AuditPage page;
+        page.total = _store.auditCount(query);
+        ++query.limit;  // one more tells whether another page follows
+        page.entries = _store.audit(query);
+        page.more = page.entries.size() == query.limit;
+        if (page.more) page.entries.pop_back();
+        return page;
     });
 }
 

@@ -28,11 +28,15 @@
 
 namespace ehdocs::server {
 
-struct CaseSummary {
-    store::CaseRecord record;  // without json
-    std::string leadWorkerName;
-    bool readyToClose = false;
+// A page of the audit trail: `entries` oldest first; `more` when entries follow the last.
+struct AuditPage {
+    std::vector<store::AuditEntry> entries;
+    bool more = false;
+    std::size_t total = 0;  // entries matching the filters, on every page
 };
+
+// The largest page a list gives (GET /api/v1/cases and /api/v1/audit; default 50).
+constexpr std::size_t kMaxPage = 500;
 
 struct IssueResult {
     std::string docId, sha256;
@@ -57,9 +61,11 @@ public:
     // admin's closed case (importing history) is stored, its audit entry saying so.
     store::CaseRecord create(const Caller& caller, const std::string& body);
 
-    // Current versions matching the filter that the caller may see (own team for coaches and
-    // team leaders).
-    std::vector<CaseSummary> list(const Caller& caller, const store::CaseFilter& filter);
+    // One page of the current cases the caller may see (own team for coaches and team
+    // leaders), read from the summaries the store keeps (one indexed query); BadRequestException
+    // when `query.limit` is 0 or over kMaxPage. Renews first a few summaries a new day has made
+    // stale (the SummarySweep renews the rest).
+    store::CasePage list(const Caller& caller, store::CasePageQuery query);
 
     // The current version; for a Supporting Families coordinator, only the SF view of it.
     store::CaseRecord get(const Caller& caller, const std::string& caseId);
@@ -99,7 +105,8 @@ public:
     // A ZIP: case.json, every issued document, audit.json (see docs/api.md).
     std::string subjectAccess(const Caller& caller, const std::string& caseId);
 
-    std::vector<store::AuditEntry> audit(const Caller& caller, store::AuditQuery query);
+    // A page of the audit trail (query.limit 1..kMaxPage, after query.afterSeq).
+    AuditPage audit(const Caller& caller, store::AuditQuery query);
 
     // Every current case, for a workbook export named `what` (sf, kpi): for callers whose role
     // may export, audited.

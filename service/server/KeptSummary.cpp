@@ -23,6 +23,8 @@ int timeFindings(const Poco::JSON::Array::Ptr& findings) {
 void keepSummary(store::CaseRecord& record, const Case& kase, ReadinessChecker& readiness,
                  Date asOf) {
     record.levelOfNeed = kase.levelOfNeed;
+    const Worker* lead = kase.worker(kase.leadWorker);
+    record.leadWorkerName = lead ? lead->name : "";
     record.summaryAsOf = asOf.iso();
     record.nextDue.clear();
     record.readyToClose = false;
@@ -31,8 +33,10 @@ void keepSummary(store::CaseRecord& record, const Case& kase, ReadinessChecker& 
     ReadinessReport report;
     try {
         report = readiness.check(kase, asOf);
-    } catch (const Poco::Exception&) {
-        return;  // the rules cannot check it: the readiness call says why, to whoever asks
+    } catch (const std::exception&) {
+        // The rules cannot check it; a write is not refused for that, and the readiness call
+        // says why to whoever asks.
+        return;
     }
     Poco::JSON::Parser parser;
     const auto json = parser.parse(report.json).extract<Poco::JSON::Object::Ptr>();

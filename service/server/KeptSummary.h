@@ -16,9 +16,10 @@ namespace ehdocs::server {
 // - readyToClose and blockingCount: the closure report's verdict and its blocking findings;
 // - lateCount: its timeliness findings (rules time.*, blocking or warning): what is overdue;
 // - nextDue: "" until the practice rules give due dates;
-// - levelOfNeed: the case's; summaryAsOf: `asOf`.
-// A case the rules cannot check (it names a profile that does not exist) gets a summary of
-// nothing ready, nothing counted, still dated `asOf` so that it is not retried all day.
+// - levelOfNeed and leadWorkerName: the case's; summaryAsOf: `asOf`.
+// A case the rules cannot check (it names a profile that does not exist, or the checker fails)
+// gets a summary of nothing ready, nothing counted, still dated `asOf` so that it is not
+// retried all day; the write it goes with is not refused for that.
 void keepSummary(store::CaseRecord& record, const Case& kase, ReadinessChecker& readiness,
                  Date asOf);
 

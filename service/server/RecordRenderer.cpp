@@ -1,13 +1,15 @@
 #include "server/RecordRenderer.h"
 
+#include "case/Clock.h"
 #include "render/RenderErrors.h"
 #include "server/Errors.h"
 
 namespace ehdocs::server {
 
 RecordRenderer::RecordRenderer(std::unique_ptr<render::DocumentRenderer> renderer,
-                               std::unique_ptr<WkhtmltopdfPool> pool)
-    : _renderer(std::move(renderer)), _pool(std::move(pool)) {}
+                               std::unique_ptr<WkhtmltopdfPool> pool,
+                               const RulesReadiness* readiness)
+    : _renderer(std::move(renderer)), _pool(std::move(pool)), _readiness(readiness) {}
 
 RecordRenderer::~RecordRenderer() = default;
 
@@ -19,7 +21,11 @@ RenderedDocument RecordRenderer::render(const Case& kase, const RenderRequest& r
     }
     render::RenderOptions options;
     options.meeting = request.meeting;
-    options.producedOn = request.producedOn;
+    options.producedOn = request.producedOn ? *request.producedOn : ukToday(systemClock());
+    if (type->needsReadiness && _readiness) {
+        options.readiness = std::make_shared<const rules::CheckReport>(
+            _readiness->report(kase, *options.producedOn));
+    }
     RenderedDocument doc;
     doc.title = type->title;
     doc.familyLetter = type->familyFacing;

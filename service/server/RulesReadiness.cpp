@@ -12,14 +12,18 @@ RulesReadiness::RulesReadiness(rules::ProfileRegistry profiles, std::string defa
 }
 
 ReadinessReport RulesReadiness::check(const Case& kase, Date asOf) {
+    const rules::CheckReport r = report(kase, asOf);
+    return ReadinessReport{r.readyToClose, rules::reportToJsonText(r)};
+}
+
+rules::CheckReport RulesReadiness::report(const Case& kase, Date asOf) const {
     const std::string id = kase.profile.empty() ? _defaultProfile : kase.profile;
     const rules::Profile* profile = _profiles.find(id);
     if (!profile) {
         throw BadRequestException("the case names the profile \"" + id +
                                   "\", which this service does not have");
     }
-    const rules::CheckReport report = rules::checkClosure(kase, *profile, asOf);
-    return ReadinessReport{report.readyToClose, rules::reportToJsonText(report)};
+    return rules::checkClosure(kase, *profile, asOf);
 }
 
 }  // namespace ehdocs::server

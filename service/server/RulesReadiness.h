@@ -3,6 +3,7 @@
 // The closure rules (rules/ClosureCheck.h) as the service's ReadinessChecker: each case is
 // checked against the profile it names, or the service's default profile.
 
+#include "rules/CheckReport.h"
 #include "rules/ProfileRegistry.h"
 #include "server/ReadinessChecker.h"
 
@@ -14,6 +15,10 @@ public:
     RulesReadiness(rules::ProfileRegistry profiles, std::string defaultProfile);
 
     ReadinessReport check(const Case& kase, Date asOf) override;
+    // The report itself, for the closure_readiness document (RecordRenderer): the same
+    // profiles as /readiness. Throws BadRequestException for a profile the service lacks.
+    rules::CheckReport report(const Case& kase, Date asOf) const;
+    const rules::ProfileRegistry& profiles() const { return _profiles; }
 
 private:
     rules::ProfileRegistry _profiles;

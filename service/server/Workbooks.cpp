@@ -59,19 +59,16 @@ std::string Workbooks::supportingFamilies(const Cases& cases, const Query& query
 }
 
 std::string Workbooks::kpi(const Cases& cases, const Query& query) {
+    return kpiWithProfiles(cases, query, rules::ProfileRegistry::builtIn());
+}
+
+std::string Workbooks::kpiWithProfiles(const Cases& cases, const Query& query,
+                                       const rules::ProfileRegistry& profiles) {
     const KpiPeriod period{dateParameter(query, "from", std::nullopt),
                            dateParameter(query, "to", std::nullopt)};
     if (period.to < period.from) throw BadRequestException("to is before from");
-    // Allocation is judged against each case's own profile, as `ehdocs export kpi` does.
-    const rules::ProfileRegistry profiles = rules::ProfileRegistry::builtIn();
-    const auto allocationLimit = [&profiles](const Case& kase) {
-        const rules::Profile* profile = profiles.find(
-            kase.profile.empty() ? rules::ProfileRegistry::kDefaultProfile : kase.profile);
-        if (!profile) profile = &profiles.get(rules::ProfileRegistry::kDefaultProfile);
-        const auto& limit = profile->limit("time.allocation.limit");
-        return limit ? *limit : rules::Limit(24, rules::Limit::Unit::Hours);
-    };
-    KpiReport report(period, KpiStandards{}, parameter(query, "team"), allocationLimit);
+    // Each case is judged by its own profile's standards, as `ehdocs export kpi` does.
+    KpiReport report(period, KpiStandards{}, parameter(query, "team"), profileStandards(profiles));
     for (const auto& kase : cases) report.add(*kase);
     return workbookBytes([&](const std::string& path) { KpiWorkbookWriter::write(report, path); });
 }

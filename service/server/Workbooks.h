@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "case/Case.h"
+#include "rules/ProfileRegistry.h"
 
 namespace ehdocs::server {
 
@@ -26,7 +27,11 @@ public:
     // today), `team` (default all).
     static std::string supportingFamilies(const Cases& cases, const Query& query);
 
-    // Performance Framework KPIs for `from`..`to` (both required), `team` (default all).
+    // Performance Framework KPIs for `from`..`to` (both required), `team` (default all), each
+    // case judged by its own profile's standards in `profiles` (the service's own, the ones
+    // /readiness uses); kpi() uses the built-in profiles.
+    static std::string kpiWithProfiles(const Cases& cases, const Query& query,
+                                       const rules::ProfileRegistry& profiles);
     static std::string kpi(const Cases& cases, const Query& query);
 };
 

@@ -6,7 +6,7 @@ namespace ehdocs::store {
 
 const char* const kSummaryColumns =
     "team, status, lead_worker, family_name, level_of_need, ready_to_close, blocking_count,"
-    " late_count, next_due, summary_as_of, action_key, family_key, due_key";
+    " late_count, next_due, summary_as_of, action_key, family_key, due_key, lead_worker_name";
 
 std::vector<std::string> summaryValues(const CaseRecord& r) {
     return {r.team,
@@ -21,7 +21,20 @@ std::vector<std::string> summaryValues(const CaseRecord& r) {
             r.summaryAsOf,
             sortKey(r, CaseSort::action),
             sortKey(r, CaseSort::family),
-            sortKey(r, CaseSort::due)};
+            sortKey(r, CaseSort::due),
+            r.leadWorkerName};
+}
+
+std::size_t summaryColumnCount() {
+    return summaryValues(CaseRecord{}).size();
+}
+
+std::string placeholders(bool dollar, std::size_t first, std::size_t count) {
+    std::string list;
+    for (std::size_t i = 0; i < count; ++i) {
+        list += (i ? ", " : "") + (dollar ? "$" + std::to_string(first + i) : std::string("?"));
+    }
+    return list;
 }
 
 std::string summaryAssignments(bool dollar, std::size_t first) {
@@ -96,10 +109,9 @@ CasePageSql casePageSql(const CasePageQuery& q, bool dollar) {
         if (q.sort == CaseSort::caseId) {
             b.where("case_id > " + b.param(q.after->caseId));
         } else {
-            // (key, case_id) > (k, id), spelt out so that both databases use the index.
-            const std::string k1 = b.param(q.after->key), k2 = b.param(q.after->key);
-            b.where("(" + key + " > " + k1 + " OR (" + key + " = " + k2 + " AND case_id > " +
-                    b.param(q.after->caseId) + "))");
+            // A row value: both databases read it as a range of the (key, case_id) index.
+            const std::string k = b.param(q.after->key);
+            b.where("(" + key + ", case_id) > (" + k + ", " + b.param(q.after->caseId) + ")");
         }
     }
     const std::string order =
@@ -126,6 +138,7 @@ CaseRecord summaryFrom(const std::vector<std::string>& row) {
     r.lateCount = Poco::NumberParser::parse(row[10]);
     r.nextDue = row[11];
     r.summaryAsOf = row[12];
+    r.leadWorkerName = row[16];
     return r;
 }
 

@@ -20,6 +20,12 @@ std::vector<std::string> summaryValues(const CaseRecord& record);
 // "team = ?, status = ?, ..." (or $first, $first+1, ...): setting every summary column.
 std::string summaryAssignments(bool dollar, std::size_t first = 1);
 
+// How many columns kSummaryColumns names.
+std::size_t summaryColumnCount();
+
+// "?, ?, ?" or "$first, ..., $(first+count-1)".
+std::string placeholders(bool dollar, std::size_t first, std::size_t count);
+
 struct CasePageSql {
     std::string select;               // the page, one row more than the limit
     std::string count;                // the total
@@ -28,7 +34,7 @@ struct CasePageSql {
 };
 
 // `dollar`: PostgreSQL's $1, $2 placeholders; otherwise SQLite's ?. The select's columns:
-// case_id, version, written_at, then kSummaryColumns, then sort_key.
+// case_id, version, written_at, then kSummaryColumns, then sort_key (always the last).
 CasePageSql casePageSql(const CasePageQuery& query, bool dollar);
 
 // The row's columns read back into a record (the order of casePageSql's select).

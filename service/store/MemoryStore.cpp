@@ -31,6 +31,7 @@ bool matches(const CasePageQuery& q, const CaseRecord& r) {
 
 void copySummary(const CaseRecord& from, CaseRecord& to) {
     to.levelOfNeed = from.levelOfNeed;
+    to.leadWorkerName = from.leadWorkerName;
     to.readyToClose = from.readyToClose;
     to.blockingCount = from.blockingCount;
     to.lateCount = from.lateCount;
@@ -45,6 +46,20 @@ WriteResult MemoryStore::createCase(const CaseRecord& first) {
     if (_cases.count(first.caseId)) return WriteResult::exists;
     _cases[first.caseId].push_back(first);
     return WriteResult::ok;
+}
+
+std::vector<WriteResult> MemoryStore::createCases(const std::vector<CaseRecord>& firsts) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    std::vector<WriteResult> results;
+    for (const CaseRecord& first : firsts) {
+        if (_cases.count(first.caseId)) {
+            results.push_back(WriteResult::exists);
+            continue;
+        }
+        _cases[first.caseId].push_back(first);
+        results.push_back(WriteResult::ok);
+    }
+    return results;
 }
 
 WriteResult MemoryStore::updateCase(const CaseRecord& next,

@@ -13,6 +13,7 @@ namespace ehdocs::store {
 class MemoryStore : public Store {
 public:
     WriteResult createCase(const CaseRecord& first) override;
+    std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) override;
     WriteResult updateCase(const CaseRecord& next,
                            const std::vector<StoredDocument>& documents) override;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;

@@ -58,10 +58,11 @@ std::vector<std::string> caseSummaries() {
          {"team TEXT NOT NULL DEFAULT ''", "status TEXT NOT NULL DEFAULT ''",
           "lead_worker TEXT NOT NULL DEFAULT ''", "family_name TEXT NOT NULL DEFAULT ''",
           "written_at TEXT NOT NULL DEFAULT ''", "level_of_need TEXT NOT NULL DEFAULT ''",
-          "ready_to_close INTEGER NOT NULL DEFAULT 0", "blocking_count INTEGER NOT NULL DEFAULT 0",
-          "late_count INTEGER NOT NULL DEFAULT 0", "next_due TEXT NOT NULL DEFAULT ''",
-          "summary_as_of TEXT NOT NULL DEFAULT ''", "action_key TEXT NOT NULL DEFAULT ''",
-          "family_key TEXT NOT NULL DEFAULT ''", "due_key TEXT NOT NULL DEFAULT '9999-99-99'"}) {
+          "lead_worker_name TEXT NOT NULL DEFAULT ''", "ready_to_close INTEGER NOT NULL DEFAULT 0",
+          "blocking_count INTEGER NOT NULL DEFAULT 0", "late_count INTEGER NOT NULL DEFAULT 0",
+          "next_due TEXT NOT NULL DEFAULT ''", "summary_as_of TEXT NOT NULL DEFAULT ''",
+          "action_key TEXT NOT NULL DEFAULT ''", "family_key TEXT NOT NULL DEFAULT ''",
+          "due_key TEXT NOT NULL DEFAULT '9999-99-99'"}) {
         sql.push_back(std::string("ALTER TABLE cases ADD COLUMN ") + column);
     }
     sql.push_back(
@@ -80,7 +81,7 @@ std::vector<std::string> caseSummaries() {
 }
 
 // Signing in to the web app: a password hash (Argon2id) per user, and disabling a user.
-std::vector<std::string> webSignIn() {
+std::vector<std::string> passwordsAndDisabling() {
     return {
         "ALTER TABLE users ADD COLUMN password_hash TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
@@ -91,7 +92,7 @@ std::vector<std::string> webSignIn() {
 
 const std::vector<std::vector<std::string>>& Migrations::all() {
     static const std::vector<std::vector<std::string>> migrations = {version1(), caseSummaries(),
-                                                                     webSignIn()};
+                                                                     passwordsAndDisabling()};
     return migrations;
 }
 

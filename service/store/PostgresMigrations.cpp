@@ -62,8 +62,9 @@ std::vector<std::string> caseSummaries() {
          {"team TEXT NOT NULL DEFAULT ''", "status TEXT NOT NULL DEFAULT ''",
           "lead_worker TEXT NOT NULL DEFAULT ''", "family_name TEXT NOT NULL DEFAULT ''",
           "written_at TEXT NOT NULL DEFAULT ''", "level_of_need TEXT NOT NULL DEFAULT ''",
-          "ready_to_close INTEGER NOT NULL DEFAULT 0", "blocking_count INTEGER NOT NULL DEFAULT 0",
-          "late_count INTEGER NOT NULL DEFAULT 0", "next_due TEXT NOT NULL DEFAULT ''",
+          "lead_worker_name TEXT NOT NULL DEFAULT ''", "ready_to_close INTEGER NOT NULL DEFAULT 0",
+          "blocking_count INTEGER NOT NULL DEFAULT 0", "late_count INTEGER NOT NULL DEFAULT 0",
+          "next_due TEXT NOT NULL DEFAULT ''",
           // Sort keys compare byte by byte (COLLATE "C"), as in SQLite and the in-memory store.
           "summary_as_of TEXT NOT NULL DEFAULT ''",
           "action_key TEXT COLLATE \"C\" NOT NULL DEFAULT ''",
@@ -98,7 +99,7 @@ void ensureVersionTable(Poco::Data::Session& session) {
 }
 
 // Signing in to the web app: a password hash (Argon2id) per user, and disabling a user.
-std::vector<std::string> webSignIn() {
+std::vector<std::string> passwordsAndDisabling() {
     return {
         "ALTER TABLE users ADD COLUMN password_hash TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
@@ -109,7 +110,7 @@ std::vector<std::string> webSignIn() {
 
 const std::vector<std::vector<std::string>>& PostgresMigrations::all() {
     static const std::vector<std::vector<std::string>> migrations = {version1(), caseSummaries(),
-                                                                     webSignIn()};
+                                                                     passwordsAndDisabling()};
     return migrations;
 }
 

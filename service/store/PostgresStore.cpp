@@ -28,15 +28,15 @@ struct VersionRows {
     bool summary;
     std::vector<std::string> caseId, json, team, status, lead, family, author, at, action;
     std::vector<int> version;
-    std::vector<std::string> level, nextDue, asOf;
+    std::vector<std::string> level, leadName, nextDue, asOf;
     std::vector<int> ready, blocking, late;
 
     void bindTo(Statement& statement) {
         statement, into(caseId), into(version), into(json), into(team), into(status), into(lead),
             into(family), into(author), into(at), into(action);
         if (summary) {
-            statement, into(level), into(ready), into(blocking), into(late), into(nextDue),
-                into(asOf);
+            statement, into(level), into(leadName), into(ready), into(blocking), into(late),
+                into(nextDue), into(asOf);
         }
     }
 
@@ -56,6 +56,7 @@ struct VersionRows {
             r.action = action[i];
             if (!summary) continue;
             r.levelOfNeed = level[i];
+            r.leadWorkerName = leadName[i];
             r.readyToClose = ready[i] != 0;
             r.blockingCount = blocking[i];
             r.lateCount = late[i];
@@ -68,7 +69,8 @@ struct VersionRows {
 
 const char* const kVersionColumns =
     "v.case_id, v.version, v.json, v.team, v.status, v.lead_worker, v.family_name, v.author,"
-    " v.written_at, v.action, c.level_of_need, c.ready_to_close, c.blocking_count,"
+    " v.written_at, v.action, c.level_of_need, c.lead_worker_name, c.ready_to_close,"
+    " c.blocking_count,"
     " c.late_count, c.next_due, c.summary_as_of";
 
 // Binds each value, in order, to the statement's placeholders.
@@ -197,19 +199,30 @@ int PostgresStore::schemaVersion() {
 }
 
 WriteResult PostgresStore::createCase(const CaseRecord& first) {
-    return guarded("storing a new case", [&] {
+    return createCases({first}).front();
+}
+
+std::vector<WriteResult> PostgresStore::createCases(const std::vector<CaseRecord>& firsts) {
+    return guarded("storing new cases", [&] {
         Session s = _pool->get();
         return inTransaction(s, [&] {
-            std::vector<std::string> values = summaryValues(first);
-            Statement claim(s);
-            claim << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns
-                  << ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-                     " $16) ON CONFLICT (case_id) DO NOTHING",
-                useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
-            bindAll(claim, values);
-            if (claim.execute() == 0) return WriteResult::exists;
-            insertVersion(s, first);
-            return WriteResult::ok;
+            std::vector<WriteResult> results;
+            for (const CaseRecord& first : firsts) {
+                std::vector<std::string> values = summaryValues(first);
+                Statement claim(s);
+                claim << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns
+                      << ") VALUES (" << placeholders(true, 1, 3 + summaryColumnCount())
+                      << ") ON CONFLICT (case_id) DO NOTHING",
+                    useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
+                bindAll(claim, values);
+                if (claim.execute() == 0) {
+                    results.push_back(WriteResult::exists);
+                    continue;
+                }
+                insertVersion(s, first);
+                results.push_back(WriteResult::ok);
+            }
+            return results;
         });
     });
 }
@@ -225,7 +238,8 @@ WriteResult PostgresStore::updateCase(const CaseRecord& next,
             std::vector<std::string> values = summaryValues(next);
             Statement advance(s);
             advance << "UPDATE cases SET version = $1, written_at = $2, "
-                    << summaryAssignments(true, 3) << " WHERE case_id = $16 AND version = $17",
+                    << summaryAssignments(true, 3) << " WHERE case_id = $"
+                    << 3 + summaryColumnCount() << " AND version = $" << 4 + summaryColumnCount(),
                 useRef(next.version), useRef(next.writtenAt);
             bindAll(advance, values);
             advance, useRef(next.caseId), bind(base);
@@ -263,12 +277,13 @@ std::optional<CaseRecord> PostgresStore::currentHead(const std::string& caseId) 
         Session s = _pool->get();
         VersionRows rows(true);
         Statement select(s);
-        select << "SELECT v.case_id, v.version, '' AS json, v.team, v.status, v.lead_worker,"
-                  " v.family_name, v.author, v.written_at, v.action, c.level_of_need,"
-                  " c.ready_to_close, c.blocking_count, c.late_count, c.next_due,"
-                  " c.summary_as_of FROM cases c"
-                  " JOIN case_versions v ON v.case_id = c.case_id AND v.version = c.version"
-                  " WHERE c.case_id = $1",
+        select
+            << "SELECT v.case_id, v.version, '' AS json, v.team, v.status, v.lead_worker,"
+               " v.family_name, v.author, v.written_at, v.action, c.level_of_need,"
+               " c.lead_worker_name, c.ready_to_close, c.blocking_count, c.late_count, c.next_due,"
+               " c.summary_as_of FROM cases c"
+               " JOIN case_versions v ON v.case_id = c.case_id AND v.version = c.version"
+               " WHERE c.case_id = $1",
             useRef(caseId);
         rows.bindTo(select);
         select.execute();
@@ -347,30 +362,19 @@ WriteResult PostgresStore::addUser(const User& user) {
     });
 }
 
-WriteResult PostgresStore::replaceToken(const std::string& name, const std::string& tokenHash) {
-    return guarded("replacing a token", [&] {
-        Session s = _pool->get();
-        Statement update(s);
-        update << "UPDATE users SET token_hash = $1 WHERE name = $2", useRef(tokenHash),
-            useRef(name);
-        return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
-    });
-}
-
 namespace {
 
-// Users matching `where` (SQL with one $1 bound to `value`; "" = every user), by name.
-std::vector<User> selectUsers(Session& s, const std::string& where, const std::string& value) {
+// Users matching `where` (a condition on $1, or "" for all), ordered by name.
+std::vector<User> selectUsers(Session& s, const std::string& where, std::string value) {
     std::vector<std::string> names, roles, teams, tokens, created, passwords;
     std::vector<int> disabled;
     Statement select(s);
-    select
-        << "SELECT name, role, team, token_hash, created_at, password_hash, disabled FROM users" +
-               (where.empty() ? std::string() : " WHERE " + where) + " ORDER BY name",
+    select << "SELECT name, role, team, token_hash, created_at, password_hash, disabled"
+              " FROM users" +
+                  (where.empty() ? std::string() : " WHERE " + where) + " ORDER BY name",
         into(names), into(roles), into(teams), into(tokens), into(created), into(passwords),
         into(disabled);
-    std::string bound = value;
-    if (!where.empty()) select, useRef(bound);
+    if (!where.empty()) select, useRef(value);
     select.execute();
     std::vector<User> users;
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -381,6 +385,35 @@ std::vector<User> selectUsers(Session& s, const std::string& where, const std::s
 }
 
 }  // namespace
+
+WriteResult PostgresStore::replaceToken(const std::string& name, const std::string& tokenHash) {
+    return updateUser(name, "replacing a token", "token_hash", tokenHash);
+}
+
+WriteResult PostgresStore::setPassword(const std::string& name, const std::string& passwordHash) {
+    return updateUser(name, "setting a password", "password_hash", passwordHash);
+}
+
+WriteResult PostgresStore::setDisabled(const std::string& name, bool disabled) {
+    return guarded("disabling a user", [&] {
+        Session s = _pool->get();
+        Statement update(s);
+        const int value = disabled ? 1 : 0;
+        update << "UPDATE users SET disabled = $1 WHERE name = $2", useRef(value), useRef(name);
+        return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
+    });
+}
+
+WriteResult PostgresStore::updateUser(const std::string& name, const std::string& what,
+                                      const std::string& column, const std::string& value) {
+    return guarded(what, [&] {
+        Session s = _pool->get();
+        Statement update(s);
+        update << "UPDATE users SET " + column + " = $1 WHERE name = $2", useRef(value),
+            useRef(name);
+        return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
+    });
+}
 
 std::optional<User> PostgresStore::userByTokenHash(const std::string& tokenHash) {
     return guarded("looking up a token", [&]() -> std::optional<User> {
@@ -404,26 +437,6 @@ std::vector<User> PostgresStore::users() {
     return guarded("listing users", [&] {
         Session s = _pool->get();
         return selectUsers(s, "", "");
-    });
-}
-
-WriteResult PostgresStore::setPassword(const std::string& name, const std::string& passwordHash) {
-    return guarded("setting a password", [&] {
-        Session s = _pool->get();
-        Statement update(s);
-        update << "UPDATE users SET password_hash = $1 WHERE name = $2", useRef(passwordHash),
-            useRef(name);
-        return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
-    });
-}
-
-WriteResult PostgresStore::setDisabled(const std::string& name, bool disabled) {
-    return guarded("disabling a user", [&] {
-        Session s = _pool->get();
-        Statement update(s);
-        const int flag = disabled ? 1 : 0;
-        update << "UPDATE users SET disabled = $1 WHERE name = $2", useRef(flag), useRef(name);
-        return update.execute() == 0 ? WriteResult::notFound : WriteResult::ok;
     });
 }
 
@@ -538,7 +551,8 @@ WriteResult PostgresStore::refreshSummary(const CaseRecord& summary) {
             merged.familyName = family.front();
             std::vector<std::string> values = summaryValues(merged);
             Statement update(s);
-            update << "UPDATE cases SET " << summaryAssignments(true) << " WHERE case_id = $14";
+            update << "UPDATE cases SET " << summaryAssignments(true) << " WHERE case_id = $"
+                   << 1 + summaryColumnCount();
             bindAll(update, values);
             update, useRef(summary.caseId);
             update.execute();

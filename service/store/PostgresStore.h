@@ -32,6 +32,7 @@ public:
     int schemaVersion();
 
     WriteResult createCase(const CaseRecord& first) override;
+    std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) override;
     WriteResult updateCase(const CaseRecord& next,
                            const std::vector<StoredDocument>& documents) override;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;
@@ -60,6 +61,10 @@ public:
     static std::string connectionString(const std::string& url);
 
 private:
+    // Sets one text column of the user `name`: notFound when there is no such user.
+    WriteResult updateUser(const std::string& name, const std::string& what,
+                           const std::string& column, const std::string& value);
+
     std::unique_ptr<Poco::Data::SessionPool> _pool;
 };
 

@@ -34,6 +34,7 @@ CaseRecord caseAt(RecordSet& rows, std::size_t row) {
     record.action = rows.value("action", row).convert<std::string>();
     if (rows.columnCount() > 10) {  // the current version, with its kept summary
         record.levelOfNeed = rows.value("level_of_need", row).convert<std::string>();
+        record.leadWorkerName = rows.value("lead_worker_name", row).convert<std::string>();
         record.readyToClose = rows.value("ready_to_close", row).convert<int>() != 0;
         record.blockingCount = rows.value("blocking_count", row).convert<int>();
         record.lateCount = rows.value("late_count", row).convert<int>();
@@ -48,7 +49,8 @@ const char* const kCurrentSelect =
     "SELECT v.case_id AS case_id, v.version AS version, v.json AS json, v.team AS team,"
     " v.status AS status, v.lead_worker AS lead_worker, v.family_name AS family_name,"
     " v.author AS author, v.written_at AS written_at, v.action AS action,"
-    " c.level_of_need AS level_of_need, c.ready_to_close AS ready_to_close,"
+    " c.level_of_need AS level_of_need, c.lead_worker_name AS lead_worker_name,"
+    " c.ready_to_close AS ready_to_close,"
     " c.blocking_count AS blocking_count, c.late_count AS late_count, c.next_due AS next_due,"
     " c.summary_as_of AS summary_as_of"
     " FROM cases c JOIN case_versions v ON v.case_id = c.case_id AND v.version = c.version";
@@ -148,24 +150,34 @@ void SqliteStore::insertDocument(const StoredDocument& d) {
 }
 
 WriteResult SqliteStore::createCase(const CaseRecord& first) {
+    return createCases({first}).front();
+}
+
+std::vector<WriteResult> SqliteStore::createCases(const std::vector<CaseRecord>& firsts) {
     std::lock_guard<std::mutex> lock(_writeMutex);
-    return guarded("storing a new case", [&] {
+    return guarded("storing new cases", [&] {
         return inTransaction(*_writer, [&] {
-            int found = 0;
-            *_writer << "SELECT COUNT(*) FROM cases WHERE case_id = ?", useRef(first.caseId),
-                into(found), now;
-            if (found) return WriteResult::exists;
-            std::vector<std::string> values = summaryValues(first);
-            Statement insert(*_writer);
-            insert << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns
-                   << ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
-            bindAll(insert, values);
-            insert.execute();
-            insertVersion(first);
-            return WriteResult::ok;
+            std::vector<WriteResult> results;
+            for (const CaseRecord& first : firsts) results.push_back(insertFirst(first));
+            return results;
         });
     });
+}
+
+WriteResult SqliteStore::insertFirst(const CaseRecord& first) {
+    int found = 0;
+    *_writer << "SELECT COUNT(*) FROM cases WHERE case_id = ?", useRef(first.caseId), into(found),
+        now;
+    if (found) return WriteResult::exists;
+    std::vector<std::string> values = summaryValues(first);
+    Statement insert(*_writer);
+    insert << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns << ") VALUES ("
+           << placeholders(false, 1, 3 + summaryColumnCount()) << ")",
+        useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
+    bindAll(insert, values);
+    insert.execute();
+    insertVersion(first);
+    return WriteResult::ok;
 }
 
 WriteResult SqliteStore::updateCase(const CaseRecord& next,
@@ -212,7 +224,8 @@ std::optional<CaseRecord> SqliteStore::currentHead(const std::string& caseId) {
                   " c.team AS team, c.status AS status, c.lead_worker AS lead_worker,"
                   " c.family_name AS family_name, v.author AS author,"
                   " v.written_at AS written_at, v.action AS action,"
-                  " c.level_of_need AS level_of_need, c.ready_to_close AS ready_to_close,"
+                  " c.level_of_need AS level_of_need, c.lead_worker_name AS lead_worker_name,"
+                  " c.ready_to_close AS ready_to_close,"
                   " c.blocking_count AS blocking_count, c.late_count AS late_count,"
                   " c.next_due AS next_due, c.summary_as_of AS summary_as_of"
                   " FROM cases c JOIN case_versions v"

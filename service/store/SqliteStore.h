@@ -25,6 +25,7 @@ public:
     int schemaVersion();
 
     WriteResult createCase(const CaseRecord& first) override;
+    std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) override;
     WriteResult updateCase(const CaseRecord& next,
                            const std::vector<StoredDocument>& documents) override;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;
@@ -49,6 +50,7 @@ public:
     std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) override;
 
 private:
+    WriteResult insertFirst(const CaseRecord& first);
     void insertVersion(const CaseRecord& record);
     void insertDocument(const StoredDocument& doc);
     std::vector<StoredDocument> selectDocuments(const std::string& column,

@@ -37,6 +37,7 @@ struct CaseRecord {
     // accepted write; refreshSummary() renews the date-dependent parts. Only the current
     // version's is kept: caseHistory() leaves these at their defaults.
     std::string levelOfNeed;
+    std::string leadWorkerName;  // the name of the worker `leadWorker` names
     bool readyToClose = false;
     int blockingCount = 0;    // findings that block closure
     int lateCount = 0;        // timeliness findings (rules time.*) that are due and not met
@@ -135,6 +136,11 @@ public:
 
     // Stores the first version of a case; `first.version` must be 1.
     virtual WriteResult createCase(const CaseRecord& first) = 0;
+
+    // createCase() for many cases in one transaction (loading history: one disk sync for the
+    // lot): one result per record, ok or exists (a case already stored, or earlier in the
+    // list). A failure of the medium stores none of them.
+    virtual std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) = 0;
 
     // Stores `next` as the new current version if, and only if, the current version is
     // `next.version - 1` (checked and written atomically: of two writes based on the same

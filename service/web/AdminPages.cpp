@@ -62,7 +62,7 @@ http::ApiResponse adminPage(WebContext& web, Page& page, View errors = View::lis
     query.to = r.param("to");
     query.limit = 200;
     View entries = View::list();
-    const auto audit = web.service.audit(page.caller, query);
+    const auto audit = web.service.audit(page.caller, query).entries;
     // The newest first: what an administrator looks for.
     for (auto it = audit.rbegin(); it != audit.rend(); ++it) {
         View item;

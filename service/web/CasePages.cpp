@@ -107,10 +107,23 @@ std::string query(const std::map<std::string, std::string>& params) {
 
 // --- /cases -------------------------------------------------------------------------------
 
+// Every case of the caller's caseload, page by page from the kept summaries (the page below
+// searches by name, which the store's indexed filters do not offer).
+std::vector<store::CaseRecord> wholeCaseload(WebContext& web, const server::Caller& caller) {
+    std::vector<store::CaseRecord> all;
+    store::CasePageQuery query;
+    query.limit = server::kMaxPage;
+    for (;;) {
+        store::CasePage page = web.service.list(caller, query);
+        for (store::CaseRecord& record : page.cases) all.push_back(std::move(record));
+        if (!page.next) return all;
+        query.after = page.next;
+    }
+}
+
 struct Row {
-    server::CaseSummary summary;
+    store::CaseRecord summary;
     Findings findings;
-    bool late() const { return findings.warningCount > 0; }
 };
 
 View option(const std::string& value, const std::string& text, const std::string& chosen) {
@@ -125,27 +138,24 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
     const std::string status = r.param("status"), lead = r.param("lead_worker");
     const std::string ready = r.param("ready"), late = r.param("late");
     const std::string search = Poco::toLower(Poco::trim(r.param("q")));
-    store::CaseFilter filter;
-    filter.status = status;
-    filter.leadWorker = lead;
-    std::vector<server::CaseSummary> all = web.service.list(page.caller, store::CaseFilter{});
+    std::vector<store::CaseRecord> all = wholeCaseload(web, page.caller);
     // Lead workers to filter by: those on the caseload before filtering.
     std::vector<std::pair<std::string, std::string>> leads;
     for (const auto& s : all) {
         if (std::none_of(leads.begin(), leads.end(),
-                         [&](auto& l) { return l.first == s.record.leadWorker; })) {
-            leads.emplace_back(s.record.leadWorker, s.leadWorkerName);
+                         [&](auto& l) { return l.first == s.leadWorker; })) {
+            leads.emplace_back(s.leadWorker, s.leadWorkerName);
         }
     }
-    std::vector<server::CaseSummary> matched;
+    std::vector<store::CaseRecord> matched;
     for (auto& s : all) {
-        if (!status.empty() && s.record.status != status) continue;
-        if (!lead.empty() && s.record.leadWorker != lead) continue;
+        if (!status.empty() && s.status != status) continue;
+        if (!lead.empty() && s.leadWorker != lead) continue;
         if (ready == "yes" && !s.readyToClose) continue;
         if (ready == "no" && s.readyToClose) continue;
         // Finding a case: part of its reference or of the family's name, in any case.
-        if (!search.empty() && Poco::toLower(s.record.caseId).find(search) == std::string::npos &&
-            Poco::toLower(s.record.familyName).find(search) == std::string::npos) {
+        if (!search.empty() && Poco::toLower(s.caseId).find(search) == std::string::npos &&
+            Poco::toLower(s.familyName).find(search) == std::string::npos) {
             continue;
         }
         matched.push_back(std::move(s));
@@ -153,8 +163,8 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
     // What needs action first: open cases ready to close (a team leader's decision), then
     // other open cases, then closed ones.
     std::stable_sort(matched.begin(), matched.end(), [](const auto& a, const auto& b) {
-        auto rank = [](const server::CaseSummary& s) {
-            return s.record.status != "open" ? 2 : s.readyToClose ? 0 : 1;
+        auto rank = [](const store::CaseRecord& s) {
+            return s.status != "open" ? 2 : s.readyToClose ? 0 : 1;
         };
         return rank(a) < rank(b);
     });
@@ -163,13 +173,13 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
     std::vector<Row> rows;
     for (auto& s : matched) rows.push_back(Row{std::move(s), {}});
     auto withFindings = [&](Row& row) {
-        row.findings =
-            findingsOf(web.service.readiness(page.caller, row.summary.record.caseId, ""));
+        row.findings = findingsOf(web.service.readiness(page.caller, row.summary.caseId, ""));
     };
     if (late == "yes" || late == "no") {
-        for (Row& row : rows) withFindings(row);
         rows.erase(std::remove_if(rows.begin(), rows.end(),
-                                  [&](const Row& row) { return row.late() != (late == "yes"); }),
+                                  [&](const Row& row) {
+                                      return (row.summary.lateCount > 0) != (late == "yes");
+                                  }),
                    rows.end());
     }
     const std::size_t pages = std::max<std::size_t>(1, (rows.size() + kPageSize - 1) / kPageSize);
@@ -180,8 +190,8 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
     View list = View::list();
     for (std::size_t i = first; i < last; ++i) {
         Row& row = rows[i];
-        if (late != "yes" && late != "no") withFindings(row);
-        const store::CaseRecord& rec = row.summary.record;
+        withFindings(row);
+        const store::CaseRecord& rec = row.summary;
         View item;
         item.set("case_id", rec.caseId).set("href", "/cases/" + rec.caseId);
         item.set("family",

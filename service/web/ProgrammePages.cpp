@@ -208,7 +208,8 @@ std::string throughputSvg(const std::vector<KpiMonth>& months) {
 http::ApiResponse kpiPage(WebContext& web, Page& page) {
     const Period period = periodOf(web, page);
     const auto cases = web.service.exportCases(page.caller, "kpi.xlsx");
-    KpiReport report(KpiPeriod{period.from, period.to});
+    KpiReport report(KpiPeriod{period.from, period.to}, KpiStandards{}, "",
+                     profileStandards(web.profiles));
     for (const auto& kase : cases) report.add(*kase);
     View rows = View::list();
     std::string section;
@@ -244,7 +245,8 @@ http::ApiResponse kpiWorkbook(WebContext& web, Page& page) {
     const auto cases = web.service.exportCases(page.caller, "kpi.xlsx");
     return WebContext::download(
         server::Workbooks::kContentType,
-        server::Workbooks::kpi(cases, {{"from", period.from.iso()}, {"to", period.to.iso()}}),
+        server::Workbooks::kpiWithProfiles(
+            cases, {{"from", period.from.iso()}, {"to", period.to.iso()}}, web.profiles),
         "kpi-" + period.from.iso() + "-to-" + period.to.iso() + ".xlsx");
 }
 

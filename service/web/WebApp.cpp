@@ -101,9 +101,10 @@ const StatusWords& wordsFor(int status) {
 }  // namespace
 
 WebApp::WebApp(server::CaseService& service, store::Store& store, server::AuditLog& audit,
-               const server::Settings& settings, Clock clock)
+               const server::Settings& settings, const rules::ProfileRegistry& profiles,
+               Clock clock)
     : _context((validate(settings),
-                std::make_unique<WebContext>(service, store, audit, settings, clock))),
+                std::make_unique<WebContext>(service, store, audit, settings, profiles, clock))),
       _throttle(clock, settings.web.signInAttempts,
                 Poco::Timespan(settings.web.signInLockMinutes * 60, 0)),
       _assetsDir(settings.web.assetsDir) {

@@ -19,6 +19,7 @@
 
 #include "http/ApiExchange.h"
 #include "http/Router.h"
+#include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
 #include "server/CaseService.h"
 #include "server/Settings.h"
@@ -34,8 +35,9 @@ class WebContext;
 
 class WebApp {
 public:
+    // `profiles`: the service's practice profiles (the KPI page judges each case by its own).
     WebApp(server::CaseService& service, store::Store& store, server::AuditLog& audit,
-           const server::Settings& settings, Clock clock);
+           const server::Settings& settings, const rules::ProfileRegistry& profiles, Clock clock);
     ~WebApp();
 
     http::ApiResponse handle(const http::ApiRequest& request);

@@ -47,10 +47,12 @@ bool Page::may(server::Action action) const {
 }
 
 WebContext::WebContext(server::CaseService& service, store::Store& store, server::AuditLog& audit,
-                       const server::Settings& settings, Clock clock)
+                       const server::Settings& settings, const rules::ProfileRegistry& profiles,
+                       Clock clock)
     : service(service),
       store(store),
       audit(audit),
+      profiles(profiles),
       settings(settings.web),
       loopbackPlainHttp(settings.web.plainHttp && isLoopback(settings.host)),
       clock(clock),

@@ -10,6 +10,7 @@
 #include "http/ApiExchange.h"
 #include "http/Router.h"
 #include "render/View.h"
+#include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
 #include "server/CaseService.h"
 #include "server/Roles.h"
@@ -38,11 +39,13 @@ struct Page {
 class WebContext {
 public:
     WebContext(server::CaseService& service, store::Store& store, server::AuditLog& audit,
-               const server::Settings& settings, Clock clock);
+               const server::Settings& settings, const rules::ProfileRegistry& profiles,
+               Clock clock);
 
     server::CaseService& service;
     store::Store& store;
     server::AuditLog& audit;
+    const rules::ProfileRegistry& profiles;  // the service's, as /readiness uses
     const server::WebSettings settings;
     const bool loopbackPlainHttp;
     Clock clock;

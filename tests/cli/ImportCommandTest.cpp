@@ -169,6 +169,42 @@ BOOST_FIXTURE_TEST_CASE(invalid_files_are_listed_with_their_errors_and_skipped, 
     BOOST_TEST(!db.currentCase("DOR-LEH-2026-1207"));
 }
 
+BOOST_FIXTURE_TEST_CASE(two_files_of_one_case_in_one_import_are_compared, ImportFixture) {
+    copyExample("nowak-open.json");
+    std::string text = readFile(kExamples + "/nowak-open.json");
+    const std::string from = "\"phone\": \"01300 000120\"";
+    text.replace(text.find(from), from.size(), "\"phone\": \"01300 000999\"");
+    writeFile(casePath("nowak-changed.json"), text);
+    writeFile(casePath("nowak-changed-copy.json"), text);
+    const Run run = import({cases.path()});
+    BOOST_TEST(run.status == 2);
+    // In name order: the changed file creates the case (in a batch not yet stored), its copy
+    // is the same, the original differs from it.
+    BOOST_TEST(contains(run.out, "3 file(s): 1 created, 0 updated, 1 unchanged, 1 refused"));
+    BOOST_TEST(contains(run.err, "refused " + casePath("nowak-open.json")));
+    BOOST_TEST(store().currentCase("DOR-LEH-2026-1207")->json == text);
+}
+
+BOOST_FIXTURE_TEST_CASE(more_files_than_one_batch_are_each_stored_once, ImportFixture) {
+    const std::string text = readFile(kExamples + "/nowak-open.json");
+    const std::string id = "\"case_id\": \"DOR-LEH-2026-1207\"";
+    BOOST_TEST_REQUIRE(contains(text, id));
+    for (int i = 0; i < 450; ++i) {
+        std::string variant = text;
+        variant.replace(variant.find(id), id.size(),
+                        "\"case_id\": \"BATCH-" + std::to_string(1000 + i) + "\"");
+        writeFile(casePath("batch-" + std::to_string(1000 + i) + ".json"), variant);
+    }
+    const Run run = import({cases.path()});
+    BOOST_TEST(run.status == 0);
+    BOOST_TEST(contains(run.out, "450 file(s): 450 created, 0 updated, 0 unchanged, 0 refused"));
+    store::SqliteStore db = store();
+    BOOST_TEST(db.caseCount() == 450u);
+    store::AuditQuery imports;
+    imports.user = "import";
+    BOOST_TEST(db.auditCount(imports) == 450u);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_progress_bar_only_when_asked, ImportFixture) {
     const Run plain = import({kExamples});
     BOOST_TEST(!contains(plain.err, "files"));

@@ -163,9 +163,10 @@ BOOST_AUTO_TEST_CASE(april_counts_match_the_hand_count) {
     BOOST_TEST(fraction(find(rows, "Episodes opened (allocated) in the period")) == "1/-");
     BOOST_TEST(fraction(find(rows, "Episodes closed in the period")) == "1/-");
     BOOST_TEST(fraction(find(rows, "Episodes open on the last day")) == "1/-");
-    // A was allocated less than a month before the last day, so it is not yet due.
-    BOOST_TEST(fraction(find(rows, "Open episodes with a supervision record in the last month")) ==
-               "0/0");
+    // A was allocated 29 days before the last day (the default standard is 4 weeks), and was
+    // supervised on 10 April, 20 days before it.
+    BOOST_TEST(fraction(find(
+                   rows, "Open episodes with a supervision record within the standard")) == "1/1");
     BOOST_TEST(fraction(find(rows,
                              "Episodes closed in the period whose scores rose from "
                              "assessment to closure")) == "1/1");
@@ -224,6 +225,22 @@ BOOST_AUTO_TEST_CASE(kpi_workbook_reads_back) {
     BOOST_TEST(month->getObject(0)->getValue<std::string>("v") == "2026-04-01");
     BOOST_TEST(sheets->getObject(1)->getValue<int>("charts") == 1);
     BOOST_TEST(sheets->getObject(2)->getValue<int>("charts") == 1);
+    // The monthly chart's axis reads as months in any spreadsheet: its categories are text.
+    BOOST_TEST(month->getObject(4)->getValue<std::string>("t") == "s");
+    BOOST_TEST(month->getObject(4)->getValue<std::string>("v") == "Apr 2026");
+    BOOST_TEST(book->getArray("chart_categories")->getElement<std::string>(0) ==
+               "Throughput!$E$2");  // one month in the period: one category
+    // Every sheet prints landscape on A4, one page wide, its header row on every page.
+    for (std::size_t i = 0; i < sheets->size(); ++i) {
+        const auto print = sheets->getObject(i)->getObject("print");
+        const std::string name = sheets->getObject(i)->getValue<std::string>("name");
+        BOOST_TEST(print->getValue<std::string>("orientation") == "landscape", name);
+        BOOST_TEST(print->getValue<int>("paper") == 9, name);
+        BOOST_TEST(print->getValue<int>("fit_width") == 1, name);
+        BOOST_TEST(print->getValue<int>("fit_height") == 0, name);
+        BOOST_TEST(print->getValue<bool>("fit"), name);
+        BOOST_TEST(print->getValue<std::string>("title_rows") == "$1:$1", name);
+    }
     const auto invalid = sheets->getObject(4)->getArray("rows")->getArray(1);
     BOOST_TEST(invalid->getObject(1)->getValue<std::string>("v") == "case_id: is required");
 }
@@ -235,7 +252,7 @@ namespace {
 BOOST_AUTO_TEST_CASE(allocation_is_judged_by_each_case_profile) {
     const auto profiles = ehdocs::rules::ProfileRegistry::builtIn();
     ehdocs::KpiReport report({d("2026-04-01"), d("2026-04-30")}, {}, "",
-                             ehdocs::profileAllocationLimit(profiles));
+                             ehdocs::profileStandards(profiles));
     for (const char* profile : {"dorset-locality", "newham-ffs", "no-such-profile"}) {
         Case kase = baseCase(profile, "2026-04-06T09:00");
         kase.profile = profile;
@@ -244,9 +261,45 @@ BOOST_AUTO_TEST_CASE(allocation_is_judged_by_each_case_profile) {
     }
     const auto rows = report.rows();
     const auto& row = find(rows, "Allocations in the period made within the profile's time");
-    BOOST_TEST(fraction(row) == "1/3");
+    // The unknown profile falls back to standard, which has no allocation timescale: that case
+    // is not counted. Rows that mix profiles say so, each standard with its profiles.
+    BOOST_TEST(fraction(row) == "1/2");
     BOOST_TEST(row.standard ==
-               "within the case profile's time.allocation.limit: 24 hours, 48 hours");
+               "mixed profiles: within 24 hours of the referral (newham-ffs); within 48 hours of "
+               "the referral (dorset-locality)");
+}
+
+BOOST_AUTO_TEST_CASE(each_case_is_judged_by_its_own_profiles_standards) {
+    const auto profiles = ehdocs::rules::ProfileRegistry::builtIn();
+    ehdocs::KpiReport report({d("2026-04-01"), d("2026-06-10")}, {}, "",
+                             ehdocs::profileStandards(profiles));
+    // Allocated 1 April; an initial TAF on 2 April, then nothing: on 10 June the last TAF is
+    // 69 days old: late for newham-ffs (6 weeks) and barnet-0-19 (8 weeks), on time for the
+    // SOP (12 weeks).
+    for (const char* profile : {"newham-ffs", "barnet-0-19", "family-work-sop"}) {
+        Case kase = baseCase(profile, "2026-04-01T09:00");
+        kase.profile = profile;
+        allocate(kase, "2026-04-01T15:00");
+        Meeting taf;
+        taf.kind = "initial_taf";
+        taf.at = at("2026-04-02T10:00");
+        kase.meetings = {taf};
+        // First visit on 15 April: 8 working days after allocation (Easter falls between):
+        // late for newham-ffs (5) and barnet-0-19 (7), on time for the SOP (10).
+        kase.contacts = {visit("2026-04-15T10:00")};
+        report.add(kase);
+    }
+    const auto rows = report.rows();
+    const auto& review =
+        find(rows, "Open episodes whose last TAF meeting is within the standard of the last day");
+    BOOST_TEST(fraction(review) == "1/3");
+    BOOST_TEST(review.standard ==
+               "mixed profiles: at least every 12 weeks (family-work-sop); at least every 6 weeks "
+               "(newham-ffs); at least every 8 weeks (barnet-0-19)");
+    const auto& visit = find(rows, "First visits in the period made within the standard");
+    BOOST_TEST(fraction(visit) == "1/3");
+    BOOST_TEST(visit.standard.find("within 10 working days of allocation (family-work-sop)") !=
+               std::string::npos);
 }
 
 }  // namespace

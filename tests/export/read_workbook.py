@@ -4,7 +4,10 @@
 usage: read_workbook.py FILE.xlsx
 
 Output: {"sheets": [{"name", "freeze", "filter", "widths": {col: width},
-                     "rows": [[cell, ...], ...], "charts": n}],
+                     "rows": [[cell, ...], ...], "charts": n,
+                     "print": {"orientation", "paper", "fit_width", "fit_height", "fit",
+                               "title_rows"}}],
+         "chart_categories": [the category reference of each chart's first series],
          "properties": {"title", "subject", "creator", "category", "keywords"},
          "formula_elements": number of <f> elements in all worksheet XML}
 A cell is null (empty) or {"t": type, "v": value}: t is "s" text, "n" number, "d" a real
@@ -43,6 +46,16 @@ def main(path):
             "filter": ws.auto_filter.ref,
             "widths": {k: v.width for k, v in ws.column_dimensions.items() if v.width},
             "charts": len(ws._charts),
+            "print": {"orientation": ws.page_setup.orientation,
+                      "paper": ws.page_setup.paperSize,
+                      # absent means 1, the default of the file format
+                      "fit_width": 1 if ws.page_setup.fitToWidth is None
+                      else ws.page_setup.fitToWidth,
+                      "fit_height": 1 if ws.page_setup.fitToHeight is None
+                      else ws.page_setup.fitToHeight,
+                      "fit": ws.sheet_properties.pageSetUpPr.fitToPage
+                      if ws.sheet_properties.pageSetUpPr else None,
+                      "title_rows": ws.print_title_rows},
             "rows": [[cell_json(c) for c in row] for row in ws.iter_rows()],
         })
     p = book.properties
@@ -54,6 +67,11 @@ def main(path):
             if name.startswith("xl/worksheets/") and name.endswith(".xml"):
                 formulas += len(re.findall(rb"<f[ >]", z.read(name)))
     out["formula_elements"] = formulas
+    with zipfile.ZipFile(path) as z:
+        out["chart_categories"] = [
+            m.decode() for name in sorted(z.namelist())
+            if name.startswith("xl/charts/chart") and name.endswith(".xml")
+            for m in re.findall(rb"<c:cat>.*?<c:f>([^<]*)</c:f>", z.read(name), re.S)[:1]]
     json.dump(out, sys.stdout)
 
 

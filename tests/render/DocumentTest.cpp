@@ -149,7 +149,7 @@ BOOST_AUTO_TEST_SUITE(documents)
 
 BOOST_DATA_TEST_CASE(each_type_has_its_required_content, data::make(kRequired), r) {
     const Case& kase = loadCase(r.file);
-    std::string html = renderer().renderHtml(kase, r.type, on(r.date, r.meeting));
+    std::string html = renderer().renderHtml(kase, r.type, on(kase, r.date, r.meeting));
     for (const std::string& text : r.texts)
         BOOST_TEST(html.find(text) != std::string::npos, r << " lacks: " << text);
     // Every document names the family, the case reference, the lead worker and the date.

@@ -32,9 +32,9 @@ std::vector<std::pair<std::string, std::string>> everyType(const Case& kase,
         if (t.needsMeeting) {
             for (const Meeting& m : source.meetings)
                 out.emplace_back(t.id + "-" + m.id,
-                                 renderer().renderHtml(source, t.id, on(date, m.id)));
+                                 renderer().renderHtml(source, t.id, on(source, date, m.id)));
         } else {
-            out.emplace_back(t.id, renderer().renderHtml(source, t.id, on(date)));
+            out.emplace_back(t.id, renderer().renderHtml(source, t.id, on(source, date)));
         }
     }
     return out;

@@ -14,6 +14,8 @@
 #include <sstream>
 
 #include "case/CaseReader.h"
+#include "rules/ClosureCheck.h"
+#include "rules/ProfileRegistry.h"
 
 namespace ehdocs::test {
 
@@ -37,6 +39,14 @@ render::RenderOptions on(const std::string& isoDate, const std::string& meeting)
     render::RenderOptions options;
     options.producedOn = Date::parse(isoDate);
     options.meeting = meeting;
+    return options;
+}
+
+render::RenderOptions on(const Case& kase, const std::string& isoDate, const std::string& meeting) {
+    static const rules::ProfileRegistry profiles = rules::ProfileRegistry::builtIn();
+    render::RenderOptions options = on(isoDate, meeting);
+    options.readiness = std::make_shared<const rules::CheckReport>(
+        rules::checkClosure(kase, profiles.forCase(kase), *options.producedOn));
     return options;
 }
 
@@ -66,7 +76,8 @@ std::vector<std::pair<std::string, std::string>> renderAll(const Case& kase,
     std::vector<std::pair<std::string, std::string>> out;
     Date date = *Date::parse(isoDate);
     for (const render::DocumentRequest& r : renderer().applicable(kase, date))
-        out.emplace_back(r.name(), renderer().renderHtml(kase, r.type->id, on(isoDate, r.meeting)));
+        out.emplace_back(r.name(),
+                         renderer().renderHtml(kase, r.type->id, on(kase, isoDate, r.meeting)));
     return out;
 }
 

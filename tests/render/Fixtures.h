@@ -19,6 +19,10 @@ const Case& loadCase(const std::string& relativePath);
 const render::DocumentRenderer& renderer();
 // Options with a fixed "produced on" date and, optionally, a meeting.
 render::RenderOptions on(const std::string& isoDate, const std::string& meeting = "");
+// The same, with the closure check's report for `kase` (built-in profiles, on that date) that
+// closure_readiness is built from.
+render::RenderOptions on(const Case& kase, const std::string& isoDate,
+                         const std::string& meeting = "");
 // The value at `path` in a view: "children.1.age" (list items by index). Fails when absent.
 const render::View& at(const render::View& view, const std::string& path);
 std::string textAt(const render::View& view, const std::string& path);

@@ -100,7 +100,8 @@ BOOST_AUTO_TEST_CASE(every_document_type_renders_to_a_pdf_with_its_content) {
         const Case& kase = loadCase(c.file);
         for (const render::DocumentRequest& r : renderer().applicable(kase, *Date::parse(c.date))) {
             if (!typesSeen.insert(r.type->id).second) continue;  // one PDF per type is enough
-            std::string pdf = renderer().renderPdf(kase, r.type->id, on(c.date, r.meeting), pool);
+            std::string pdf =
+                renderer().renderPdf(kase, r.type->id, on(kase, c.date, r.meeting), pool);
             BOOST_TEST_REQUIRE(pdf.compare(0, 5, "%PDF-") == 0, r.name());
             std::string text = pdfText(pdf);
             BOOST_TEST(text.find(kase.family.familyName) != std::string::npos, r.name());

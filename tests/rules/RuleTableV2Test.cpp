@@ -299,7 +299,7 @@ const std::vector<RuleRow> kRows = {
     R("no transfer to summarise", "okafor", "", {}, "", "summary.transfer", "not_applied",
       "no step-up, to-universal or lead-change transfer"),
     R("no initial meeting yet", "okafor", "", {{"closure", kNoClosure}}, "2026-03-20",
-      "time.review_interval", "not_applied", "no initial TAF meeting yet"),
+      "time.review_interval", "not_applied", "no initial TAF meeting"),
     R("not allocated", "okafor", "", {{"allocation", "-"}, {"lead_worker", "-"}}, "",
       "time.first_visit", "not_applied", "not allocated"),
 

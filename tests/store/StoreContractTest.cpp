@@ -254,6 +254,8 @@ BOOST_AUTO_TEST_CASE(sqlite_refuses_a_database_from_a_newer_ehdocs) {
                           });
 }
 
+const int kPostgresSchema = static_cast<int>(PostgresMigrations::all().size());
+
 BOOST_AUTO_TEST_CASE(postgresql_history_cannot_be_rewritten_even_with_sql) {
     const std::string url = ehdocs::test::PostgresCluster::shared().createDatabase();
     {
@@ -288,7 +290,7 @@ BOOST_AUTO_TEST_CASE(postgresql_history_cannot_be_rewritten_even_with_sql) {
     }
     // Reopening applies no migration twice and keeps the data.
     PostgresStore reopened(url);
-    BOOST_TEST(reopened.schemaVersion() == static_cast<int>(PostgresMigrations::all().size()));
+    BOOST_TEST(reopened.schemaVersion() == kPostgresSchema);
     BOOST_TEST(reopened.currentCase("A")->version == 2);
     BOOST_TEST(reopened.document("doc-1")->bytes == "%PDF");
     BOOST_TEST(reopened.audit({}).size() == 1u);
@@ -303,8 +305,7 @@ BOOST_AUTO_TEST_CASE(postgresql_refuses_a_database_from_a_newer_ehdocs) {
     }
     BOOST_CHECK_EXCEPTION(PostgresStore store(url), StoreException, [](const StoreException& e) {
         return e.message().find("schema version 99, newer than this ehdocs (" +
-                                std::to_string(PostgresMigrations::all().size()) + ")") !=
-               std::string::npos;
+                                std::to_string(kPostgresSchema) + ")") != std::string::npos;
     });
 }
 
@@ -315,8 +316,7 @@ BOOST_AUTO_TEST_CASE(postgresql_instances_starting_together_migrate_once) {
     for (int i = 0; i < 3; ++i) {
         instances.emplace_back([&] {
             PostgresStore store(url, 1);
-            if (store.schemaVersion() == static_cast<int>(PostgresMigrations::all().size()))
-                ++opened;
+            if (store.schemaVersion() == kPostgresSchema) ++opened;
         });
     }
     for (auto& t : instances) t.join();
@@ -364,6 +364,7 @@ CaseRecord summarised(const std::string& id, const std::string& team, int late,
     r.status = status;
     r.familyName = "Family " + std::string(1, static_cast<char>('z' - (id.back() - '0')));
     r.levelOfNeed = "targeted";
+    r.leadWorkerName = "Amira Khan";
     r.readyToClose = ready;
     r.blockingCount = ready ? 0 : 2;
     r.lateCount = late;
@@ -381,6 +382,7 @@ std::vector<std::string> walk(Store& store, CasePageQuery query, std::size_t exp
         BOOST_TEST(page.cases.size() <= query.limit);
         for (const CaseRecord& r : page.cases) {
             BOOST_TEST(r.json.empty());
+            BOOST_TEST(r.leadWorkerName == "Amira Khan");
             ids.push_back(r.caseId);
         }
         if (!page.next) break;
@@ -401,6 +403,7 @@ BOOST_AUTO_TEST_CASE(the_summary_is_kept_with_each_write) {
                 BOOST_TEST(read->blockingCount == 2);
                 BOOST_TEST(read->nextDue == "2026-07-10");
                 BOOST_TEST(read->levelOfNeed == "targeted");
+                BOOST_TEST(read->leadWorkerName == "Amira Khan");
                 BOOST_TEST(read->summaryAsOf == "2026-06-30");
                 BOOST_TEST(!read->readyToClose);
             }
@@ -589,4 +592,22 @@ BOOST_AUTO_TEST_CASE(a_location_is_shown_without_its_password) {
                           [](const StoreException& e) {
                               return e.message().find("names no known store") != std::string::npos;
                           });
+}
+
+BOOST_AUTO_TEST_CASE(many_cases_are_created_in_one_call) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            s.store->createCase(version("M0", 1));
+            const auto results = s.store->createCases(
+                {version("M1", 1), version("M0", 1), version("M2", 1), version("M1", 1)});
+            BOOST_TEST_REQUIRE(results.size() == 4u);
+            BOOST_TEST((results[0] == WriteResult::ok));
+            BOOST_TEST((results[1] == WriteResult::exists));  // stored before
+            BOOST_TEST((results[2] == WriteResult::ok));
+            BOOST_TEST((results[3] == WriteResult::exists));  // earlier in the list
+            BOOST_TEST(s.store->caseCount() == 3u);
+            BOOST_TEST(s.store->currentCase("M2")->json == version("M2", 1).json);
+            BOOST_TEST(s.store->createCases({}).empty());
+        }
+    }
 }

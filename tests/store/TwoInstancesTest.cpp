@@ -186,8 +186,8 @@ BOOST_FIXTURE_TEST_CASE(audit_seq_is_unique_and_ordered_across_instances, TwoIns
     std::thread first(reader, a->port), second(reader, b->port);
     first.join();
     second.join();
-    const Reply fromA = call(a->port, "GET", "/api/v1/audit?case=" + id, token);
-    const Reply fromB = call(b->port, "GET", "/api/v1/audit?case=" + id, token);
+    const Reply fromA = call(a->port, "GET", "/api/v1/audit?limit=500&case=" + id, token);
+    const Reply fromB = call(b->port, "GET", "/api/v1/audit?limit=500&case=" + id, token);
     BOOST_TEST_REQUIRE(fromA.status == 200);
     const Poco::JSON::Array::Ptr entries = parse(fromB.body)->getArray("entries");
     BOOST_TEST(entries->size() >= 61u);  // the create and 60 reads

@@ -31,7 +31,7 @@ WebFixture::WebFixture() : _now(Poco::Timestamp::fromEpochTime(1782900000)) {
         std::make_unique<server::RulesReadiness>(rules::ProfileRegistry::builtIn(), "standard");
     const Clock clock = [this] { return _now; };
     _service = std::make_unique<server::CaseService>(store, *_audit, *_readiness, &_renderer, clock,
-                                                     64u << 20);
+                                                     server::Settings{}.cacheBytes);
     // Hashing with Argon2id is slow by design: once, for every user.
     const std::string hash = web::Passwords::hash(kPassword);
     const struct {
@@ -46,7 +46,8 @@ WebFixture::WebFixture() : _now(Poco::Timestamp::fromEpochTime(1782900000)) {
     for (const auto& u : users) {
         store.addUser({u.name, u.role, u.team, server::Tokens::sha256Hex(u.name), "", hash});
     }
-    app = std::make_unique<web::WebApp>(*_service, store, *_audit, settings, clock);
+    app = std::make_unique<web::WebApp>(*_service, store, *_audit, settings, _readiness->profiles(),
+                                        clock);
 }
 
 WebFixture::~WebFixture() = default;
