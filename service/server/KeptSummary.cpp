@@ -44,6 +44,10 @@ void keepSummary(store::CaseRecord& record, const Case& kase, ReadinessChecker& 
     record.readyToClose = report.readyToClose;
     record.blockingCount = blocking ? static_cast<int>(blocking->size()) : 0;
     record.lateCount = timeFindings(blocking) + timeFindings(json->getArray("warnings"));
+    // What is due next on an open case, soonest first (docs/rules.md, "What is due next").
+    const Poco::JSON::Array::Ptr due = json->getArray("due");
+    if (due && due->size() > 0)
+        record.nextDue = due->getObject(0)->optValue<std::string>("due", "");
 }
 
 }  // namespace ehdocs::server
