@@ -30,7 +30,8 @@ constexpr std::size_t kPageSize = 25;
 
 struct Findings {
     bool ready = false;
-    View blocking = View::list(), warnings = View::list();
+    View blocking = View::list(), warnings = View::list(), due = View::list();
+    std::string nextDue;  // "review TAF meeting, due 5 December 2026"; "" when nothing is due
     std::size_t blockingCount = 0, warningCount = 0;
 };
 
@@ -55,6 +56,19 @@ Findings findingsOf(const server::ReadinessReport& report) {
     Poco::JSON::Object::Ptr json = parser.parse(report.json).extract<Poco::JSON::Object::Ptr>();
     out.blocking = findingList(json->getArray("blocking"), out.blockingCount);
     out.warnings = findingList(json->getArray("warnings"), out.warningCount);
+    // What the timeliness rules wait for next (open cases; soonest first).
+    Poco::JSON::Array::Ptr due = json->getArray("due");
+    for (std::size_t i = 0; due && i < due->size(); ++i) {
+        Poco::JSON::Object::Ptr d = due->getObject(static_cast<unsigned>(i));
+        const std::optional<Date> when = Date::parse(d->optValue<std::string>("due", ""));
+        View item;
+        item.set("what", d->optValue<std::string>("what", ""))
+            .set("rule", d->optValue<std::string>("rule", ""));
+        item.set("due", when ? when->uk() : d->optValue<std::string>("due", ""));
+        if (out.nextDue.empty())
+            out.nextDue = item.get("what")->text() + ", due " + item.get("due")->text();
+        out.due.push(item);
+    }
     return out;
 }
 
@@ -191,6 +205,8 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
         std::string next = "Nothing outstanding";
         if (rec.status != "open") {
             next = "Closed";
+        } else if (!row.findings.nextDue.empty()) {
+            next = row.findings.nextDue;
         } else if (row.findings.ready) {
             next = "Ready for the team leader to close";
         } else if (!row.findings.blocking.empty()) {
@@ -356,6 +372,7 @@ http::ApiResponse casePage(WebContext& web, Page& page) {
     view.set("blocking", findings.blocking).set("warnings", findings.warnings);
     view.set("blocking_count", std::to_string(findings.blockingCount));
     view.set("warning_count", std::to_string(findings.warningCount));
+    view.set("due", findings.due).set("any_due", !findings.due.empty());
     view.set("any_blocking", findings.blockingCount > 0)
         .set("any_warnings", findings.warningCount > 0);
     const bool open = record.status == "open";

@@ -205,6 +205,17 @@ BOOST_FIXTURE_TEST_CASE(each_role_sees_only_its_teams_cases, WebFixture) {
     }
 }
 
+BOOST_FIXTURE_TEST_CASE(the_caseload_and_the_case_say_what_is_due_next, WebFixture) {
+    addExample("nowak-open", "South");
+    advanceMinutes(139800);  // 6 October 2026, the day after the assessment
+    Browser browser(*this);
+    browser.signIn("leader_south", kPassword);
+    BOOST_TEST(contains(browser.get("/cases").body, "supervision, due 13 October 2026"));
+    const std::string page = browser.get("/cases/DOR-LEH-2026-1207").body;
+    BOOST_TEST(contains(page, "<strong>14 October 2026</strong>: initial TAF meeting"));
+    BOOST_TEST(contains(page, "time.initial_meeting"));
+}
+
 BOOST_FIXTURE_TEST_CASE(an_idle_session_ends_and_a_late_form_goes_back_to_sign_in, WebFixture) {
     addExample("okafor-ready-to-close");
     Browser browser(*this);

@@ -58,6 +58,7 @@ public:
     std::vector<store::AuditEntry> audit(const std::string& action);
 
     void advanceMinutes(int minutes) { _now += Poco::Timespan(minutes * 60, 0); }
+    server::CaseService& service() { return *_service; }
 
     store::MemoryStore store;
     server::Settings settings;
