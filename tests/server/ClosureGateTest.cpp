@@ -435,3 +435,43 @@ BOOST_AUTO_TEST_CASE(reopening_an_open_case_is_a_conflict) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(letter_after_closure, ApiFixture)
+
+// The normal order of work: the closure is recorded (26 June), the letter goes out later
+// through the service (1 July), then the team leader signs off. The letter counts, because
+// record rules read everything dated up to the check date (docs/rules.md, "Two dates").
+BOOST_AUTO_TEST_CASE(a_letter_issued_after_the_closure_date_lets_the_case_close) {
+    const std::string withoutLetter = okaforWith([](Object::Ptr k) {
+        Poco::JSON::Array::Ptr documents = k->getArray("documents");
+        Poco::JSON::Array::Ptr kept = new Poco::JSON::Array();
+        for (std::size_t i = 0; i < documents->size(); ++i) {
+            Object::Ptr doc = documents->getObject(static_cast<unsigned>(i));
+            if (doc->getValue<std::string>("type") != "closure_letter") kept->add(doc);
+        }
+        k->set("documents", kept);
+    });
+    BOOST_TEST_REQUIRE(call("POST", "/api/v1/cases", token("coach_south"), withoutLetter).status ==
+                       201);
+
+    const Reply blocked = call("POST", kOkafor + "/close", token("leader_south"));
+    BOOST_TEST(blocked.status == 409);
+    BOOST_TEST(blocked.errorCode() == "not_ready_to_close");
+    BOOST_TEST(blocked.body.find("closure.family_letter") != std::string::npos);
+
+    const Reply issued = call("POST", kOkafor + "/documents", token("coach_south"),
+                              R"({"type": "closure_letter", "format": "pdf"})");
+    BOOST_TEST_REQUIRE(issued.status == 201, issued.body);
+
+    const Reply readiness = call("GET", kOkafor + "/readiness", token("leader_south"));
+    const Object::Ptr report = json(readiness.body);
+    BOOST_TEST(report->getValue<std::string>("as_of") == "2026-07-01");
+    BOOST_TEST(report->getValue<std::string>("measured_to") == "2026-06-26");
+    BOOST_TEST(report->getValue<bool>("ready_to_close"));
+
+    const Reply closed = call("POST", kOkafor + "/close", token("leader_south"));
+    BOOST_TEST(closed.status == 200, closed.body);
+    BOOST_TEST(json(closed.body)->getValue<std::string>("status") == "closed");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
