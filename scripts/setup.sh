@@ -16,6 +16,7 @@ packages=(
     fonts-dejavu-core fonts-liberation2   # same-looking PDFs everywhere
     poppler-utils               # pdftotext in tests
     python3-jsonschema python3-openpyxl python3-xlsxwriter   # independent checkers in tests and benchmarks
+    python3-yaml                # reads docs/openapi.yaml in tests/server/api_docs_test.py
     wrk                         # service benchmark
     clang libclang-rt-14-dev    # libFuzzer and the sanitizers for the fuzz harnesses (scripts/fuzz.sh)
     curl

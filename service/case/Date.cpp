@@ -183,6 +183,18 @@ std::string DateTime::uk() const {
     return _date.uk() + ", " + buf;
 }
 
+Date ukDateAt(long long utcSeconds) {
+    // Summer time, read in UTC: from 01:00 on the last Sunday in March to 01:00 on the last
+    // Sunday in October.
+    const auto floorDiv = [](long long a, long long b) { return a / b - (a % b < 0 ? 1 : 0); };
+    const int year =
+        Date::fromDayNumber(static_cast<long>(floorDiv(utcSeconds, kSecondsPerDay))).year();
+    const long long start = lastSunday(year, 3).dayNumber() * kSecondsPerDay + 3600;
+    const long long end = lastSunday(year, 10).dayNumber() * kSecondsPerDay + 3600;
+    const long long offset = utcSeconds >= start && utcSeconds < end ? 3600 : 0;
+    return Date::fromDayNumber(static_cast<long>(floorDiv(utcSeconds + offset, kSecondsPerDay)));
+}
+
 double hoursBetween(const DateTime& from, const DateTime& to) {
     return static_cast<double>(to.utcSeconds() - from.utcSeconds()) / 3600.0;
 }

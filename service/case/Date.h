@@ -78,6 +78,10 @@ private:
 // Hours (fractional) from `from` to `to`.
 double hoursBetween(const DateTime& from, const DateTime& to);
 
+// The UK local date (Europe/London) at `utcSeconds`, seconds since 1970-01-01T00:00Z.
+// case/Clock.h's ukToday() is the way to ask for today.
+Date ukDateAt(long long utcSeconds);
+
 // Whole years old on `on` (birthday counted on the day itself).
 int ageOn(Date dob, Date on);
 

@@ -7,16 +7,15 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/Path.h>
-#include <Poco/Timestamp.h>
 
 #include <algorithm>
 #include <boost/program_options.hpp>
-#include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <optional>
 
 #include "case/CaseReader.h"
+#include "case/Clock.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
 #include "rules/ClosureCheck.h"
@@ -45,20 +44,6 @@ struct Row {
     size_t blocking = 0, late = 0, warnings = 0;
     std::vector<ValidationError> errors;  // set for an invalid file
 };
-
-// Today's date in the UK (Europe/London), whatever the machine's time zone.
-Date todayInUk() {
-    const long long utc = Poco::Timestamp().epochTime();
-    // In summer time the UK is UTC+1: take that reading if DateTime agrees it is summer time.
-    const long long summer = utc + 3600;
-    char text[32];
-    std::snprintf(text, sizeof text, "%sT%02lld:%02lld:%02lld",
-                  Date::fromDayNumber(static_cast<long>(summer / 86400)).iso().c_str(),
-                  summer % 86400 / 3600, summer % 3600 / 60, summer % 60);
-    std::optional<DateTime> candidate = DateTime::parse(text);
-    if (candidate && candidate->utcSeconds() == utc) return candidate->date();
-    return Date::fromDayNumber(static_cast<long>(utc / 86400));
-}
 
 void printErrors(const std::string& file, const std::vector<ValidationError>& errors) {
     for (const ValidationError& e : errors) std::cerr << file << ": " << e.text() << "\n";
@@ -258,7 +243,7 @@ int checkCommand(const Args& args) {
         return kExitUsage;
     }
     if (auto refused = refuseSpecialFiles("check", files, isSummary)) return *refused;
-    Date asOf = todayInUk();
+    Date asOf = ukToday(systemClock());
     if (vm.count("as-of")) {
         std::optional<Date> parsed = Date::parse(vm["as-of"].as<std::string>());
         if (!parsed) {

@@ -1,8 +1,7 @@
 #include <boost/program_options.hpp>
-#include <chrono>
-#include <ctime>
 #include <iostream>
 
+#include "case/Clock.h"
 #include "case/Date.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
@@ -29,13 +28,6 @@ const char* kUsage =
     "See docs/exports.md. Exit status: 0 written, 64 usage, 70 the workbook could not\n"
     "be written.\n\noptions";
 
-Date today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return Date::fromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
-
 struct Usage {
     std::string message;
 };
@@ -55,7 +47,7 @@ void reportInvalid(const std::vector<InvalidCaseFile>& invalid) {
 }
 
 int runSf(const std::vector<std::string>& files, const po::variables_map& vm) {
-    const Date asOf = vm.count("as-of") ? dateOption(vm, "as-of") : today();
+    const Date asOf = vm.count("as-of") ? dateOption(vm, "as-of") : ukToday(systemClock());
     const std::string team = vm.count("team") ? vm["team"].as<std::string>() : "";
     SfExport data(ClaimAssessor(), asOf, team);
     const auto invalid =

@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "case/CaseReader.h"
+#include "case/Clock.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
 #include "pdf/PdfError.h"
@@ -151,7 +152,7 @@ int renderCommand(const Args& args) {
                          vm["date"].as<std::string>() + "'");
     }
     const Date producedOn =
-        renderOptions.producedOn ? *renderOptions.producedOn : render::ukToday();
+        renderOptions.producedOn ? *renderOptions.producedOn : ukToday(systemClock());
     renderOptions.producedOn = producedOn;
 
     std::unique_ptr<DocumentRenderer> renderer =

@@ -128,8 +128,8 @@ private:
                     ? render::TemplateSet::builtIn()
                     : render::TemplateSet::withOverrides(settings.templatesDir)),
             std::make_unique<WkhtmltopdfPool>(settings.pdf));
-        server::CaseService service(store, audit, readiness, &renderer,
-                                    [] { return Poco::Timestamp(); });
+        server::CaseService service(store, audit, readiness, &renderer, systemClock(),
+                                    settings.cacheBytes);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
         http::HttpService http(service, settings, socket);
         addExports(http.endpoints());

@@ -1,8 +1,9 @@
 // `ehdocs user add NAME --role ROLE [--team TEAM]`: creates a service user and prints its API
 // token, once. `ehdocs user token NAME` gives an existing user a new token (the old one stops
-// working). Only a token's SHA-256 is stored, so a lost token can only be replaced.
+// working). `ehdocs user disable NAME` / `enable NAME` stop and restore a user's access. Only a
+// token's SHA-256 is stored, so a lost token can only be replaced. Each change is audited
+// (the service reads users from the database on every request, so it takes effect at once).
 
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/File.h>
 #include <Poco/Timestamp.h>
 
@@ -10,6 +11,7 @@
 #include <functional>
 #include <iostream>
 
+#include "case/Clock.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
 #include "server/Roles.h"
@@ -71,6 +73,31 @@ int withDatabase(const po::variables_map& vm, bool create,
     }
 }
 
+// The audit entry of a change made from the command line (user "", role "").
+void audit(store::Store& store, const std::string& action, const std::string& detail) {
+    store::AuditEntry entry;
+    entry.at = Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%SZ");
+    entry.action = action;
+    entry.outcome = "ok";
+    entry.requestId = "cli";
+    entry.detail = detail + " (ehdocs user, command line)";
+    store.appendAudit({entry});
+}
+
+int setDisabled(const std::string& name, bool disabled, const po::variables_map& vm) {
+    return withDatabase(vm, false, [&](store::SqliteStore& store, const std::string& path) {
+        if (store.setDisabled(name, disabled) == store::WriteResult::notFound) {
+            std::cerr << "ehdocs user: there is no user named " << name << "\n";
+            return int(kExitUsage);
+        }
+        audit(store, disabled ? "user_disable" : "user_enable", name);
+        std::cout << "user " << name << " in " << path
+                  << (disabled ? " is disabled; their token is refused from the next request\n"
+                               : " is enabled again\n");
+        return int(kExitOk);
+    });
+}
+
 int replaceToken(const std::string& name, const po::variables_map& vm) {
     return withDatabase(vm, false, [&](store::SqliteStore& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
@@ -79,6 +106,7 @@ int replaceToken(const std::string& name, const po::variables_map& vm) {
             std::cerr << "ehdocs user: there is no user named " << name << "\n";
             return int(kExitUsage);
         }
+        audit(store, "user_token", name + ": new token");
         std::cout << "new token for user " << name << " in " << path
                   << "; the old one no longer works\n";
         printToken(token);
@@ -91,11 +119,14 @@ int replaceToken(const std::string& name, const po::variables_map& vm) {
 int userCommand(const Args& args) {
     po::options_description options(
         "usage: ehdocs user add NAME --role ROLE [--team TEAM] [--config FILE] [--data DIR]\n"
-        "       ehdocs user token NAME [--config FILE] [--data DIR]\n\n"
+        "       ehdocs user token NAME [--config FILE] [--data DIR]\n"
+        "       ehdocs user disable NAME | enable NAME [--config FILE] [--data DIR]\n\n"
         "`add` creates a user of the records service and prints their API token, once, on the\n"
         "last line. Roles: coach and team_leader (need --team: the case's service.team they\n"
         "work on), sf_coordinator, admin. `token` replaces a user's token with a new one,\n"
-        "printed the same way; the old token stops working at once.\n"
+        "printed the same way; the old token stops working at once. `disable` refuses the\n"
+        "user's token from the next request (every server on the database); `enable` undoes it.\n"
+        "Every change is written to the audit trail.\n"
         "Exit status: 0 done, 64 usage, the name is taken (add) or unknown (token), 70 the\n"
         "database could not be written.\n\noptions");
     options.add_options()("help,h", "show this help")(
@@ -107,8 +138,11 @@ int userCommand(const Args& args) {
     if (auto stop = parseCommandLine("user", args, options, line)) return *stop;
     const po::variables_map& vm = line.options;
     const std::vector<std::string>& words = line.words;
-    if (words.size() != 2 || (words[0] != "add" && words[0] != "token")) {
-        std::cerr << "ehdocs user: expected `user add NAME` or `user token NAME`\n\n" << options;
+    if (words.size() != 2 || (words[0] != "add" && words[0] != "token" &&
+                              words[0] != "disable" && words[0] != "enable")) {
+        std::cerr << "ehdocs user: expected `user add NAME`, `user token NAME`, `user disable "
+                     "NAME` or `user enable NAME`\n\n"
+                  << options;
         return kExitUsage;
     }
     const bool replacing = words[0] == "token";
@@ -119,6 +153,9 @@ int userCommand(const Args& args) {
         return kExitUsage;
     }
     if (replacing) return replaceToken(name, vm);
+    if (words[0] == "disable" || words[0] == "enable") {
+        return setDisabled(name, words[0] == "disable", vm);
+    }
     if (!vm.count("role")) {
         std::cerr << "ehdocs user: --role is required (" << server::roleNames() << ")\n";
         return kExitUsage;
@@ -140,11 +177,12 @@ int userCommand(const Args& args) {
     return withDatabase(vm, true, [&](store::SqliteStore& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
         store::User user{name, roleText, team, server::Tokens::sha256Hex(token),
-                         Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%SZ")};
+                         utcTimestamp(systemClock()())};
         if (store.addUser(user) == store::WriteResult::exists) {
             std::cerr << "ehdocs user: there is already a user named " << name << "\n";
             return int(kExitUsage);
         }
+        audit(store, "user_add", name + " (" + roleText + (team.empty() ? "" : ", " + team) + ")");
         std::cout << "created user " << name << " (" << roleText
                   << (team.empty() ? "" : ", team " + team) << ") in " << path << "\n";
         printToken(token);

@@ -91,7 +91,8 @@ server::RenderRequest renderRequest(std::string type, std::string format, std::s
     if (format != "html" && format != "pdf") {
         throw server::BadRequestException("format: \"" + format + "\" is not html or pdf");
     }
-    return server::RenderRequest{std::move(type), std::move(format), std::move(meeting)};
+    return server::RenderRequest{std::move(type), std::move(format), std::move(meeting),
+                                 std::nullopt};
 }
 
 ApiResponse bytes(const std::string& contentType, std::string body) {
@@ -119,7 +120,7 @@ server::Caller ApiEndpoints::caller(const ApiRequest& request) {
     const server::Caller who = _service.authenticate(bearerToken(request), request.requestId);
     if (!_throttle) return who;
     for (const AuthThrottle::Ended& ended : _throttle->ended()) {
-        _service.recordRefusal(server::Caller{std::nullopt, request.requestId, false}, "",
+        _service.recordRefusal(server::Caller::of(std::nullopt, request.requestId, false), "",
                                "authentication from " + ended.address, "too_many_requests",
                                std::to_string(ended.refused) +
                                    " requests without a valid token were refused (429) while "
@@ -149,6 +150,19 @@ void ApiEndpoints::refused(const ApiRequest& request, const PathParams& params,
     auto id = params.find("id");
     _service.recordRefusal(caller(request), id == params.end() ? "" : id->second,
                            request.method + " " + request.path, code, message);
+}
+
+template <typename Read>
+auto ApiEndpoints::auditedBody(const server::Caller& who, const ApiRequest& request,
+                               const PathParams& params, Read read) {
+    try {
+        return read(bodyObject(request.body));
+    } catch (const server::ServiceException& e) {
+        auto id = params.find("id");
+        _service.recordRefusal(who, id == params.end() ? "" : id->second,
+                               request.method + " " + request.path, e.name(), e.message());
+        throw;
+    }
 }
 
 void ApiEndpoints::addRoutes(Router& router) {
@@ -252,6 +266,21 @@ void ApiEndpoints::addRoutes(Router& router) {
                    return response;
                });
 
+    router.add("POST", "/api/v1/cases/{id}/reopen",
+               [this](const ApiRequest& request, const PathParams& p) {
+                   const server::Caller who = caller(request);
+                   std::string reason;
+                   if (who.user) {
+                       reason = auditedBody(who, request, p, [&](const Object::Ptr& body) {
+                           return stringField(body, "reason", false);
+                       });
+                   }
+                   const store::CaseRecord record = _service.reopen(who, p.at("id"), reason);
+                   ApiResponse response = json(200, versionBody(record));
+                   response.headers["ETag"] = etag(record.version);
+                   return response;
+               });
+
     router.add(
         "GET", "/api/v1/cases/{id}/render/{type}",
         [this](const ApiRequest& request, const PathParams& p) {
@@ -270,10 +299,11 @@ void ApiEndpoints::addRoutes(Router& router) {
                    const server::Caller who = caller(request);
                    server::RenderRequest wanted;
                    if (who.user) {
-                       const Object::Ptr body = bodyObject(request.body);
-                       wanted = renderRequest(stringField(body, "type", true),
-                                              stringField(body, "format", false),
-                                              stringField(body, "meeting", false));
+                       wanted = auditedBody(who, request, p, [](const Object::Ptr& body) {
+                           return renderRequest(stringField(body, "type", true),
+                                                stringField(body, "format", false),
+                                                stringField(body, "meeting", false));
+                       });
                    }
                    const server::IssueResult issued = _service.issue(who, p.at("id"), wanted);
                    Object body(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -343,8 +373,10 @@ void ApiEndpoints::addRoutes(Router& router) {
             if (found == _exporters.end()) {
                 throw server::NotFoundException("there is no export " + name + " in this service");
             }
-            ApiResponse response =
-                bytes(found->second.first, found->second.second(cases, request.query));
+            std::map<std::string, std::string> query = request.query;
+            std::string& asOf = query["as_of"];
+            if (asOf.empty()) asOf = _service.today().iso();  // the service's clock decides today
+            ApiResponse response = bytes(found->second.first, found->second.second(cases, query));
             response.headers["Content-Disposition"] = "attachment; filename=\"" + name + "\"";
             return response;
         });

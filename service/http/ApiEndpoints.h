@@ -18,7 +18,8 @@
 namespace ehdocs::http {
 
 // Builds a workbook from every current case and the request's query parameters (as_of, team,
-// from, to...). Throws server::BadRequestException for a bad parameter.
+// from, to...; as_of is today's UK date by the service's clock unless the request gave one).
+// Throws server::BadRequestException for a bad parameter.
 using Exporter = std::function<std::string(const std::vector<std::shared_ptr<const Case>>& cases,
                                            const std::map<std::string, std::string>& query)>;
 
@@ -45,6 +46,12 @@ public:
 
 private:
     server::Caller caller(const ApiRequest& request);
+
+    // `read` applied to the request's JSON object body; a body it cannot use (not JSON, a
+    // field missing or of the wrong type) is refused with BadRequestException, audited.
+    template <typename Read>
+    auto auditedBody(const server::Caller& who, const ApiRequest& request, const PathParams& params,
+                     Read read);
 
     server::CaseService& _service;
     Metrics& _metrics;

@@ -41,11 +41,12 @@ int retryAfter(const Poco::Dynamic::Var& details) {
 
 int ErrorMapper::statusFor(const char* code) {
     static const std::pair<const char*, int> table[] = {
-        {"bad_request", 400},        {"unauthorized", 401},       {"forbidden", 403},
-        {"not_found", 404},          {"method_not_allowed", 405}, {"conflict", 409},
-        {"not_ready_to_close", 409}, {"stale_version", 412},      {"payload_too_large", 413},
-        {"invalid_case", 422},       {"version_required", 428},   {"render_failed", 500},
-        {"request_timeout", 408},    {"too_many_requests", 429},  {"busy", 503},
+        {"bad_request", 400},        {"unauthorized", 401},          {"forbidden", 403},
+        {"not_found", 404},          {"method_not_allowed", 405},    {"conflict", 409},
+        {"not_ready_to_close", 409}, {"closure_by_close_only", 409}, {"case_closed", 409},
+        {"stale_version", 412},      {"payload_too_large", 413},     {"invalid_case", 422},
+        {"version_required", 428},   {"render_failed", 500},
+        {"request_timeout", 408},    {"too_many_requests", 429},     {"busy", 503},
     };
     for (const auto& [name, status] : table) {
         if (!std::strcmp(name, code)) return status;

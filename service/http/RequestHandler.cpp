@@ -51,6 +51,9 @@ ApiRequest describe(Poco::Net::HTTPServerRequest& request, const std::string& re
 }
 
 void readBody(Poco::Net::HTTPServerRequest& request, std::size_t maxBodyBytes, ApiRequest& api) {
+    // Without Content-Length or chunked encoding a request has no body (RFC 9112, 6.3), as
+    // with `curl -X POST .../close`; reading one would wait for the connection to time out.
+    if (!request.hasContentLength() && !request.getChunkedTransferEncoding()) return;
     if (request.hasContentLength() &&
         request.getContentLength64() > static_cast<Poco::Int64>(maxBodyBytes)) {
         // A modestly oversized body is read and dropped, so the client (which is still

@@ -7,6 +7,7 @@
 #include <kainjow/mustache.hpp>
 #include <mutex>
 
+#include "case/Clock.h"
 #include "pdf/PdfRenderer.h"
 #include "render/RenderErrors.h"
 #include "render/ViewModel.h"
@@ -135,7 +136,7 @@ View DocumentRenderer::view(const Case& kase, const std::string& typeId,
                             const RenderOptions& options) const {
     const Meeting* meeting = nullptr;
     const DocumentType& type = resolve(kase, typeId, options, &meeting);
-    CaseView caseView(kase, options.producedOn ? *options.producedOn : ukToday());
+    CaseView caseView(kase, options.producedOn ? *options.producedOn : ukToday(systemClock()));
     View out = commonView(caseView, type, !options.markingStampedOnPages);
     type.buildView(caseView, meeting, out);
     return out;

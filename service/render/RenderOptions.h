@@ -21,7 +21,4 @@ struct RenderOptions {
     bool markingStampedOnPages = false;
 };
 
-// Today's date in the UK (Europe/London), the default "produced on" date.
-Date ukToday();
-
 }  // namespace ehdocs::render

@@ -103,6 +103,29 @@ void CaseJson::authoriseClosure(Object::Ptr kase, const std::string& workerId,
     kase->set("status", "closed");
 }
 
+void CaseJson::reopen(Object::Ptr kase, const std::string& date, const std::string& reason,
+                      const std::string& byName) {
+    if (Object::Ptr closure = kase->getObject("closure")) closure->remove("authorised");
+    kase->set("status", "open");
+    Object::Ptr event = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    event->set("date", date);
+    event->set("event", "Case reopened: " + reason);
+    event->set("source", "ehdocs: reopened by " + byName);
+    childArray(kase, "chronology")->add(event);
+}
+
+std::string CaseJson::authorisedText(Object::Ptr kase) {
+    Object::Ptr closure = kase->getObject("closure");
+    if (!closure || !closure->has("authorised")) return "";
+    // Re-read without key order, so that the text does not depend on how the keys were sent.
+    std::ostringstream original;
+    Poco::JSON::Stringifier::stringify(closure->get("authorised"), original);
+    Poco::JSON::Parser parser;
+    std::ostringstream canonical;
+    Poco::JSON::Stringifier::stringify(parser.parse(original.str()), canonical);
+    return canonical.str();
+}
+
 void CaseJson::appendDocument(Object::Ptr kase, const IssuedDocumentEntry& doc) {
     Object::Ptr entry = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     entry->set("id", doc.id);
@@ -149,6 +172,12 @@ Object::Ptr CaseJson::supportingFamiliesView(Object::Ptr kase) {
             for (std::size_t i = 0; i < all->size(); ++i) {
                 Object::Ptr member = all->getObject(static_cast<unsigned>(i));
                 if (!member) continue;
+                // The consent rule: a child whose consent is not `given` is named only in
+                // the subject-access archive.
+                if (member->optValue<std::string>("kind", "") == "child" &&
+                    member->optValue<std::string>("consent", "") != "given") {
+                    continue;
+                }
                 Object::Ptr m = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
                 for (const char* key : {"id", "kind", "first_name", "last_name"}) {
                     if (member->has(key)) m->set(key, member->get(key));

@@ -32,6 +32,16 @@ public:
     static void authoriseClosure(Poco::JSON::Object::Ptr kase, const std::string& workerId,
                                  const std::string& date);
 
+    // Undoes authoriseClosure for a reopened case: removes `closure.authorised` (the rest of
+    // the closure section stays, for the next closure), sets `status: open` and adds a
+    // chronology event "Case reopened: REASON" dated `date`, its source naming `byName`.
+    static void reopen(Poco::JSON::Object::Ptr kase, const std::string& date,
+                       const std::string& reason, const std::string& byName);
+
+    // `closure.authorised` as canonical JSON text (keys sorted), or "" when there is none:
+    // two files sign off the same way exactly when these are equal.
+    static std::string authorisedText(Poco::JSON::Object::Ptr kase);
+
     static void appendDocument(Poco::JSON::Object::Ptr kase, const IssuedDocumentEntry& doc);
 
     // A `sent` letter to the family in `correspondence`, pointing at the issued document.

@@ -1,11 +1,14 @@
 #include "server/CaseService.h"
 
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/String.h>
+
+#include <type_traits>
 
 #include "case/CaseReader.h"
 #include "server/CaseJson.h"
+#include "server/ClosureGate.h"
 #include "server/Errors.h"
 #include "server/SubjectAccessArchive.h"
 #include "server/Tokens.h"
@@ -21,10 +24,6 @@ namespace {
 // then redoes it on the newer version (the caller sent no version to hold it to).
 constexpr int kWriteAttempts = 3;
 
-// Parsed cases kept in memory, and readiness reports (one per as-of date) kept per case.
-constexpr std::size_t kCachedCases = 2000;
-constexpr std::size_t kCachedReportsPerCase = 16;
-
 Poco::Dynamic::Var errorList(const std::vector<ValidationError>& errors) {
     Array::Ptr list = new Array();
     for (const ValidationError& e : errors) {
@@ -36,6 +35,22 @@ Poco::Dynamic::Var errorList(const std::vector<ValidationError>& errors) {
     return list;
 }
 
+store::StoredDocument storedDocument(const std::string& caseId, const RenderRequest& request,
+                                     const RenderedDocument& rendered, const store::User& user,
+                                     const std::string& at) {
+    store::StoredDocument doc;
+    doc.docId = "doc-" + Tokens::generate().substr(4, 24);
+    doc.caseId = caseId;
+    doc.type = request.type;
+    doc.format = request.format;
+    doc.contentType = rendered.contentType;
+    doc.sha256 = Tokens::sha256Hex(rendered.bytes);
+    doc.bytes = rendered.bytes;
+    doc.createdBy = user.name;
+    doc.createdAt = at;
+    return doc;
+}
+
 Poco::Dynamic::Var parseReport(const std::string& json) {
     Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
     return parser.parse(json);
@@ -44,23 +59,34 @@ Poco::Dynamic::Var parseReport(const std::string& json) {
 }  // namespace
 
 CaseService::CaseService(store::Store& store, AuditLog& audit, ReadinessChecker& readiness,
-                         DocumentRenderer* renderer, Clock clock)
+                         DocumentRenderer* renderer, Clock clock, std::size_t cacheBytes)
     : _store(store),
       _audit(audit),
       _readiness(readiness),
       _renderer(renderer),
-      _clock(std::move(clock)) {}
+      _clock(std::move(clock)),
+      _cache(cacheBytes) {}
 
 std::string CaseService::nowIso() {
-    return Poco::DateTimeFormatter::format(_clock(), "%Y-%m-%dT%H:%M:%SZ");
+    return utcTimestamp(_clock());
 }
 
-std::string CaseService::today() {
-    return Poco::DateTimeFormatter::format(_clock(), "%Y-%m-%d");
+Date CaseService::today() {
+    return ukToday(_clock);
+}
+
+std::vector<store::AuditEntry> CaseService::WriteAudit::okEntry(const std::string& caseId) const {
+    store::AuditEntry ok = entry;
+    ok.caseId = caseId;
+    ok.outcome = "ok";
+    ok.detail = detail ? *detail : "";
+    return {ok};
 }
 
 // The audit entry names `caseId` as it is when `work` finishes (create learns the id from the
-// body), and records the outcome: "ok", or the error code of what was thrown.
+// body), and records the outcome: "ok", or the error code the caller is answered with, whatever
+// was thrown. A write's work takes a WriteAudit& and hands its "ok" entry to the store with the
+// version; a refusal or failure is recorded here as for any call.
 template <typename Work>
 auto CaseService::audited(const Caller& caller, Action action, const std::string& caseId, Work work,
                           std::string* detail) {
@@ -70,72 +96,51 @@ auto CaseService::audited(const Caller& caller, Action action, const std::string
     entry.role = caller.user ? caller.user->role : "";
     entry.action = actionName(action);
     entry.requestId = caller.requestId;
-    try {
-        auto result = work();
+    const auto record = [&](std::string outcome, std::string text) {
         entry.caseId = caseId;
-        entry.outcome = "ok";
-        if (detail) entry.detail = *detail;
+        entry.outcome = std::move(outcome);
+        entry.detail = std::move(text);
         _audit.record(entry);
+    };
+    WriteAudit write;
+    write.entry = entry;
+    write.detail = detail;
+    try {
+        auto result = [&] {
+            if constexpr (std::is_invocable_v<Work, WriteAudit&>) {
+                return work(write);
+            } else {
+                return work();
+            }
+        }();
+        if (!write.stored) record("ok", detail ? *detail : "");
         return result;
     } catch (const ServiceException& e) {
-        entry.caseId = caseId;
-        entry.outcome = e.name();
-        entry.detail = e.message();
-        _audit.record(entry);
+        record(e.name(), e.message());
+        throw;
+    } catch (const store::StoreException& e) {
+        record("storage_unavailable", e.displayText());
         throw;
     } catch (const Poco::Exception& e) {
-        entry.caseId = caseId;
-        entry.outcome = "error";
-        entry.detail = e.displayText();
-        _audit.record(entry);
+        record("internal_error", e.displayText());
+        throw;
+    } catch (const std::exception& e) {
+        record("internal_error", e.what());
+        throw;
+    } catch (...) {
+        record("internal_error", "an unknown failure");
         throw;
     }
 }
 
 Caller CaseService::authenticate(const std::string& token, const std::string& requestId) {
-    Caller caller;
-    caller.requestId = requestId;
-    caller.presentedToken = !token.empty();
-    if (token.empty()) return caller;
-    const std::string hash = Tokens::sha256Hex(token);
-    {
-        std::lock_guard<std::mutex> lock(_cacheMutex);
-        auto found = _tokens.find(hash);
-        if (found != _tokens.end()) {
-            caller.user = found->second;
-            return caller;
-        }
-    }
-    caller.user = _store.userByTokenHash(hash);
-    if (caller.user) {
-        std::lock_guard<std::mutex> lock(_cacheMutex);
-        _tokens[hash] = *caller.user;
-    }
-    return caller;
-}
-
-const store::User& CaseService::authorise(const Caller& caller, Action action) {
-    if (!caller.user) {
-        throw UnauthorizedException(caller.presentedToken
-                                        ? "the API token is not valid"
-                                        : "an API token is required: send the header "
-                                          "Authorization: Bearer TOKEN");
-    }
-    const std::optional<Role> role = parseRole(caller.user->role);
-    if (!role || !permits(*role, action)) {
-        throw ForbiddenException("the role " + caller.user->role + " may not " +
-                                 actionName(action) + " (docs/api.md, Roles)");
-    }
-    return *caller.user;
-}
-
-void CaseService::authoriseTeam(const store::User& user, Action action, const std::string& team) {
-    const std::optional<Role> role = parseRole(user.role);
-    if (role && teamScoped(*role) && user.team != team) {
-        throw ForbiddenException("the case belongs to team \"" + team + "\"; " + user.name +
-                                 " may " + actionName(action) + " only cases of team \"" +
-                                 user.team + "\"");
-    }
+    if (token.empty()) return Caller::of(std::nullopt, requestId, false);
+    // Looked up in the store on every request (one indexed read), never cached: a replaced
+    // token or a disabled user is refused on the next request, by every server on the
+    // database.
+    std::optional<store::User> user = _store.userByTokenHash(Tokens::sha256Hex(token));
+    if (user && user->disabled) user.reset();
+    return Caller::of(std::move(user), requestId, true);
 }
 
 store::CaseRecord CaseService::currentOrThrow(const std::string& caseId) {
@@ -157,14 +162,28 @@ Case CaseService::validated(const std::string& json) {
     return std::move(*read.kase);
 }
 
-std::shared_ptr<const Case> CaseService::parsed(const store::CaseRecord& record) {
-    {
-        std::lock_guard<std::mutex> lock(_cacheMutex);
-        auto found = _cache.find(record.caseId);
-        if (found != _cache.end() && found->second.version == record.version) {
-            return found->second.kase;
-        }
+RenderRequest CaseService::dated(RenderRequest request) {
+    if (!request.producedOn) request.producedOn = today();
+    return request;
+}
+
+void CaseService::requireVersion(const store::CaseRecord& current,
+                                 std::optional<int> expectedVersion) {
+    if (!expectedVersion) {
+        throw VersionRequiredException(
+            "send If-Match with the ETag of the version you changed (GET /api/v1/cases/" +
+            current.caseId + " gives it)");
     }
+    if (*expectedVersion != current.version) {
+        throw StaleVersionException("version " + std::to_string(*expectedVersion) +
+                                    " is not current (case " + current.caseId + " is at version " +
+                                    std::to_string(current.version) +
+                                    "): GET it again and reapply your change");
+    }
+}
+
+std::shared_ptr<const Case> CaseService::parsed(const store::CaseRecord& record) {
+    if (std::shared_ptr<const Case> held = _cache.find(record.caseId, record.version)) return held;
     if (record.json.empty()) {  // a head: the cache did not have this version, so read it
         return parsed(currentOrThrow(record.caseId));
     }
@@ -175,35 +194,19 @@ std::shared_ptr<const Case> CaseService::parsed(const store::CaseRecord& record)
                                " no longer validates: " + read.errors.front().text());
     }
     auto kase = std::make_shared<const Case>(std::move(*read.kase));
-    std::lock_guard<std::mutex> lock(_cacheMutex);
-    // A bound on memory: past it, start again (the busy cases come back at once).
-    if (_cache.size() >= kCachedCases && !_cache.count(record.caseId)) _cache.clear();
-    Parsed& entry = _cache[record.caseId];
-    if (entry.version < record.version) {
-        entry = Parsed{record.version, kase, {}};
-    }
+    _cache.put(record.caseId, record.version, kase, record.json.size());
     return kase;
 }
 
 ReadinessReport CaseService::reportFor(const store::CaseRecord& record, const std::string& asOf) {
     std::shared_ptr<const Case> kase = parsed(record);
-    {
-        std::lock_guard<std::mutex> lock(_cacheMutex);
-        Parsed& entry = _cache[record.caseId];
-        if (entry.version == record.version) {
-            auto found = entry.reports.find(asOf);
-            if (found != entry.reports.end()) return found->second;
-        }
+    if (std::optional<ReadinessReport> held = _cache.report(record.caseId, record.version, asOf)) {
+        return *held;
     }
     const std::optional<Date> date = Date::parse(asOf);
     if (!date) throw BadRequestException("as_of: \"" + asOf + "\" is not a date (YYYY-MM-DD)");
     ReadinessReport report = _readiness.check(*kase, *date);
-    std::lock_guard<std::mutex> lock(_cacheMutex);
-    Parsed& entry = _cache[record.caseId];
-    if (entry.version == record.version) {
-        if (entry.reports.size() >= kCachedReportsPerCase) entry.reports.clear();
-        entry.reports[asOf] = report;
-    }
+    _cache.putReport(record.caseId, record.version, asOf, report);
     return report;
 }
 
@@ -225,35 +228,41 @@ store::CaseRecord CaseService::nextVersion(const store::CaseRecord& current, con
 }
 
 store::CaseRecord CaseService::create(const Caller& caller, const std::string& body) {
-    std::string caseId;
-    return audited(caller, Action::create, caseId, [&] {
-        const store::User& user = authorise(caller, Action::create);
-        const Case kase = validated(body);
-        caseId = kase.caseId;
-        authoriseTeam(user, Action::create, kase.service.team);
-        store::CaseRecord first = nextVersion(store::CaseRecord{}, kase, body, user, "create");
-        if (_store.createCase(first) == store::WriteResult::exists) {
-            throw ConflictException("case " + caseId +
-                                    " already exists; to change it, PUT /api/v1/cases/" + caseId +
-                                    " with If-Match");
-        }
-        return first;
-    });
+    std::string caseId, detail;
+    return audited(
+        caller, Action::create, caseId,
+        [&](WriteAudit& audit) {
+            const store::User& user = Authoriser::require(caller, Action::create);
+            const Case kase = validated(body);
+            caseId = kase.caseId;
+            Authoriser::requireTeam(caller, Action::create, kase.service.team);
+            // Only an admin stores a closed case this way, importing a closed file's history.
+            if (!caller.is(Role::admin)) ClosureGate::refuseClosingByEdit(caseId, "", body);
+            if (ClosureGate::isClosed(kase)) detail = "imported closed";
+            store::CaseRecord first = nextVersion(store::CaseRecord{}, kase, body, user, "create");
+            if (_store.createCase(first, audit.okEntry(caseId)) == store::WriteResult::exists) {
+                throw ConflictException("case " + caseId +
+                                        " already exists; to change it, PUT /api/v1/cases/" +
+                                        caseId + " with If-Match");
+            }
+            audit.stored = true;
+            return first;
+        },
+        &detail);
 }
 
 std::vector<CaseSummary> CaseService::list(const Caller& caller, const store::CaseFilter& filter) {
     return audited(caller, Action::list, "", [&] {
-        const store::User& user = authorise(caller, Action::list);
+        const store::User& user = Authoriser::require(caller, Action::list);
         store::CaseFilter scoped = filter;
-        const std::optional<Role> role = parseRole(user.role);
-        if (role && teamScoped(*role)) {
-            if (!filter.team.empty() && filter.team != user.team) {
-                throw ForbiddenException(user.name + " may list only cases of team \"" + user.team +
+        if (const std::optional<std::string> team = Authoriser::teamScope(caller)) {
+            if (!filter.team.empty() && filter.team != *team) {
+                throw ForbiddenException(user.name + " may list only cases of team \"" + *team +
                                          "\"");
             }
-            scoped.team = user.team;
+            scoped.team = *team;
         }
-        const std::string asOf = today();
+        const std::string asOf = today().iso();
         std::vector<CaseSummary> summaries;
         for (store::CaseRecord& record : _store.listCases(scoped)) {
             CaseSummary summary;
@@ -271,16 +280,16 @@ std::vector<CaseSummary> CaseService::list(const Caller& caller, const store::Ca
 }
 
 store::CaseRecord CaseService::get(const Caller& caller, const std::string& caseId) {
-    const bool sfOnly = caller.user && parseRole(caller.user->role) &&
-                        !permits(*parseRole(caller.user->role), Action::read);
+    // A role that may not read whole cases may still read their Supporting Families view.
+    const bool sfOnly = caller.role && !permits(*caller.role, Action::read);
     return audited(caller, sfOnly ? Action::readSf : Action::read, caseId, [&] {
-        const store::User& user = authorise(caller, sfOnly ? Action::readSf : Action::read);
+        Authoriser::require(caller, sfOnly ? Action::readSf : Action::read);
         store::CaseRecord record = currentOrThrow(caseId);
         if (sfOnly) {
             record.json =
                 CaseJson::write(CaseJson::supportingFamiliesView(CaseJson::parse(record.json)));
         } else {
-            authoriseTeam(user, Action::read, record.team);
+            Authoriser::requireTeam(caller, Action::read, record.team);
         }
         return record;
     });
@@ -289,82 +298,85 @@ store::CaseRecord CaseService::get(const Caller& caller, const std::string& case
 std::vector<store::CaseRecord> CaseService::history(const Caller& caller,
                                                     const std::string& caseId) {
     return audited(caller, Action::read, caseId, [&] {
-        const store::User& user = authorise(caller, Action::read);
-        authoriseTeam(user, Action::read, currentOrThrow(caseId).team);
+        Authoriser::require(caller, Action::read);
+        Authoriser::requireTeam(caller, Action::read, currentOrThrow(caseId).team);
         return _store.caseHistory(caseId);
     });
 }
 
-void CaseService::storeVersion(const store::CaseRecord& next,
-                               const std::vector<store::StoredDocument>& documents) {
-    switch (_store.updateCase(next, documents)) {
-        case store::WriteResult::ok:
-            return;
-        case store::WriteResult::notFound:
-            throw NotFoundException("there is no case " + next.caseId);
-        default:
-            throw StaleVersionException("case " + next.caseId +
-                                        " changed while this write was "
-                                        "made (version " +
-                                        std::to_string(next.version - 1) +
-                                        " is no longer current): GET it again and retry");
+// Reads the current version, lets `makeChange` (Change(const store::CaseRecord& current))
+// check it and build the next one, validates and stores that. When another writer stored a
+// version in between, the change is made again on the newer one (up to kWriteAttempts times),
+// so that its checks always judge the version it replaces.
+template <typename MakeChange>
+store::CaseRecord CaseService::writeVersion(const store::User& user, const std::string& caseId,
+                                            const std::string& action, WriteAudit& audit,
+                                            MakeChange makeChange) {
+    for (int attempt = 1;; ++attempt) {
+        const store::CaseRecord current = currentOrThrow(caseId);
+        Change change = makeChange(current);
+        store::CaseRecord next =
+            nextVersion(current, validated(change.json), change.json, user, action);
+        for (store::StoredDocument& doc : change.documents) doc.caseVersion = next.version;
+        switch (_store.updateCase(next, change.documents, audit.okEntry(caseId))) {
+            case store::WriteResult::ok:
+                audit.stored = true;
+                return next;
+            case store::WriteResult::notFound:
+                throw NotFoundException("there is no case " + caseId);
+            default:
+                if (attempt == kWriteAttempts) {
+                    throw StaleVersionException("case " + caseId +
+                                                " kept changing while this write was made "
+                                                "(version " +
+                                                std::to_string(current.version) +
+                                                " is no longer current): GET it again and retry");
+                }
+        }
     }
 }
 
 store::CaseRecord CaseService::update(const Caller& caller, const std::string& caseId,
                                       std::optional<int> expectedVersion, const std::string& body) {
-    return audited(caller, Action::update, caseId, [&] {
-        const store::User& user = authorise(caller, Action::update);
-        const store::CaseRecord current = currentOrThrow(caseId);
-        authoriseTeam(user, Action::update, current.team);
-        if (!expectedVersion) {
-            throw VersionRequiredException(
-                "send If-Match with the ETag of the version you changed (GET /api/v1/cases/" +
-                caseId + " gives it)");
-        }
-        if (*expectedVersion != current.version) {
-            throw StaleVersionException("version " + std::to_string(*expectedVersion) +
-                                        " is not current (case " + caseId + " is at version " +
-                                        std::to_string(current.version) +
-                                        "): GET it again and reapply your change");
-        }
-        const Case kase = validated(body);
-        if (kase.caseId != caseId) {
-            InvalidCaseException error("the body's case_id \"" + kase.caseId +
-                                       "\" is not the case being updated (" + caseId + ")");
-            error.setDetails(errorList({{"case_id", "must be \"" + caseId + "\""}}));
-            throw error;
-        }
-        authoriseTeam(user, Action::update, kase.service.team);
-        store::CaseRecord next = nextVersion(current, kase, body, user, "update");
-        storeVersion(next, {});
-        return next;
+    return audited(caller, Action::update, caseId, [&](WriteAudit& audit) {
+        const store::User& user = Authoriser::require(caller, Action::update);
+        return writeVersion(user, caseId, "update", audit, [&](const store::CaseRecord& current) {
+            Authoriser::requireTeam(caller, Action::update, current.team);
+            ClosureGate::refuseWhenClosed(current);
+            requireVersion(current, expectedVersion);
+            const Case kase = validated(body);
+            if (kase.caseId != caseId) {
+                InvalidCaseException error("the body's case_id \"" + kase.caseId +
+                                           "\" is not the case being updated (" + caseId + ")");
+                error.setDetails(errorList({{"case_id", "must be \"" + caseId + "\""}}));
+                throw error;
+            }
+            Authoriser::requireTeam(caller, Action::update, kase.service.team);
+            ClosureGate::refuseClosingByEdit(caseId, current.json, body);
+            return Change{body, {}};
+        });
     });
 }
 
 ReadinessReport CaseService::readiness(const Caller& caller, const std::string& caseId,
                                        const std::string& asOf) {
     return audited(caller, Action::read, caseId, [&] {
-        const store::User& user = authorise(caller, Action::read);
+        Authoriser::require(caller, Action::read);
         // The head (version and team) is enough while the parsed case is cached.
         std::optional<store::CaseRecord> head = _store.currentHead(caseId);
         if (!head) throw NotFoundException("there is no case " + caseId);
-        authoriseTeam(user, Action::read, head->team);
-        return reportFor(*head, asOf.empty() ? today() : asOf);
+        Authoriser::requireTeam(caller, Action::read, head->team);
+        return reportFor(*head, asOf.empty() ? today().iso() : asOf);
     });
 }
 
 store::CaseRecord CaseService::close(const Caller& caller, const std::string& caseId) {
-    return audited(caller, Action::close, caseId, [&] {
-        const store::User& user = authorise(caller, Action::close);
-        for (int attempt = 1;; ++attempt) {
-            const store::CaseRecord current = currentOrThrow(caseId);
-            authoriseTeam(user, Action::close, current.team);
-            std::shared_ptr<const Case> kase = parsed(current);
-            if (kase->status == "closed" && kase->closure && kase->closure->authorised) {
-                throw ConflictException("case " + caseId + " is already closed");
-            }
-            const ReadinessReport report = reportFor(current, today());
+    return audited(caller, Action::close, caseId, [&](WriteAudit& audit) {
+        const store::User& user = Authoriser::require(caller, Action::close);
+        return writeVersion(user, caseId, "close", audit, [&](const store::CaseRecord& current) {
+            Authoriser::requireTeam(caller, Action::close, current.team);
+            ClosureGate::refuseWhenClosed(current);
+            const ReadinessReport report = reportFor(current, today().iso());
             if (!report.readyToClose) {
                 NotReadyToCloseException error("case " + caseId +
                                                " is not ready to close: see details.blocking");
@@ -372,27 +384,47 @@ store::CaseRecord CaseService::close(const Caller& caller, const std::string& ca
                 throw error;
             }
             Object::Ptr json = CaseJson::parse(current.json);
-            CaseJson::authoriseClosure(json, CaseJson::workerFor(json, user), today());
-            const std::string text = CaseJson::write(json);
-            store::CaseRecord next = nextVersion(current, validated(text), text, user, "close");
-            try {
-                storeVersion(next, {});
-                return next;
-            } catch (const StaleVersionException&) {
-                if (attempt == kWriteAttempts) throw;
-            }
-        }
+            CaseJson::authoriseClosure(json, CaseJson::workerFor(json, user), today().iso());
+            return Change{CaseJson::write(json), {}};
+        });
     });
+}
+
+store::CaseRecord CaseService::reopen(const Caller& caller, const std::string& caseId,
+                                      const std::string& reason) {
+    std::string detail = Poco::trim(reason);
+    return audited(
+        caller, Action::reopen, caseId,
+        [&](WriteAudit& audit) {
+            const store::User& user = Authoriser::require(caller, Action::reopen);
+            return writeVersion(
+                user, caseId, "reopen", audit, [&](const store::CaseRecord& current) {
+                    Authoriser::requireTeam(caller, Action::reopen, current.team);
+                    if (detail.empty()) {
+                        throw BadRequestException(
+                            "reopening needs a reason: send {\"reason\": \"...\"}, which is "
+                            "recorded in the case's chronology");
+                    }
+                    if (current.status != "closed") {
+                        throw ConflictException("case " + caseId +
+                                                " is not closed; only a closed case is reopened");
+                    }
+                    Object::Ptr json = CaseJson::parse(current.json);
+                    CaseJson::reopen(json, today().iso(), detail, user.name);
+                    return Change{CaseJson::write(json), {}};
+                });
+        },
+        &detail);
 }
 
 RenderedDocument CaseService::render(const Caller& caller, const std::string& caseId,
                                      const RenderRequest& request) {
     return audited(caller, Action::render, caseId, [&] {
-        const store::User& user = authorise(caller, Action::render);
+        Authoriser::require(caller, Action::render);
         const store::CaseRecord current = currentOrThrow(caseId);
-        authoriseTeam(user, Action::render, current.team);
+        Authoriser::requireTeam(caller, Action::render, current.team);
         if (!_renderer) throw NotFoundException("this service has no document renderer");
-        return _renderer->render(*parsed(current), request);
+        return _renderer->render(*parsed(current), dated(request));
     });
 }
 
@@ -401,43 +433,29 @@ IssueResult CaseService::issue(const Caller& caller, const std::string& caseId,
     std::string detail;
     return audited(
         caller, Action::issue, caseId,
-        [&] {
-            const store::User& user = authorise(caller, Action::issue);
+        [&](WriteAudit& audit) {
+            const store::User& user = Authoriser::require(caller, Action::issue);
             if (!_renderer) throw NotFoundException("this service has no document renderer");
-            for (int attempt = 1;; ++attempt) {
-                const store::CaseRecord current = currentOrThrow(caseId);
-                authoriseTeam(user, Action::issue, current.team);
-                RenderedDocument rendered = _renderer->render(*parsed(current), request);
+            store::StoredDocument doc;
+            const store::CaseRecord next =
+                writeVersion(user, caseId, "issue", audit, [&](const store::CaseRecord& current) {
+                    Authoriser::requireTeam(caller, Action::issue, current.team);
+                    ClosureGate::refuseWhenClosed(current);
+                    RenderedDocument rendered = _renderer->render(*parsed(current), dated(request));
+                    doc = storedDocument(caseId, request, rendered, user, nowIso());
+                    detail = doc.docId;  // the audit entry stored with the version names it
 
-                store::StoredDocument doc;
-                doc.docId = "doc-" + Tokens::generate().substr(4, 24);
-                doc.caseId = caseId;
-                doc.type = request.type;
-                doc.format = request.format;
-                doc.contentType = rendered.contentType;
-                doc.sha256 = Tokens::sha256Hex(rendered.bytes);
-                doc.bytes = std::move(rendered.bytes);
-                doc.createdBy = user.name;
-                doc.createdAt = nowIso();
-
-                Object::Ptr json = CaseJson::parse(current.json);
-                CaseJson::appendDocument(
-                    json, {doc.docId, doc.type, doc.createdAt, CaseJson::workerFor(json, user),
-                           doc.format, doc.sha256, rendered.templateVersion});
-                if (rendered.familyLetter) {
-                    CaseJson::appendLetter(json, today(), rendered.title, doc.docId);
-                }
-                const std::string text = CaseJson::write(json);
-                store::CaseRecord next = nextVersion(current, validated(text), text, user, "issue");
-                doc.caseVersion = next.version;
-                try {
-                    storeVersion(next, {doc});
-                    detail = doc.docId;
-                    return IssueResult{doc.docId, doc.sha256, next.version};
-                } catch (const StaleVersionException&) {
-                    if (attempt == kWriteAttempts) throw;
-                }
-            }
+                    Object::Ptr json = CaseJson::parse(current.json);
+                    CaseJson::appendDocument(
+                        json, {doc.docId, doc.type, doc.createdAt, CaseJson::workerFor(json, user),
+                               doc.format, doc.sha256, rendered.templateVersion});
+                    if (rendered.familyLetter) {
+                        CaseJson::appendLetter(json, today().iso(), rendered.title, doc.docId);
+                    }
+                    return Change{CaseJson::write(json), {doc}};
+                });
+            detail = doc.docId;
+            return IssueResult{doc.docId, doc.sha256, next.version};
         },
         &detail);
 }
@@ -448,11 +466,11 @@ store::StoredDocument CaseService::document(const Caller& caller, const std::str
     return audited(
         caller, Action::issue, caseId,
         [&] {
-            const store::User& user = authorise(caller, Action::issue);
+            Authoriser::require(caller, Action::issue);
             std::optional<store::StoredDocument> doc = _store.document(docId);
             if (!doc) throw NotFoundException("there is no document " + docId);
             caseId = doc->caseId;
-            authoriseTeam(user, Action::issue, currentOrThrow(caseId).team);
+            Authoriser::requireTeam(caller, Action::issue, currentOrThrow(caseId).team);
             return *doc;
         },
         &detail);
@@ -460,21 +478,21 @@ store::StoredDocument CaseService::document(const Caller& caller, const std::str
 
 std::string CaseService::subjectAccess(const Caller& caller, const std::string& caseId) {
     return audited(caller, Action::subjectAccess, caseId, [&] {
-        const store::User& user = authorise(caller, Action::subjectAccess);
+        const store::User& user = Authoriser::require(caller, Action::subjectAccess);
         const store::CaseRecord current = currentOrThrow(caseId);
-        authoriseTeam(user, Action::subjectAccess, current.team);
+        Authoriser::requireTeam(caller, Action::subjectAccess, current.team);
         store::AuditQuery query;
         query.caseId = caseId;
         query.limit = static_cast<std::size_t>(-1) >> 1;
         return SubjectAccessArchive::build(current, _store.caseHistory(caseId),
                                            _store.caseDocuments(caseId), _store.audit(query),
-                                           user.name, nowIso());
+                                           user.name, _clock());
     });
 }
 
 std::vector<store::AuditEntry> CaseService::audit(const Caller& caller, store::AuditQuery query) {
     return audited(caller, Action::audit, query.caseId, [&] {
-        authorise(caller, Action::audit);
+        Authoriser::require(caller, Action::audit);
         for (std::string* bound : {&query.from, &query.to}) {
             if (bound->empty()) continue;
             if (bound->size() < 10 || !Date::parse(bound->substr(0, 10))) {
@@ -494,7 +512,7 @@ std::vector<std::shared_ptr<const Case>> CaseService::exportCases(const Caller& 
     return audited(
         caller, Action::exportData, "",
         [&] {
-            authorise(caller, Action::exportData);
+            Authoriser::require(caller, Action::exportData);
             std::vector<std::shared_ptr<const Case>> cases;
             for (const store::CaseRecord& record : _store.listCases({})) {
                 cases.push_back(parsed(record));

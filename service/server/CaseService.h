@@ -1,12 +1,12 @@
 #pragma once
 
 // The records service's domain: what each API call does, with plain types, no HTTP.
-// Every call that touches a case checks the caller's role and team, does its work, and appends
-// one audit entry (allowed or refused) before it returns or throws.
-// Failures are the exceptions of server/Errors.h (and store::StoreException).
-// Thread-safe; holds references to its dependencies, which must outlive it.
-
-#include <Poco/Timestamp.h>
+// Every call checks the caller's role and team (Authoriser), does its work, and appends one
+// audit entry whatever the outcome (allowed, refused or failed) before it returns or throws.
+// Writes make a new version of the case (never change one); closing and reopening go through
+// their own calls only (ClosureGate). Failures are the exceptions of server/Errors.h (and
+// store::StoreException). Thread-safe; holds references to its dependencies, which must
+// outlive it.
 
 #include <functional>
 #include <map>
@@ -17,21 +17,16 @@
 #include <vector>
 
 #include "case/Case.h"
+#include "case/Clock.h"
 #include "server/AuditLog.h"
+#include "server/Authoriser.h"
+#include "server/CaseCache.h"
 #include "server/DocumentRenderer.h"
 #include "server/ReadinessChecker.h"
 #include "server/Roles.h"
 #include "store/Store.h"
 
 namespace ehdocs::server {
-
-// Who is asking: the user named by the request's token (nothing when there was no valid
-// token) and the request's id, which the audit trail records.
-struct Caller {
-    std::optional<store::User> user;
-    std::string requestId;
-    bool presentedToken = false;  // a token was sent (whether or not it named a user)
-};
 
 struct CaseSummary {
     store::CaseRecord record;  // without json
@@ -44,20 +39,23 @@ struct IssueResult {
     int caseVersion = 0;
 };
 
-using Clock = std::function<Poco::Timestamp()>;
-
 class CaseService {
 public:
-    // `renderer` may be null: render and issue then answer 404 "no renderer".
+    // `renderer` may be null: render and issue then answer 404 "no renderer". `clock` tells
+    // every time and date the service writes. Parsed cases and their reports are cached up to
+    // about `cacheBytes` (Settings::cacheBytes, cache.maxBytes).
     CaseService(store::Store& store, AuditLog& audit, ReadinessChecker& readiness,
-                DocumentRenderer* renderer, Clock clock);
+                DocumentRenderer* renderer, Clock clock, std::size_t cacheBytes);
 
-    // The caller named by a bearer token ("" = none). Never throws for a bad token: the
-    // caller is then anonymous and every call refuses it (401), audited.
+    // The caller named by a bearer token ("" = none), read from the store each time (a
+    // replaced token or a disabled user is refused at once). Never throws for a bad token:
+    // the caller is then anonymous and every call refuses it (401), audited.
     Caller authenticate(const std::string& token, const std::string& requestId);
 
     // Stores a new case (version 1). InvalidCaseException lists every validation error;
-    // ConflictException when the case id exists.
+    // ConflictException when the case id exists; ClosureByCloseOnlyException when the file is
+    // closed (`status: closed` or `closure.authorised`) and the caller is not an admin. An
+    // admin's closed case (importing history) is stored, its audit entry saying so.
     store::CaseRecord create(const Caller& caller, const std::string& body);
 
     // Current versions matching the filter that the caller may see (own team for coaches and
@@ -69,7 +67,9 @@ public:
     std::vector<store::CaseRecord> history(const Caller& caller, const std::string& caseId);
 
     // Stores `body` as the next version, when `expectedVersion` is the current one.
-    // VersionRequiredException without one, StaleVersionException when it is not current.
+    // VersionRequiredException without one, StaleVersionException when it is not current;
+    // CaseClosedException when the case is closed; ClosureByCloseOnlyException when `body`
+    // sets `status: closed` or adds, changes or removes `closure.authorised`.
     store::CaseRecord update(const Caller& caller, const std::string& caseId,
                              std::optional<int> expectedVersion, const std::string& body);
 
@@ -78,13 +78,19 @@ public:
                               const std::string& asOf);
 
     // Authorises closure in a new version. NotReadyToCloseException (details: the report)
-    // while anything blocks; ConflictException when already closed.
+    // while anything blocks; CaseClosedException when already closed.
     store::CaseRecord close(const Caller& caller, const std::string& caseId);
+
+    // Reopens a closed case in a new version (CaseJson::reopen). BadRequestException when
+    // `reason` is empty or blank; ConflictException when the case is not closed.
+    store::CaseRecord reopen(const Caller& caller, const std::string& caseId,
+                             const std::string& reason);
 
     RenderedDocument render(const Caller& caller, const std::string& caseId,
                             const RenderRequest& request);
 
     // Renders, stores the bytes and records the issue in a new case version.
+    // CaseClosedException when the case is closed.
     IssueResult issue(const Caller& caller, const std::string& caseId,
                       const RenderRequest& request);
 
@@ -106,29 +112,43 @@ public:
     void recordRefusal(const Caller& caller, const std::string& caseId, const std::string& what,
                        const std::string& code, const std::string& message);
 
+    // Today's UK date by the service's clock: the date closures, letters and documents get.
+    Date today();
+
     std::size_t caseCount();
     RendererStats rendererStats();
 
 private:
-    struct Parsed {
-        int version = 0;
-        std::shared_ptr<const Case> kase;
-        std::map<std::string, ReadinessReport> reports;  // by as-of date
-    };
-
-    const store::User& authorise(const Caller& caller, Action action);
-    void authoriseTeam(const store::User& user, Action action, const std::string& team);
     store::CaseRecord currentOrThrow(const std::string& caseId);
     std::shared_ptr<const Case> parsed(const store::CaseRecord& record);
     Case validated(const std::string& json);
+    RenderRequest dated(RenderRequest request);  // produced on today, unless the caller chose
+    void requireVersion(const store::CaseRecord& current, std::optional<int> expectedVersion);
     ReadinessReport reportFor(const store::CaseRecord& record, const std::string& asOf);
     store::CaseRecord nextVersion(const store::CaseRecord& current, const Case& kase,
                                   const std::string& json, const store::User& user,
                                   const std::string& action);
-    void storeVersion(const store::CaseRecord& next,
-                      const std::vector<store::StoredDocument>& documents);
+
+    // The audit entry of a write, appended by the store in the same transaction as the
+    // version it stores (so no stored version lacks its entry, even after kill -9). audited()
+    // fills in who, when and what; when the write stored it, audited() records nothing more.
+    struct WriteAudit {
+        store::AuditEntry entry;
+        const std::string* detail = nullptr;  // audited()'s detail, read when the write stores
+        bool stored = false;
+        std::vector<store::AuditEntry> okEntry(const std::string& caseId) const;
+    };
+
+    // What a write puts in the case's next version.
+    struct Change {
+        std::string json;                              // the whole case file
+        std::vector<store::StoredDocument> documents;  // stored with it (issued documents)
+    };
+    template <typename MakeChange>
+    store::CaseRecord writeVersion(const store::User& user, const std::string& caseId,
+                                   const std::string& action, WriteAudit& audit,
+                                   MakeChange makeChange);
     std::string nowIso();
-    std::string today();
 
     template <typename Work>
     auto audited(const Caller& caller, Action action, const std::string& caseId, Work work,
@@ -140,9 +160,7 @@ private:
     DocumentRenderer* _renderer;
     Clock _clock;
 
-    std::mutex _cacheMutex;
-    std::map<std::string, Parsed> _cache;        // by case id: the last version parsed
-    std::map<std::string, store::User> _tokens;  // token hash -> user (users never change)
+    CaseCache _cache;
 };
 
 }  // namespace ehdocs::server

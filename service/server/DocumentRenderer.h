@@ -3,9 +3,11 @@
 // What the records service needs from rendering: one case and a document type in, the bytes
 // out. Implementations are thread-safe (a PDF pool queues work beyond its size).
 
+#include <optional>
 #include <string>
 
 #include "case/Case.h"
+#include "case/Date.h"
 
 namespace ehdocs::server {
 
@@ -13,6 +15,7 @@ struct RenderRequest {
     std::string type;     // a document type id, e.g. closure_letter
     std::string format;   // html | pdf
     std::string meeting;  // a meeting id, for types about one meeting (taf_minutes); or ""
+    std::optional<Date> producedOn;  // the document's "produced on" date; the service sets it
 };
 
 struct RenderedDocument {

@@ -37,6 +37,8 @@ POCO_IMPLEMENT_EXCEPTION(UnauthorizedException, ServiceException, "unauthorized"
 POCO_IMPLEMENT_EXCEPTION(ForbiddenException, ServiceException, "forbidden")
 POCO_IMPLEMENT_EXCEPTION(NotFoundException, ServiceException, "not_found")
 POCO_IMPLEMENT_EXCEPTION(ConflictException, ServiceException, "conflict")
+POCO_IMPLEMENT_EXCEPTION(ClosureByCloseOnlyException, ServiceException, "closure_by_close_only")
+POCO_IMPLEMENT_EXCEPTION(CaseClosedException, ServiceException, "case_closed")
 POCO_IMPLEMENT_EXCEPTION(NotReadyToCloseException, ServiceException, "not_ready_to_close")
 POCO_IMPLEMENT_EXCEPTION(StaleVersionException, ServiceException, "stale_version")
 POCO_IMPLEMENT_EXCEPTION(VersionRequiredException, ServiceException, "version_required")

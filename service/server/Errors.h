@@ -40,8 +40,15 @@ POCO_DECLARE_EXCEPTION(, UnauthorizedException, ServiceException)
 POCO_DECLARE_EXCEPTION(, ForbiddenException, ServiceException)
 // No such case, document, document type or meeting.                              -> 404
 POCO_DECLARE_EXCEPTION(, NotFoundException, ServiceException)
-// The case already exists, or is already closed.                                 -> 409
+// The case already exists, is not closed (reopen), or the document does not apply. -> 409
 POCO_DECLARE_EXCEPTION(, ConflictException, ServiceException)
+// A write that would close the case, or touch its sign-off, other than by POST .../close:
+// `status: closed`, or `closure.authorised` added, changed or removed. details.field names it.
+//                                                                                -> 409
+POCO_DECLARE_EXCEPTION(, ClosureByCloseOnlyException, ServiceException)
+// The case is closed, so read-only: edits, documents and closing again wait for a reopen.
+//                                                                                -> 409
+POCO_DECLARE_EXCEPTION(, CaseClosedException, ServiceException)
 // Closure refused: details hold the readiness report.                            -> 409
 POCO_DECLARE_EXCEPTION(, NotReadyToCloseException, ServiceException)
 // The If-Match version is not the current one.                                   -> 412

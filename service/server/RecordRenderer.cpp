@@ -19,6 +19,7 @@ RenderedDocument RecordRenderer::render(const Case& kase, const RenderRequest& r
     }
     render::RenderOptions options;
     options.meeting = request.meeting;
+    options.producedOn = request.producedOn;
     RenderedDocument doc;
     doc.title = type->title;
     doc.familyLetter = type->familyFacing;

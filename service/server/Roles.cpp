@@ -46,6 +46,8 @@ std::string actionName(Action action) {
             return "issue";
         case Action::close:
             return "close";
+        case Action::reopen:
+            return "reopen";
         case Action::subjectAccess:
             return "subject_access";
         case Action::exportData:
@@ -67,7 +69,8 @@ bool permits(Role role, Action action) {
             return action != Action::audit && action != Action::exportData;
         case Role::coach:
             return action != Action::audit && action != Action::exportData &&
-                   action != Action::close && action != Action::subjectAccess;
+                   action != Action::close && action != Action::reopen &&
+                   action != Action::subjectAccess;
     }
     return false;
 }

@@ -20,6 +20,7 @@ enum class Action {
     render,  // previews
     issue,   // issue a document, and download issued ones
     close,
+    reopen,         // a closed case back to open, with a reason
     subjectAccess,  // the family's record as a ZIP
     exportData,     // workbooks across cases
     audit,          // the audit trail

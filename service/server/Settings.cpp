@@ -75,6 +75,10 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
         {"rules.profile", [](Settings& s, auto& v, auto& w) { s.defaultProfile = nonEmpty(v, w); }},
         {"rules.profilesDir", [](Settings& s, auto& v, auto&) { s.profilesDir = v; }},
         {"render.templatesDir", [](Settings& s, auto& v, auto&) { s.templatesDir = v; }},
+        {"cache.maxBytes",
+         [](Settings& s, auto& v, auto& w) {
+             s.cacheBytes = static_cast<std::size_t>(parseInt(v, w, 0, 2147483647));
+         }},
         {"pdf.poolSize",
          [](Settings& s, auto& v, auto& w) {
              s.pdf.poolSize = static_cast<std::size_t>(parseInt(v, w, 1, 64));

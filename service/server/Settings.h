@@ -39,6 +39,7 @@ struct Settings {
     std::string defaultProfile = "standard";  // rules.profile: for cases that name none
     std::string profilesDir;                  // rules.profilesDir: extra profiles ("" = built in)
     std::string templatesDir;                 // render.templatesDir: "" = the built-in templates
+    std::size_t cacheBytes = 67108864;  // cache.maxBytes: parsed cases kept (by their JSON size)
     PdfSettings pdf;  // pdf.*: see pdf/PdfSettings.h (pool size: the number of cores)
 
     // The database path: data.dir/data.file.

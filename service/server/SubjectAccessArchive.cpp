@@ -7,6 +7,8 @@
 
 #include <sstream>
 
+#include "case/Clock.h"
+
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
@@ -24,9 +26,10 @@ std::string text(const Poco::Dynamic::Var& json) {
     return out.str();
 }
 
-void add(Poco::Zip::Compress& zip, const std::string& name, const std::string& content) {
+void add(Poco::Zip::Compress& zip, const std::string& name, const std::string& content,
+         Poco::Timestamp at) {
     std::istringstream in(content);
-    zip.addFile(in, Poco::DateTime(), Poco::Path(name, Poco::Path::PATH_UNIX),
+    zip.addFile(in, Poco::DateTime(at), Poco::Path(name, Poco::Path::PATH_UNIX),
                 Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_NORMAL);
 }
 
@@ -36,20 +39,21 @@ std::string SubjectAccessArchive::build(const store::CaseRecord& current,
                                         const std::vector<store::CaseRecord>& history,
                                         const std::vector<store::StoredDocument>& documents,
                                         const std::vector<store::AuditEntry>& audit,
-                                        const std::string& madeBy, const std::string& madeAt) {
+                                        const std::string& madeBy, Poco::Timestamp madeAt) {
     std::ostringstream out;
     Poco::Zip::Compress zip(out, true);
 
     add(zip, "README.txt",
         "Subject access: the complete record held by the ehdocs records service for case " +
-            current.caseId + ".\nMade " + madeAt + " by " + madeBy +
+            current.caseId + ".\nMade " + utcTimestamp(madeAt) + " by " + madeBy +
             ".\n\ncase.json       the case file as it stands now (version " +
             std::to_string(current.version) +
             ")\nhistory.json    every version of the case file: who wrote it and when\n"
             "documents/      every document issued, byte for byte as issued\n"
             "documents.json  the issued documents with their SHA-256 checksums\n"
-            "audit.json      every recorded access to and change of the case\n");
-    add(zip, "case.json", current.json);
+            "audit.json      every recorded access to and change of the case\n",
+        madeAt);
+    add(zip, "case.json", current.json, madeAt);
 
     Array::Ptr versions = new Array();
     for (const store::CaseRecord& v : history) {
@@ -60,12 +64,12 @@ std::string SubjectAccessArchive::build(const store::CaseRecord& current,
         entry->set("action", v.action);
         versions->add(entry);
     }
-    add(zip, "history.json", text(versions));
+    add(zip, "history.json", text(versions), madeAt);
 
     Array::Ptr index = new Array();
     for (const store::StoredDocument& d : documents) {
         const std::string name = "documents/" + d.docId + "." + d.format;
-        add(zip, name, d.bytes);
+        add(zip, name, d.bytes, madeAt);
         Object::Ptr entry = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
         entry->set("id", d.docId);
         entry->set("file", name);
@@ -76,7 +80,7 @@ std::string SubjectAccessArchive::build(const store::CaseRecord& current,
         entry->set("issued_by", d.createdBy);
         index->add(entry);
     }
-    add(zip, "documents.json", text(index));
+    add(zip, "documents.json", text(index), madeAt);
 
     Array::Ptr trail = new Array();
     for (const store::AuditEntry& a : audit) {
@@ -89,7 +93,7 @@ std::string SubjectAccessArchive::build(const store::CaseRecord& current,
         entry->set("request_id", a.requestId);
         trail->add(entry);
     }
-    add(zip, "audit.json", text(trail));
+    add(zip, "audit.json", text(trail), madeAt);
 
     zip.close();
     return out.str();

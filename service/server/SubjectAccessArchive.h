@@ -9,6 +9,8 @@
 //   documents.json            the documents' ids, types, sha256 and when issued
 //   audit.json                every audit entry about the case
 
+#include <Poco/Timestamp.h>
+
 #include <string>
 #include <vector>
 
@@ -22,7 +24,7 @@ public:
                              const std::vector<store::CaseRecord>& history,
                              const std::vector<store::StoredDocument>& documents,
                              const std::vector<store::AuditEntry>& audit, const std::string& madeBy,
-                             const std::string& madeAt);
+                             Poco::Timestamp madeAt);
 };
 
 }  // namespace ehdocs::server

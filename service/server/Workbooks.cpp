@@ -9,7 +9,6 @@
 #include "export/KpiWorkbookWriter.h"
 #include "export/SfExport.h"
 #include "export/SfWorkbookWriter.h"
-#include "render/RenderOptions.h"
 #include "rules/ProfileRegistry.h"
 #include "server/Errors.h"
 
@@ -53,7 +52,7 @@ std::string workbookBytes(Write write) {
 }  // namespace
 
 std::string Workbooks::supportingFamilies(const Cases& cases, const Query& query) {
-    SfExport data(ClaimAssessor(), dateParameter(query, "as_of", render::ukToday()),
+    SfExport data(ClaimAssessor(), dateParameter(query, "as_of", std::nullopt),
                   parameter(query, "team"));
     for (const auto& kase : cases) data.add(*kase);
     return workbookBytes([&](const std::string& path) { SfWorkbookWriter::write(data, path); });

@@ -22,7 +22,8 @@ public:
     static constexpr const char* kContentType =
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    // Supporting Families claim readiness; `as_of` (default today, UK), `team` (default all).
+    // Supporting Families claim readiness on `as_of` (required: the API fills in the service's
+    // today), `team` (default all).
     static std::string supportingFamilies(const Cases& cases, const Query& query);
 
     // Performance Framework KPIs for `from`..`to` (both required), `team` (default all).

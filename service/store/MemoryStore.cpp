@@ -12,21 +12,24 @@ bool matches(const std::string& wanted, const std::string& value) {
 
 }  // namespace
 
-WriteResult MemoryStore::createCase(const CaseRecord& first) {
+WriteResult MemoryStore::createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) {
     std::lock_guard<std::mutex> lock(_mutex);
     if (_cases.count(first.caseId)) return WriteResult::exists;
     _cases[first.caseId].push_back(first);
+    appendLocked(audit);
     return WriteResult::ok;
 }
 
 WriteResult MemoryStore::updateCase(const CaseRecord& next,
-                                    const std::vector<StoredDocument>& documents) {
+                                    const std::vector<StoredDocument>& documents,
+                                    const std::vector<AuditEntry>& audit) {
     std::lock_guard<std::mutex> lock(_mutex);
     auto it = _cases.find(next.caseId);
     if (it == _cases.end()) return WriteResult::notFound;
     if (it->second.back().version != next.version - 1) return WriteResult::stale;
     it->second.push_back(next);
     _documents.insert(_documents.end(), documents.begin(), documents.end());
+    appendLocked(audit);
     return WriteResult::ok;
 }
 
@@ -108,6 +111,14 @@ WriteResult MemoryStore::replaceToken(const std::string& name, const std::string
     return WriteResult::ok;
 }
 
+WriteResult MemoryStore::setDisabled(const std::string& name, bool disabled) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto it = _users.find(name);
+    if (it == _users.end()) return WriteResult::notFound;
+    it->second.disabled = disabled;
+    return WriteResult::ok;
+}
+
 std::optional<User> MemoryStore::userByTokenHash(const std::string& tokenHash) {
     std::lock_guard<std::mutex> lock(_mutex);
     for (const auto& [name, user] : _users) {
@@ -118,6 +129,10 @@ std::optional<User> MemoryStore::userByTokenHash(const std::string& tokenHash) {
 
 void MemoryStore::appendAudit(const std::vector<AuditEntry>& entries) {
     std::lock_guard<std::mutex> lock(_mutex);
+    appendLocked(entries);
+}
+
+void MemoryStore::appendLocked(const std::vector<AuditEntry>& entries) {
     for (AuditEntry entry : entries) {
         entry = AuditChain::stored(entry);
         entry.seq = static_cast<long long>(_audit.size()) + 1;

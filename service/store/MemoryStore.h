@@ -12,9 +12,11 @@ namespace ehdocs::store {
 
 class MemoryStore : public Store {
 public:
-    WriteResult createCase(const CaseRecord& first) override;
-    WriteResult updateCase(const CaseRecord& next,
-                           const std::vector<StoredDocument>& documents) override;
+    using Store::createCase;
+    using Store::updateCase;
+    WriteResult createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) override;
+    WriteResult updateCase(const CaseRecord& next, const std::vector<StoredDocument>& documents,
+                           const std::vector<AuditEntry>& audit) override;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;
     std::optional<CaseRecord> currentHead(const std::string& caseId) override;
     std::vector<CaseRecord> caseHistory(const std::string& caseId) override;
@@ -25,11 +27,14 @@ public:
     WriteResult addUser(const User& user) override;
     std::optional<User> userByTokenHash(const std::string& tokenHash) override;
     WriteResult replaceToken(const std::string& name, const std::string& tokenHash) override;
+    WriteResult setDisabled(const std::string& name, bool disabled) override;
     void appendAudit(const std::vector<AuditEntry>& entries) override;
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
     void probeWrite() override {}  // memory is always there
 
 private:
+    void appendLocked(const std::vector<AuditEntry>& entries);  // with _mutex held
+
     std::mutex _mutex;
     std::map<std::string, std::vector<CaseRecord>> _cases;  // case id -> versions, oldest first
     std::vector<StoredDocument> _documents;                 // issue order

@@ -75,10 +75,16 @@ std::vector<std::string> version2() {
     };
 }
 
+// Schema 3: users can be disabled (`ehdocs user disable`).
+std::vector<std::string> version3() {
+    return {"ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"};
+}
+
 }  // namespace
 
 const std::vector<std::vector<std::string>>& Migrations::all() {
-    static const std::vector<std::vector<std::string>> migrations = {version1(), version2()};
+    static const std::vector<std::vector<std::string>> migrations = {version1(), version2(),
+                                                                     version3()};
     return migrations;
 }
 

@@ -163,7 +163,7 @@ void SqliteStore::insertDocument(const StoredDocument& d) {
         useRef(d.createdAt), now;
 }
 
-WriteResult SqliteStore::createCase(const CaseRecord& first) {
+WriteResult SqliteStore::createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("storing a new case", [&] {
         return writeTransaction([&] {
@@ -174,13 +174,15 @@ WriteResult SqliteStore::createCase(const CaseRecord& first) {
             *_writer << "INSERT INTO cases (case_id, version) VALUES (?, ?)", useRef(first.caseId),
                 useRef(first.version), now;
             insertVersion(first);
+            insertAudit(audit);
             return WriteResult::ok;
         });
     });
 }
 
 WriteResult SqliteStore::updateCase(const CaseRecord& next,
-                                    const std::vector<StoredDocument>& documents) {
+                                    const std::vector<StoredDocument>& documents,
+                                    const std::vector<AuditEntry>& audit) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("storing a case version", [&] {
         return writeTransaction([&] {
@@ -193,6 +195,7 @@ WriteResult SqliteStore::updateCase(const CaseRecord& next,
                 useRef(next.caseId), now;
             insertVersion(next);
             for (const StoredDocument& doc : documents) insertDocument(doc);
+            insertAudit(audit);
             return WriteResult::ok;
         });
     });
@@ -348,14 +351,32 @@ WriteResult SqliteStore::replaceToken(const std::string& name, const std::string
     });
 }
 
+WriteResult SqliteStore::setDisabled(const std::string& name, bool disabled) {
+    std::lock_guard<std::mutex> lock(_writeMutex);
+    return guarded("disabling or enabling a user", [&] {
+        return writeTransaction([&] {
+            int found = 0;
+            *_writer << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(name), into(found), now;
+            if (!found) return WriteResult::notFound;
+            const int flag = disabled ? 1 : 0;
+            *_writer << "UPDATE users SET disabled = ? WHERE name = ?", useRef(flag), useRef(name),
+                now;
+            return WriteResult::ok;
+        });
+    });
+}
+
 std::optional<User> SqliteStore::userByTokenHash(const std::string& tokenHash) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("looking up a token", [&]() -> std::optional<User> {
         std::vector<std::string> names, roles, teams, created;
-        *_reader << "SELECT name, role, team, created_at FROM users WHERE token_hash = ?",
-            useRef(tokenHash), into(names), into(roles), into(teams), into(created), now;
+        std::vector<int> disabled;
+        *_reader << "SELECT name, role, team, created_at, disabled FROM users"
+                    " WHERE token_hash = ?",
+            useRef(tokenHash), into(names), into(roles), into(teams), into(created), into(disabled),
+            now;
         if (names.empty()) return std::nullopt;
-        return User{names[0], roles[0], teams[0], tokenHash, created[0]};
+        return User{names[0], roles[0], teams[0], tokenHash, created[0], disabled[0] != 0};
     });
 }
 
@@ -364,43 +385,48 @@ void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     guarded("appending to the audit trail", [&] {
         return writeTransaction([&] {
-            // The newest entry, read inside the write transaction: no other writer (in this
-            // process or another) can append between this read and the insert.
-            std::vector<Poco::Int64> lastSeq;
-            std::vector<std::string> lastHash;
-            *_writer << "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", into(lastSeq),
-                into(lastHash), now;
-            long long seq = lastSeq.empty() ? 0 : lastSeq.front();
-            std::string previous = lastHash.empty() ? "" : lastHash.front();
-            // One prepared statement bound to columns inserts the whole batch.
-            std::vector<Poco::Int64> seqs;
-            std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail,
-                prevHash, hash;
-            for (AuditEntry e : entries) {
-                e = AuditChain::stored(e);
-                e.seq = ++seq;
-                AuditChain::link(e, previous);
-                previous = e.hash;
-                seqs.push_back(e.seq);
-                at.push_back(e.at);
-                user.push_back(e.user);
-                role.push_back(e.role);
-                action.push_back(e.action);
-                caseId.push_back(e.caseId);
-                outcome.push_back(e.outcome);
-                requestId.push_back(e.requestId);
-                detail.push_back(e.detail);
-                prevHash.push_back(e.prevHash);
-                hash.push_back(e.hash);
-            }
-            *_writer << "INSERT INTO audit (seq, at, user, role, action, case_id, outcome,"
-                        " request_id, detail, prev_hash, hash)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                use(seqs), use(at), use(user), use(role), use(action), use(caseId), use(outcome),
-                use(requestId), use(detail), use(prevHash), use(hash), now;
+            insertAudit(entries);
             return 0;
         });
     });
+}
+
+void SqliteStore::insertAudit(const std::vector<AuditEntry>& entries) {
+    if (entries.empty()) return;
+    // The newest entry, read inside the write transaction: no other writer (in this
+    // process or another) can append between this read and the insert.
+    std::vector<Poco::Int64> lastSeq;
+    std::vector<std::string> lastHash;
+    *_writer << "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", into(lastSeq),
+        into(lastHash), now;
+    long long seq = lastSeq.empty() ? 0 : lastSeq.front();
+    std::string previous = lastHash.empty() ? "" : lastHash.front();
+    // One prepared statement bound to columns inserts the whole batch.
+    std::vector<Poco::Int64> seqs;
+    std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail, prevHash,
+        hash;
+    for (AuditEntry e : entries) {
+        e = AuditChain::stored(e);
+        e.seq = ++seq;
+        AuditChain::link(e, previous);
+        previous = e.hash;
+        seqs.push_back(e.seq);
+        at.push_back(e.at);
+        user.push_back(e.user);
+        role.push_back(e.role);
+        action.push_back(e.action);
+        caseId.push_back(e.caseId);
+        outcome.push_back(e.outcome);
+        requestId.push_back(e.requestId);
+        detail.push_back(e.detail);
+        prevHash.push_back(e.prevHash);
+        hash.push_back(e.hash);
+    }
+    *_writer << "INSERT INTO audit (seq, at, user, role, action, case_id, outcome,"
+                " request_id, detail, prev_hash, hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        use(seqs), use(at), use(user), use(role), use(action), use(caseId), use(outcome),
+        use(requestId), use(detail), use(prevHash), use(hash), now;
 }
 
 std::vector<AuditEntry> SqliteStore::audit(const AuditQuery& q) {

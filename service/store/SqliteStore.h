@@ -27,9 +27,11 @@ public:
     // The schema version after migrations (see Migrations.h).
     int schemaVersion();
 
-    WriteResult createCase(const CaseRecord& first) override;
-    WriteResult updateCase(const CaseRecord& next,
-                           const std::vector<StoredDocument>& documents) override;
+    using Store::createCase;
+    using Store::updateCase;
+    WriteResult createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) override;
+    WriteResult updateCase(const CaseRecord& next, const std::vector<StoredDocument>& documents,
+                           const std::vector<AuditEntry>& audit) override;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;
     std::optional<CaseRecord> currentHead(const std::string& caseId) override;
     std::vector<CaseRecord> caseHistory(const std::string& caseId) override;
@@ -40,6 +42,7 @@ public:
     WriteResult addUser(const User& user) override;
     std::optional<User> userByTokenHash(const std::string& tokenHash) override;
     WriteResult replaceToken(const std::string& name, const std::string& tokenHash) override;
+    WriteResult setDisabled(const std::string& name, bool disabled) override;
     void appendAudit(const std::vector<AuditEntry>& entries) override;
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
     void probeWrite() override;
@@ -57,6 +60,8 @@ private:
 
     void insertVersion(const CaseRecord& record);
     void insertDocument(const StoredDocument& doc);
+    // Appends entries, chained after the newest (inside a write transaction).
+    void insertAudit(const std::vector<AuditEntry>& entries);
     std::vector<StoredDocument> selectDocuments(const std::string& column,
                                                 const std::string& value);
 

@@ -31,7 +31,7 @@ struct CaseRecord {
     std::string team, status, leadWorker, familyName;
     std::string author;     // the user who wrote this version
     std::string writtenAt;  // ISO 8601 UTC, e.g. 2026-06-30T10:15:02Z
-    std::string action;     // create | update | close | issue
+    std::string action;     // create | update | close | reopen | issue
 };
 
 // An issued document: the exact bytes, kept forever.
@@ -50,6 +50,7 @@ struct User {
     std::string team;       // "" for roles that are not bound to a team
     std::string tokenHash;  // hex SHA-256 of the API token; the token itself is never stored
     std::string createdAt;
+    bool disabled = false;  // a disabled user's token names no one (401) until enabled
 };
 
 struct AuditEntry {
@@ -83,14 +84,23 @@ class Store {
 public:
     virtual ~Store() = default;
 
-    // Stores the first version of a case; `first.version` must be 1.
-    virtual WriteResult createCase(const CaseRecord& first) = 0;
+    // Stores the first version of a case; `first.version` must be 1. `audit` (the write's own
+    // audit entries) is appended in the same transaction, only when the result is ok: a
+    // stored version always has its entry, even after a crash.
+    virtual WriteResult createCase(const CaseRecord& first,
+                                   const std::vector<AuditEntry>& audit) = 0;
+    WriteResult createCase(const CaseRecord& first) { return createCase(first, {}); }
 
     // Stores `next` as the new current version if, and only if, the current version is
     // `next.version - 1` (checked and written atomically: of two writes based on the same
-    // version exactly one succeeds). `documents` are stored in the same transaction.
+    // version exactly one succeeds). `documents` and `audit` (as for createCase) are stored in
+    // the same transaction.
     virtual WriteResult updateCase(const CaseRecord& next,
-                                   const std::vector<StoredDocument>& documents) = 0;
+                                   const std::vector<StoredDocument>& documents,
+                                   const std::vector<AuditEntry>& audit) = 0;
+    WriteResult updateCase(const CaseRecord& next, const std::vector<StoredDocument>& documents) {
+        return updateCase(next, documents, {});
+    }
 
     // The current version, or nothing when the case does not exist.
     virtual std::optional<CaseRecord> currentCase(const std::string& caseId) = 0;
@@ -115,6 +125,8 @@ public:
     // Gives the user a new token hash; the old token stops working at once.
     // notFound when there is no user of that name.
     virtual WriteResult replaceToken(const std::string& name, const std::string& tokenHash) = 0;
+    // Disables or enables the user; notFound when there is no user of that name.
+    virtual WriteResult setDisabled(const std::string& name, bool disabled) = 0;
 
     // Appends the entries in one transaction, assigning their `seq` and linking each into the
     // hash chain (AuditChain.h) after the newest entry stored.

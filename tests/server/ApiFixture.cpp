@@ -35,6 +35,10 @@ std::string Reply::errorCode() const {
 
 server::RenderedDocument FakeRenderer::render(const Case& kase, const server::RenderRequest& r) {
     if (r.type == "no_such_type") throw server::NotFoundException("there is no document type");
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _lastProducedOn = r.producedOn;
+    }
     server::RenderedDocument doc;
     doc.title = r.type == "closure_letter" ? "Closure letter" : r.type;
     doc.familyLetter = r.type.size() > 7 && r.type.substr(r.type.size() - 7) == "_letter";
@@ -46,6 +50,11 @@ server::RenderedDocument FakeRenderer::render(const Case& kase, const server::Re
         doc.bytes = "<html><body>" + r.type + " for " + kase.caseId + "</body></html>";
     }
     return doc;
+}
+
+std::optional<Date> FakeRenderer::lastProducedOn() const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _lastProducedOn;
 }
 
 server::Settings ApiFixture::testSettings() {
@@ -64,10 +73,11 @@ ApiFixture::ApiFixture(const server::Settings& settings) {
     _audit = std::make_unique<server::AuditLog>(store);
     _readiness =
         std::make_unique<server::RulesReadiness>(rules::ProfileRegistry::builtIn(), "standard");
-    // A fixed clock: 1 July 2026, after every example's closure date.
-    _service = std::make_unique<server::CaseService>(store, *_audit, *_readiness, &_renderer, [] {
-        return Poco::Timestamp::fromEpochTime(1782900000);
-    });
+    // By default 1 July 2026, after every example's closure date.
+    _service = std::make_unique<server::CaseService>(
+        store, *_audit, *_readiness, &_renderer,
+        [this] { return Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now.load())); },
+        server::Settings{}.cacheBytes);
     const struct {
         const char* name;
         const char* role;

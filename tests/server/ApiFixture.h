@@ -1,13 +1,17 @@
 #pragma once
 
 // An in-process records service on a free port (port 0): in-memory store, the real closure
-// rules, a fake renderer (deterministic bytes, no PDF engine), a fixed clock, and one user per
-// role. call() speaks HTTP to it like any client.
+// rules, a fake renderer (deterministic bytes, no PDF engine), a clock that stands still (at
+// `now`, seconds since 1970 UTC; tests may move it), and one user per role. call() speaks
+// HTTP to it like any client.
 
 #include <Poco/Net/ServerSocket.h>
 
+#include <atomic>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 
 #include "http/HttpService.h"
@@ -30,6 +34,12 @@ class FakeRenderer : public server::DocumentRenderer {
 public:
     server::RenderedDocument render(const Case& kase, const server::RenderRequest& r) override;
     server::RendererStats stats() override { return {1, 2}; }
+
+    std::optional<Date> lastProducedOn() const;  // of the last render
+
+private:
+    mutable std::mutex _mutex;
+    std::optional<Date> _lastProducedOn;
 };
 
 class ApiFixture {
@@ -54,9 +64,14 @@ public:
 
     static std::string example(const std::string& name);
 
+    const FakeRenderer& renderer() const { return _renderer; }
+
     store::MemoryStore store;
     Poco::UInt16 port = 0;
     http::HttpService& http() { return *_http; }
+    std::atomic<long long> now{kFirstOfJuly};  // the service's clock
+
+    static constexpr long long kFirstOfJuly = 1782900000;  // 2026-07-01T10:00:00Z
 
 private:
     std::unique_ptr<server::AuditLog> _audit;

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/Zip/ZipArchive.h>
 
 #include <atomic>
@@ -284,7 +285,24 @@ BOOST_AUTO_TEST_CASE(a_team_leader_closes_a_ready_case_in_a_new_version) {
 
     const Reply again = call("POST", kOkafor + "/close", token("leader_south"));
     BOOST_TEST(again.status == 409);
-    BOOST_TEST(contains(again.body, "already closed"));
+    BOOST_TEST(again.errorCode() == "case_closed");
+}
+
+BOOST_AUTO_TEST_CASE(a_post_without_a_body_is_answered_at_once) {
+    postExample("okafor-ready-to-close");
+    // As `curl -X POST URL` sends it: no Content-Length, no body. The server must not wait for
+    // one (its own timeout is 60 s; this client gives up after 10).
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    const std::string request = "POST " + kOkafor +
+                                "/close HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                                token("leader_south") + "\r\nConnection: close\r\n\r\n";
+    socket.sendBytes(request.data(), static_cast<int>(request.size()));
+    std::string response;
+    char buffer[4096];
+    for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;) response.append(buffer, n);
+    BOOST_TEST(response.rfind("HTTP/1.1 200", 0) == 0u);
+    BOOST_TEST(contains(response, "\"status\":\"closed\""));
 }
 
 BOOST_AUTO_TEST_CASE(render_previews_without_storing) {

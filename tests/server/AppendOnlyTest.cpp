@@ -203,7 +203,7 @@ BOOST_AUTO_TEST_CASE(a_schema_1_database_is_upgraded_and_its_old_entries_counted
     }
     {
         SqliteStore store(path);
-        BOOST_TEST(store.schemaVersion() == 2);
+        BOOST_TEST(store.schemaVersion() == 3);
         store.appendAudit({entry("new")});
     }
     const Run run = verify(dir.path());

@@ -33,6 +33,8 @@ const Attempt kAttempts[] = {
     {"issue", "POST", "/api/v1/cases/NH-FF-2026-0142/documents",
      R"({"type": "closure_letter", "format": "html"})", false},
     {"close", "POST", "/api/v1/cases/NH-FF-2026-0142/close", "", false},
+    {"reopen", "POST", "/api/v1/cases/NH-FF-2026-0142/reopen", R"({"reason": "new concerns"})",
+     false},
     {"subject_access", "GET", "/api/v1/cases/NH-FF-2026-0142/subject-access", "", false},
     {"audit", "GET", "/api/v1/audit", "", false},
     {"export", "GET", "/api/v1/exports/sf.xlsx", "", false},
@@ -49,7 +51,9 @@ bool allowed(const std::string& user, const Attempt& a) {
     }
     if (user == "coach_north" || user == "leader_north") return false;
     if (action == "audit" || action == "export") return false;
-    if (user == "coach_south") return action != "close" && action != "subject_access";
+    if (user == "coach_south") {
+        return action != "close" && action != "reopen" && action != "subject_access";
+    }
     return true;  // leader_south
 }
 

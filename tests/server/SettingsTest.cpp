@@ -37,6 +37,16 @@ BOOST_AUTO_TEST_CASE(the_example_file_loads_and_holds_every_default) {
     BOOST_TEST(s.maxBodyBytes == d.maxBodyBytes);
     BOOST_TEST(s.dataDir == d.dataDir);
     BOOST_TEST(s.defaultProfile == d.defaultProfile);
+    BOOST_TEST(s.cacheBytes == d.cacheBytes);
+}
+
+BOOST_AUTO_TEST_CASE(the_case_cache_is_bounded_in_bytes_by_a_setting) {
+    BOOST_TEST(Settings::load("", {}).cacheBytes == 64u * 1024 * 1024);
+    BOOST_TEST(Settings::load("", {{"EHDOCS_CACHE_MAX_BYTES", "1048576"}}).cacheBytes == 1048576u);
+    BOOST_TEST(Settings::load("", {{"EHDOCS_CACHE_MAX_BYTES", "0"}}).cacheBytes == 0u);
+    BOOST_CHECK_EXCEPTION(Settings::load("", {{"EHDOCS_CACHE_MAX_BYTES", "lots"}}),
+                          SettingsException,
+                          [](auto& e) { return says(e, "EHDOCS_CACHE_MAX_BYTES: \"lots\""); });
 }
 
 BOOST_AUTO_TEST_CASE(environment_overrides_the_file) {

@@ -183,7 +183,7 @@ BOOST_AUTO_TEST_CASE(sqlite_history_cannot_be_rewritten_even_with_sql) {
     Poco::TemporaryFile file;
     {
         SqliteStore store(file.path());
-        BOOST_TEST(store.schemaVersion() == 2);
+        BOOST_TEST(store.schemaVersion() == 3);
         store.createCase(version("A", 1));
         store.appendAudit(
             {{0, "2026-06-01T09:00:00Z", "amira", "coach", "read", "A", "ok", "r1", "", "", ""}});
