@@ -68,8 +68,7 @@ BOOST_AUTO_TEST_CASE(the_sf_case_view_leaves_out_a_child_without_consent) {
 
 BOOST_AUTO_TEST_CASE(the_sf_workbook_over_the_api_does_not_name_her) {
     BOOST_REQUIRE(call("POST", "/api/v1/cases", token("admin"), slurp(kFixture)).status == 201);
-    const Reply workbook =
-        call("GET", "/api/v1/exports/sf.xlsx?as_of=2026-07-01", token("sf"));
+    const Reply workbook = call("GET", "/api/v1/exports/sf.xlsx?as_of=2026-07-01", token("sf"));
     BOOST_TEST(workbook.status == 200);
     const std::string text = workbookText(workbook.body);
     BOOST_TEST(contains(text, "Daniel"));

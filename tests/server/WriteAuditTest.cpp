@@ -35,9 +35,9 @@ BOOST_AUTO_TEST_CASE(every_stored_version_has_its_audit_entry_from_the_same_writ
     NoSeparateAudit store;
     server::AuditLog audit(store);
     server::RulesReadiness readiness(rules::ProfileRegistry::builtIn(), "standard");
-    server::CaseService service(store, audit, readiness, nullptr,
-                                [] { return Poco::Timestamp::fromEpochTime(1782900000); },
-                                server::Settings{}.cacheBytes);
+    server::CaseService service(
+        store, audit, readiness, nullptr, [] { return Poco::Timestamp::fromEpochTime(1782900000); },
+        server::Settings{}.cacheBytes);
     const std::string token = server::Tokens::generate();
     store.addUser({"amira", "admin", "", server::Tokens::sha256Hex(token), ""});
     const server::Caller caller = service.authenticate(token, "r1");
