@@ -464,13 +464,13 @@ store::StoredDocument CaseService::document(const Caller& caller, const std::str
     std::string caseId;
     std::string detail = docId;
     return audited(
-        caller, Action::issue, caseId,
+        caller, Action::download, caseId,
         [&] {
-            Authoriser::require(caller, Action::issue);
+            Authoriser::require(caller, Action::download);
             std::optional<store::StoredDocument> doc = _store.document(docId);
             if (!doc) throw NotFoundException("there is no document " + docId);
             caseId = doc->caseId;
-            Authoriser::requireTeam(caller, Action::issue, currentOrThrow(caseId).team);
+            Authoriser::requireTeam(caller, Action::download, currentOrThrow(caseId).team);
             return *doc;
         },
         &detail);

@@ -38,4 +38,21 @@ BOOST_AUTO_TEST_CASE(unknown_routes_and_malformed_targets_are_audited_once) {
     BOOST_TEST(store.audit({}).size() == before);
 }
 
+BOOST_AUTO_TEST_CASE(a_download_is_audited_as_download) {
+    BOOST_REQUIRE(postExample("okafor-ready-to-close", "admin").status == 201);
+    const Reply issued = call("POST", "/api/v1/cases/NH-FF-2026-0142/documents",
+                              token("leader_south"), R"({"type": "closure_letter"})");
+    BOOST_REQUIRE(issued.status == 201);
+    const std::string href = issued.header("Location");
+    BOOST_TEST(call("GET", href, token("leader_south")).status == 200);
+    BOOST_TEST(call("GET", href, token("sf")).status == 403);
+    const std::vector<ehdocs::store::AuditEntry> all = store.audit({});
+    BOOST_REQUIRE(all.size() >= 3u);
+    BOOST_TEST(all[all.size() - 3].action == "issue");
+    BOOST_TEST(all[all.size() - 2].action == "download");
+    BOOST_TEST(all[all.size() - 2].outcome == "ok");
+    BOOST_TEST(all.back().action == "download");
+    BOOST_TEST(all.back().outcome == "forbidden");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
