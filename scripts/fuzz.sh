@@ -43,8 +43,8 @@ run_one() {
     local h=$1 work="build-fuzz/corpus/$1" log="build-fuzz/fuzz-$1.log" failed=0
     mkdir -p "$work"
     # -max_len: case files and templates are a few kilobytes; longer inputs only slow the
-    # search. -timeout: an input taking 10 s is a hang, reported like a crash.
-    "build-fuzz/tests/fuzz/fuzz_$h" "${limit[@]}" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+    # search. -timeout: an input taking 60 s is a hang, reported like a crash (wall time: generous, for a busy machine).
+    "build-fuzz/tests/fuzz/fuzz_$h" "${limit[@]}" -max_len=8192 -timeout=60 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="build-fuzz/$h-" "$work" "tests/fuzz/corpus/$h" \
         >"$log" 2>&1 || failed=1
     local runs cov ft crashes

@@ -1,8 +1,10 @@
 // `ehdocs user add NAME --role ROLE [--team TEAM] [--password-stdin]`: creates a service user
 // and prints its API token, once; with --password-stdin the first line of standard input is
 // their web app password. `ehdocs user token NAME` gives an existing user a new token (the old
-// one stops working); `ehdocs user password NAME` sets a new password from standard input.
-// Only a token's SHA-256 and a password's Argon2id hash are stored.
+// one stops working); `ehdocs user password NAME` sets a new password from standard input;
+// `ehdocs user disable NAME` / `enable NAME` stop and restore a user's access. Only a token's
+// SHA-256 and a password's Argon2id hash are stored. Each change is audited (the service reads
+// users from the database on every request, so it takes effect at once).
 
 #include <Poco/File.h>
 #include <Poco/Timestamp.h>
@@ -76,6 +78,31 @@ int withDatabase(const po::variables_map& vm, bool create,
     }
 }
 
+// The audit entry of a change made from the command line (user "", role "").
+void audit(store::Store& store, const std::string& action, const std::string& detail) {
+    store::AuditEntry entry;
+    entry.at = utcTimestamp(systemClock()());
+    entry.action = action;
+    entry.outcome = "ok";
+    entry.requestId = "cli";
+    entry.detail = detail + " (ehdocs user, command line)";
+    store.appendAudit({entry});
+}
+
+int setDisabled(const std::string& name, bool disabled, const po::variables_map& vm) {
+    return withDatabase(vm, false, [&](store::Store& store, const std::string& path) {
+        if (store.setDisabled(name, disabled) == store::WriteResult::notFound) {
+            std::cerr << "ehdocs user: there is no user named " << name << "\n";
+            return int(kExitUsage);
+        }
+        audit(store, disabled ? "user_disable" : "user_enable", name);
+        std::cout << "user " << name << " in " << path
+                  << (disabled ? " is disabled; their token is refused from the next request\n"
+                               : " is enabled again\n");
+        return int(kExitOk);
+    });
+}
+
 int replaceToken(const std::string& name, const po::variables_map& vm) {
     return withDatabase(vm, false, [&](store::Store& store, const std::string& path) {
         const std::string token = server::Tokens::generate();
@@ -84,6 +111,7 @@ int replaceToken(const std::string& name, const po::variables_map& vm) {
             std::cerr << "ehdocs user: there is no user named " << name << "\n";
             return int(kExitUsage);
         }
+        audit(store, "user_token", name + ": new token");
         std::cout << "new token for user " << name << " in " << path
                   << "; the old one no longer works\n";
         printToken(token);
@@ -119,6 +147,7 @@ int setPassword(const std::string& name, const po::variables_map& vm) {
             std::cerr << "ehdocs user: there is no user named " << name << "\n";
             return int(kExitUsage);
         }
+        audit(store, "user_password", name + ": new password");
         std::cout << "new password set for user " << name << " in " << path
                   << "; they sign in with it from now on\n";
         return int(kExitOk);
@@ -132,15 +161,18 @@ int userCommand(const Args& args) {
         "usage: ehdocs user add NAME --role ROLE [--team TEAM] [--password-stdin] [--config FILE]\n"
         "                       [--data DIR]\n"
         "       ehdocs user token NAME [--config FILE] [--data DIR]\n"
-        "       ehdocs user password NAME [--config FILE] [--data DIR]   (password on stdin)\n\n"
+        "       ehdocs user password NAME [--config FILE] [--data DIR]   (password on stdin)\n"
+        "       ehdocs user disable NAME | enable NAME [--config FILE] [--data DIR]\n\n"
         "`add` creates a user of the records service and prints their API token, once, on the\n"
         "last line. Roles: coach and team_leader (need --team: the case's service.team they\n"
         "work on), sf_coordinator, admin. `token` replaces a user's token with a new one,\n"
         "printed the same way; the old token stops working at once. `password` sets the\n"
         "user's web app password from the first line of standard input (at least 10\n"
-        "characters), as --password-stdin does for `add`.\n"
-        "Exit status: 0 done, 64 usage, the name is taken (add) or unknown (token, password), an\n"
-        "unusable password, 70 the\n"
+        "characters), as --password-stdin does for `add`. `disable` refuses the user's token\n"
+        "and sign-in from the next request (every server on the database); `enable` undoes it.\n"
+        "Every change is written to the audit trail.\n"
+        "Exit status: 0 done, 64 usage, the name is taken (add) or unknown (token, password,\n"
+        "disable, enable), an unusable password, 70 the\n"
         "database could not be written.\n\noptions");
     options.add_options()("help,h", "show this help")(
         "role", po::value<std::string>(), "coach | team_leader | sf_coordinator | admin")(
@@ -152,9 +184,10 @@ int userCommand(const Args& args) {
     if (auto stop = parseCommandLine("user", args, options, line)) return *stop;
     const po::variables_map& vm = line.options;
     const std::vector<std::string>& words = line.words;
-    if (words.size() != 2 || (words[0] != "add" && words[0] != "token" && words[0] != "password")) {
-        std::cerr << "ehdocs user: expected `user add NAME`, `user token NAME` or `user password "
-                     "NAME`\n\n"
+    if (words.size() != 2 || (words[0] != "add" && words[0] != "token" && words[0] != "password" &&
+                              words[0] != "disable" && words[0] != "enable")) {
+        std::cerr << "ehdocs user: expected `user add NAME`, `user token NAME`, `user password "
+                     "NAME`, `user disable NAME` or `user enable NAME`\n\n"
                   << options;
         return kExitUsage;
     }
@@ -167,6 +200,9 @@ int userCommand(const Args& args) {
     }
     if (replacing) return replaceToken(name, vm);
     if (words[0] == "password") return setPassword(name, vm);
+    if (words[0] == "disable" || words[0] == "enable") {
+        return setDisabled(name, words[0] == "disable", vm);
+    }
     if (!vm.count("role")) {
         std::cerr << "ehdocs user: --role is required (" << server::roleNames() << ")\n";
         return kExitUsage;
@@ -202,6 +238,7 @@ int userCommand(const Args& args) {
             std::cerr << "ehdocs user: there is already a user named " << name << "\n";
             return int(kExitUsage);
         }
+        audit(store, "user_add", name + " (" + roleText + (team.empty() ? "" : ", " + team) + ")");
         std::cout << "created user " << name << " (" << roleText
                   << (team.empty() ? "" : ", team " + team) << ") in " << path << "\n";
         printToken(token);

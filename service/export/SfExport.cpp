@@ -11,6 +11,12 @@ std::string memberNames(const Case& kase, const IdList& ids) {
             out += id;
             continue;
         }
+        // The consent rule (docs/documents.md): a child whose consent is not `given` is named
+        // only in the subject-access archive.
+        if (member->isChild() && !member->hasConsent()) {
+            out += "a child (not named: consent not given)";
+            continue;
+        }
         const std::string& first =
             member->preferredName.empty() ? member->firstName : member->preferredName;
         out += member->lastName.empty() ? first : first + " " + member->lastName;

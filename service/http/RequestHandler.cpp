@@ -119,6 +119,14 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         try {
             api = describe(request, requestId);
         } catch (const Poco::SyntaxException& e) {
+            // Still audited when it was meant for the API: the raw target, made valid text.
+            api.method = store::validUtf8(request.getMethod());
+            api.requestId = requestId;
+            api.clientAddress = request.clientAddress().host().toString();
+            api.path = store::validUtf8(request.getURI().substr(0, 200));
+            for (const auto& [name, value] : request) {
+                api.headers[store::validUtf8(Poco::toLower(name))] = store::validUtf8(value);
+            }
             throw server::BadRequestException("the request URI is malformed: " + e.message());
         }
         match = _router.match(api.method, api.path);
@@ -174,7 +182,8 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
             response.setKeepAlive(false);
         }
         // Endpoints audit their own refusals; these never reached one.
-        if (!reachedEndpoint && !route.empty() && api.path.rfind("/api/", 0) == 0 && _refused) {
+        // Every answer to the API is audited once: unknown routes and malformed targets too.
+        if (!reachedEndpoint && api.path.rfind("/api/", 0) == 0 && _refused) {
             try {
                 _refused(api, match.params, code, result.body);
             } catch (...) {

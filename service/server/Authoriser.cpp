@@ -30,9 +30,10 @@ const store::User& Authoriser::require(const Caller& caller, Action action) {
 void Authoriser::requireTeam(const Caller& caller, Action action, const std::string& team) {
     const std::optional<std::string> scope = teamScope(caller);
     if (scope && *scope != team) {
-        throw ForbiddenException("the case belongs to team \"" + team + "\"; " + caller.user->name +
-                                 " may " + actionName(action) + " only cases of team \"" + *scope +
-                                 "\"");
+        // Names only the caller's own team: another team's name is not theirs to learn.
+        throw ForbiddenException(caller.user->name + " may " + actionName(action) +
+                                 " only cases of team \"" + *scope +
+                                 "\", and this case is not one of them");
     }
 }
 

@@ -172,6 +172,12 @@ Object::Ptr CaseJson::supportingFamiliesView(Object::Ptr kase) {
             for (std::size_t i = 0; i < all->size(); ++i) {
                 Object::Ptr member = all->getObject(static_cast<unsigned>(i));
                 if (!member) continue;
+                // The consent rule: a child whose consent is not `given` is named only in
+                // the subject-access archive.
+                if (member->optValue<std::string>("kind", "") == "child" &&
+                    member->optValue<std::string>("consent", "") != "given") {
+                    continue;
+                }
                 Object::Ptr m = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
                 for (const char* key : {"id", "kind", "first_name", "last_name"}) {
                     if (member->has(key)) m->set(key, member->get(key));

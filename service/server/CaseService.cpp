@@ -4,6 +4,8 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 
+#include <type_traits>
+
 #include "case/CaseReader.h"
 #include "server/CaseJson.h"
 #include "server/ClosureGate.h"
@@ -78,9 +80,18 @@ Date CaseService::today() {
     return ukToday(_clock);
 }
 
+std::vector<store::AuditEntry> CaseService::WriteAudit::okEntry(const std::string& caseId) const {
+    store::AuditEntry ok = entry;
+    ok.caseId = caseId;
+    ok.outcome = "ok";
+    ok.detail = detail ? *detail : "";
+    return {ok};
+}
+
 // The audit entry names `caseId` as it is when `work` finishes (create learns the id from the
 // body), and records the outcome: "ok", or the error code the caller is answered with, whatever
-// was thrown.
+// was thrown. A write's work takes a WriteAudit& and hands its "ok" entry to the store with the
+// version; a refusal or failure is recorded here as for any call.
 template <typename Work>
 auto CaseService::audited(const Caller& caller, Action action, const std::string& caseId, Work work,
                           std::string* detail) {
@@ -96,9 +107,18 @@ auto CaseService::audited(const Caller& caller, Action action, const std::string
         entry.detail = std::move(text);
         _audit.record(entry);
     };
+    WriteAudit write;
+    write.entry = entry;
+    write.detail = detail;
     try {
-        auto result = work();
-        record("ok", detail ? *detail : "");
+        auto result = [&] {
+            if constexpr (std::is_invocable_v<Work, WriteAudit&>) {
+                return work(write);
+            } else {
+                return work();
+            }
+        }();
+        if (!write.stored) record("ok", detail ? *detail : "");
         return result;
     } catch (const ServiceException& e) {
         record(e.name(), e.message());
@@ -120,17 +140,11 @@ auto CaseService::audited(const Caller& caller, Action action, const std::string
 
 Caller CaseService::authenticate(const std::string& token, const std::string& requestId) {
     if (token.empty()) return Caller::of(std::nullopt, requestId, false);
-    const std::string hash = Tokens::sha256Hex(token);
-    {
-        std::lock_guard<std::mutex> lock(_tokensMutex);
-        auto found = _tokens.find(hash);
-        if (found != _tokens.end()) return Caller::of(found->second, requestId, true);
-    }
-    std::optional<store::User> user = _store.userByTokenHash(hash);
-    if (user) {
-        std::lock_guard<std::mutex> lock(_tokensMutex);
-        _tokens[hash] = *user;
-    }
+    // Looked up in the store on every request (one indexed read), never cached: a replaced
+    // token or a disabled user is refused on the next request, by every server on the
+    // database.
+    std::optional<store::User> user = _store.userByTokenHash(Tokens::sha256Hex(token));
+    if (user && user->disabled) user.reset();
     return Caller::of(std::move(user), requestId, true);
 }
 
@@ -223,7 +237,7 @@ store::CaseRecord CaseService::create(const Caller& caller, const std::string& b
     std::string caseId, detail;
     return audited(
         caller, Action::create, caseId,
-        [&] {
+        [&](WriteAudit& audit) {
             const store::User& user = Authoriser::require(caller, Action::create);
             const Case kase = validated(body);
             caseId = kase.caseId;
@@ -232,11 +246,12 @@ store::CaseRecord CaseService::create(const Caller& caller, const std::string& b
             if (!caller.is(Role::admin)) ClosureGate::refuseClosingByEdit(caseId, "", body);
             if (ClosureGate::isClosed(kase)) detail = "imported closed";
             store::CaseRecord first = nextVersion(store::CaseRecord{}, kase, body, user, "create");
-            if (_store.createCase(first) == store::WriteResult::exists) {
+            if (_store.createCase(first, audit.okEntry(caseId)) == store::WriteResult::exists) {
                 throw ConflictException("case " + caseId +
                                         " already exists; to change it, PUT /api/v1/cases/" +
                                         caseId + " with If-Match");
             }
+            audit.stored = true;
             return first;
         },
         &detail);
@@ -293,15 +308,17 @@ std::vector<store::CaseRecord> CaseService::history(const Caller& caller,
 // so that its checks always judge the version it replaces.
 template <typename MakeChange>
 store::CaseRecord CaseService::writeVersion(const store::User& user, const std::string& caseId,
-                                            const std::string& action, MakeChange makeChange) {
+                                            const std::string& action, WriteAudit& audit,
+                                            MakeChange makeChange) {
     for (int attempt = 1;; ++attempt) {
         const store::CaseRecord current = currentOrThrow(caseId);
         Change change = makeChange(current);
         store::CaseRecord next =
             nextVersion(current, validated(change.json), change.json, user, action);
         for (store::StoredDocument& doc : change.documents) doc.caseVersion = next.version;
-        switch (_store.updateCase(next, change.documents)) {
+        switch (_store.updateCase(next, change.documents, audit.okEntry(caseId))) {
             case store::WriteResult::ok:
+                audit.stored = true;
                 return next;
             case store::WriteResult::notFound:
                 throw NotFoundException("there is no case " + caseId);
@@ -319,9 +336,9 @@ store::CaseRecord CaseService::writeVersion(const store::User& user, const std::
 
 store::CaseRecord CaseService::update(const Caller& caller, const std::string& caseId,
                                       std::optional<int> expectedVersion, const std::string& body) {
-    return audited(caller, Action::update, caseId, [&] {
+    return audited(caller, Action::update, caseId, [&](WriteAudit& audit) {
         const store::User& user = Authoriser::require(caller, Action::update);
-        return writeVersion(user, caseId, "update", [&](const store::CaseRecord& current) {
+        return writeVersion(user, caseId, "update", audit, [&](const store::CaseRecord& current) {
             Authoriser::requireTeam(caller, Action::update, current.team);
             ClosureGate::refuseWhenClosed(current);
             requireVersion(current, expectedVersion);
@@ -352,9 +369,9 @@ ReadinessReport CaseService::readiness(const Caller& caller, const std::string& 
 }
 
 store::CaseRecord CaseService::close(const Caller& caller, const std::string& caseId) {
-    return audited(caller, Action::close, caseId, [&] {
+    return audited(caller, Action::close, caseId, [&](WriteAudit& audit) {
         const store::User& user = Authoriser::require(caller, Action::close);
-        return writeVersion(user, caseId, "close", [&](const store::CaseRecord& current) {
+        return writeVersion(user, caseId, "close", audit, [&](const store::CaseRecord& current) {
             Authoriser::requireTeam(caller, Action::close, current.team);
             ClosureGate::refuseWhenClosed(current);
             const ReadinessReport report = reportFor(current, today().iso());
@@ -376,23 +393,24 @@ store::CaseRecord CaseService::reopen(const Caller& caller, const std::string& c
     std::string detail = Poco::trim(reason);
     return audited(
         caller, Action::reopen, caseId,
-        [&] {
+        [&](WriteAudit& audit) {
             const store::User& user = Authoriser::require(caller, Action::reopen);
-            return writeVersion(user, caseId, "reopen", [&](const store::CaseRecord& current) {
-                Authoriser::requireTeam(caller, Action::reopen, current.team);
-                if (detail.empty()) {
-                    throw BadRequestException(
-                        "reopening needs a reason: send {\"reason\": \"...\"}, which is "
-                        "recorded in the case's chronology");
-                }
-                if (current.status != "closed") {
-                    throw ConflictException("case " + caseId +
-                                            " is not closed; only a closed case is reopened");
-                }
-                Object::Ptr json = CaseJson::parse(current.json);
-                CaseJson::reopen(json, today().iso(), detail, user.name);
-                return Change{CaseJson::write(json), {}};
-            });
+            return writeVersion(
+                user, caseId, "reopen", audit, [&](const store::CaseRecord& current) {
+                    Authoriser::requireTeam(caller, Action::reopen, current.team);
+                    if (detail.empty()) {
+                        throw BadRequestException(
+                            "reopening needs a reason: send {\"reason\": \"...\"}, which is "
+                            "recorded in the case's chronology");
+                    }
+                    if (current.status != "closed") {
+                        throw ConflictException("case " + caseId +
+                                                " is not closed; only a closed case is reopened");
+                    }
+                    Object::Ptr json = CaseJson::parse(current.json);
+                    CaseJson::reopen(json, today().iso(), detail, user.name);
+                    return Change{CaseJson::write(json), {}};
+                });
         },
         &detail);
 }
@@ -413,16 +431,17 @@ IssueResult CaseService::issue(const Caller& caller, const std::string& caseId,
     std::string detail;
     return audited(
         caller, Action::issue, caseId,
-        [&] {
+        [&](WriteAudit& audit) {
             const store::User& user = Authoriser::require(caller, Action::issue);
             if (!_renderer) throw NotFoundException("this service has no document renderer");
             store::StoredDocument doc;
             const store::CaseRecord next =
-                writeVersion(user, caseId, "issue", [&](const store::CaseRecord& current) {
+                writeVersion(user, caseId, "issue", audit, [&](const store::CaseRecord& current) {
                     Authoriser::requireTeam(caller, Action::issue, current.team);
                     ClosureGate::refuseWhenClosed(current);
                     RenderedDocument rendered = _renderer->render(*parsed(current), dated(request));
                     doc = storedDocument(caseId, request, rendered, user, nowIso());
+                    detail = doc.docId;  // the audit entry stored with the version names it
 
                     Object::Ptr json = CaseJson::parse(current.json);
                     CaseJson::appendDocument(
@@ -443,13 +462,13 @@ store::StoredDocument CaseService::document(const Caller& caller, const std::str
     std::string caseId;
     std::string detail = docId;
     return audited(
-        caller, Action::issue, caseId,
+        caller, Action::download, caseId,
         [&] {
-            Authoriser::require(caller, Action::issue);
+            Authoriser::require(caller, Action::download);
             std::optional<store::StoredDocument> doc = _store.document(docId);
             if (!doc) throw NotFoundException("there is no document " + docId);
             caseId = doc->caseId;
-            Authoriser::requireTeam(caller, Action::issue, currentOrThrow(caseId).team);
+            Authoriser::requireTeam(caller, Action::download, currentOrThrow(caseId).team);
             return *doc;
         },
         &detail);

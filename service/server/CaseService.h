@@ -51,8 +51,9 @@ public:
     CaseService(store::Store& store, AuditLog& audit, ReadinessChecker& readiness,
                 DocumentRenderer* renderer, Clock clock, std::size_t cacheBytes);
 
-    // The caller named by a bearer token ("" = none). Never throws for a bad token: the
-    // caller is then anonymous and every call refuses it (401), audited.
+    // The caller named by a bearer token ("" = none), read from the store each time (a
+    // replaced token or a disabled user is refused at once). Never throws for a bad token:
+    // the caller is then anonymous and every call refuses it (401), audited.
     Caller authenticate(const std::string& token, const std::string& requestId);
 
     // Stores a new case (version 1). InvalidCaseException lists every validation error;
@@ -138,6 +139,16 @@ private:
                                   const std::string& json, const store::User& user,
                                   const std::string& action);
 
+    // The audit entry of a write, appended by the store in the same transaction as the
+    // version it stores (so no stored version lacks its entry, even after kill -9). audited()
+    // fills in who, when and what; when the write stored it, audited() records nothing more.
+    struct WriteAudit {
+        store::AuditEntry entry;
+        const std::string* detail = nullptr;  // audited()'s detail, read when the write stores
+        bool stored = false;
+        std::vector<store::AuditEntry> okEntry(const std::string& caseId) const;
+    };
+
     // What a write puts in the case's next version.
     struct Change {
         std::string json;                              // the whole case file
@@ -145,7 +156,8 @@ private:
     };
     template <typename MakeChange>
     store::CaseRecord writeVersion(const store::User& user, const std::string& caseId,
-                                   const std::string& action, MakeChange makeChange);
+                                   const std::string& action, WriteAudit& audit,
+                                   MakeChange makeChange);
     std::string nowIso();
 
     template <typename Work>
@@ -159,8 +171,6 @@ private:
     Clock _clock;
 
     CaseCache _cache;
-    std::mutex _tokensMutex;
-    std::map<std::string, store::User> _tokens;  // token hash -> user (users never change)
 };
 
 }  // namespace ehdocs::server

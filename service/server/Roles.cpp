@@ -44,6 +44,8 @@ std::string actionName(Action action) {
             return "render";
         case Action::issue:
             return "issue";
+        case Action::download:
+            return "download";
         case Action::close:
             return "close";
         case Action::reopen:

@@ -19,7 +19,8 @@ enum class Action {
     create,
     update,
     render,  // previews
-    issue,   // issue a document, and download issued ones
+    issue,     // issue a document
+    download,  // an issued document's stored bytes (allowed wherever issue is)
     close,
     reopen,         // a closed case back to open, with a reason
     subjectAccess,  // the family's record as a ZIP

@@ -3,10 +3,12 @@
 // The data folder and the database files in it hold children's records, so nobody but the
 // service's own user may read them, whatever the process's umask (docs/security.md,
 // "Files on disk"):
-// - prepareDataFolder makes the folder (and missing parents) and leaves it mode 0700,
-//   tightening an existing folder the service's user owns;
-// - privateFile creates a file mode 0600 (or tightens an existing one), before SQLite opens
-//   it; SQLite gives the write-ahead log and shared-memory files the database file's mode.
+// - prepareDataFolder makes the folder (and missing parents) mode 0700, and takes the group's
+//   and others' permissions away from an existing folder the service's user owns;
+// - privateFile creates a file mode 0600 (or takes the group's and others' permissions away
+//   from an existing one), before SQLite opens it; SQLite gives the write-ahead log and
+//   shared-memory files the database file's mode.
+// Neither adds a permission: a folder or file its owner made read-only stays read-only.
 
 #include <string>
 
@@ -16,7 +18,7 @@ namespace ehdocs::store {
 // shared folder (sticky bit, like /tmp) that must not be narrowed.
 void prepareDataFolder(const std::string& dir);
 
-// Creates `path` empty with mode 0600 when absent; sets an existing file's mode to 0600.
+// Creates `path` empty with mode 0600 when absent; narrows an existing file to its owner.
 // Throws StoreException on failure.
 void privateFile(const std::string& path);
 

@@ -43,10 +43,11 @@ void copySummary(const CaseRecord& from, CaseRecord& to) {
 
 }  // namespace
 
-WriteResult MemoryStore::createCase(const CaseRecord& first) {
+WriteResult MemoryStore::createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) {
     std::lock_guard<std::mutex> lock(_mutex);
     if (_cases.count(first.caseId)) return WriteResult::exists;
     _cases[first.caseId].push_back(first);
+    appendLocked(audit);
     return WriteResult::ok;
 }
 
@@ -65,13 +66,15 @@ std::vector<WriteResult> MemoryStore::createCases(const std::vector<CaseRecord>&
 }
 
 WriteResult MemoryStore::updateCase(const CaseRecord& next,
-                                    const std::vector<StoredDocument>& documents) {
+                                    const std::vector<StoredDocument>& documents,
+                                    const std::vector<AuditEntry>& audit) {
     std::lock_guard<std::mutex> lock(_mutex);
     auto it = _cases.find(next.caseId);
     if (it == _cases.end()) return WriteResult::notFound;
     if (it->second.back().version != next.version - 1) return WriteResult::stale;
     it->second.push_back(next);
     _documents.insert(_documents.end(), documents.begin(), documents.end());
+    appendLocked(audit);
     return WriteResult::ok;
 }
 
@@ -202,6 +205,10 @@ WriteResult MemoryStore::setDisabled(const std::string& name, bool disabled) {
 
 void MemoryStore::appendAudit(const std::vector<AuditEntry>& entries) {
     std::lock_guard<std::mutex> lock(_mutex);
+    appendLocked(entries);
+}
+
+void MemoryStore::appendLocked(const std::vector<AuditEntry>& entries) {
     for (AuditEntry entry : entries) {
         entry = AuditChain::stored(entry);
         entry.seq = static_cast<long long>(_audit.size()) + 1;

@@ -12,10 +12,12 @@ namespace ehdocs::store {
 
 class MemoryStore : public Store {
 public:
-    WriteResult createCase(const CaseRecord& first) override;
+    using Store::createCase;
+    using Store::updateCase;
+    WriteResult createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) override;
+    WriteResult updateCase(const CaseRecord& next, const std::vector<StoredDocument>& documents,
+                           const std::vector<AuditEntry>& audit) override;
     std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) override;
-    WriteResult updateCase(const CaseRecord& next,
-                           const std::vector<StoredDocument>& documents) override;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;
     std::optional<CaseRecord> currentHead(const std::string& caseId) override;
     std::vector<CaseRecord> caseHistory(const std::string& caseId) override;
@@ -39,6 +41,8 @@ public:
     void probeWrite() override {}  // memory is always there
 
 private:
+    void appendLocked(const std::vector<AuditEntry>& entries);  // with _mutex held
+
     std::mutex _mutex;
     std::map<std::string, std::vector<CaseRecord>> _cases;  // case id -> versions, oldest first
     std::vector<StoredDocument> _documents;                 // issue order

@@ -228,8 +228,63 @@ int PostgresStore::schemaVersion() {
     });
 }
 
-WriteResult PostgresStore::createCase(const CaseRecord& first) {
-    return createCases({first}).front();
+namespace {
+
+// Stores a case's first version, unless the case id is taken.
+WriteResult insertFirst(Session& s, const CaseRecord& first) {
+    std::vector<std::string> values = summaryValues(first);
+    Statement claim(s);
+    claim << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns << ") VALUES ("
+          << placeholders(true, 1, 3 + summaryColumnCount())
+          << ") ON CONFLICT (case_id) DO NOTHING",
+        useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
+    bindAll(claim, values);
+    if (claim.execute() == 0) return WriteResult::exists;
+    insertVersion(s, first);
+    return WriteResult::ok;
+}
+
+// Appends audit entries inside the caller's transaction, chained after the newest entry.
+// Sequence numbers are handed out at INSERT but become visible at COMMIT; holding the table's
+// write lock until then makes the two orders the same across every instance on the database,
+// and keeps the newest entry the newest while the batch is linked after it (AuditChain.h).
+// seq is given explicitly because it is part of each hash.
+void insertAudit(Session& s, const std::vector<AuditEntry>& entries) {
+    if (entries.empty()) return;
+    s << "LOCK TABLE audit IN EXCLUSIVE MODE", now;
+    std::vector<Poco::Int64> lastSeq;
+    std::vector<std::string> lastHash;
+    s << "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", into(lastSeq), into(lastHash),
+        now;
+    Poco::Int64 seq = lastSeq.empty() ? 0 : lastSeq.front();
+    std::string previous = lastHash.empty() ? "" : lastHash.front();
+    for (AuditEntry e : entries) {
+        e = AuditChain::stored(e);
+        e.seq = ++seq;
+        AuditChain::link(e, previous);
+        previous = e.hash;
+        s << "INSERT INTO audit (seq, at, user_name, role, action, case_id, outcome,"
+             " request_id, detail, prev_hash, hash) OVERRIDING SYSTEM VALUE"
+             " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            bind(seq), useRef(e.at), useRef(e.user), useRef(e.role), useRef(e.action),
+            useRef(e.caseId), useRef(e.outcome), useRef(e.requestId), useRef(e.detail),
+            useRef(e.prevHash), useRef(e.hash), now;
+    }
+}
+
+}  // namespace
+
+WriteResult PostgresStore::createCase(const CaseRecord& first,
+                                      const std::vector<AuditEntry>& audit) {
+    return guarded("storing a new case", [&] {
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
+        return inTransaction(s, [&] {
+            const WriteResult result = insertFirst(s, first);
+            if (result == WriteResult::ok) insertAudit(s, audit);
+            return result;
+        });
+    });
 }
 
 std::vector<WriteResult> PostgresStore::createCases(const std::vector<CaseRecord>& firsts) {
@@ -238,28 +293,15 @@ std::vector<WriteResult> PostgresStore::createCases(const std::vector<CaseRecord
         Session& s = lease.session();
         return inTransaction(s, [&] {
             std::vector<WriteResult> results;
-            for (const CaseRecord& first : firsts) {
-                std::vector<std::string> values = summaryValues(first);
-                Statement claim(s);
-                claim << "INSERT INTO cases (case_id, version, written_at, " << kSummaryColumns
-                      << ") VALUES (" << placeholders(true, 1, 3 + summaryColumnCount())
-                      << ") ON CONFLICT (case_id) DO NOTHING",
-                    useRef(first.caseId), useRef(first.version), useRef(first.writtenAt);
-                bindAll(claim, values);
-                if (claim.execute() == 0) {
-                    results.push_back(WriteResult::exists);
-                    continue;
-                }
-                insertVersion(s, first);
-                results.push_back(WriteResult::ok);
-            }
+            for (const CaseRecord& first : firsts) results.push_back(insertFirst(s, first));
             return results;
         });
     });
 }
 
 WriteResult PostgresStore::updateCase(const CaseRecord& next,
-                                      const std::vector<StoredDocument>& documents) {
+                                      const std::vector<StoredDocument>& documents,
+                                      const std::vector<AuditEntry>& audit) {
     return guarded("storing a case version", [&] {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
@@ -283,6 +325,7 @@ WriteResult PostgresStore::updateCase(const CaseRecord& next,
             }
             insertVersion(s, next);
             for (const StoredDocument& doc : documents) insertDocument(s, doc);
+            insertAudit(s, audit);
             return WriteResult::ok;
         });
     });
@@ -491,30 +534,7 @@ void PostgresStore::appendAudit(const std::vector<AuditEntry>& entries) {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
         return inTransaction(s, [&] {
-            // Sequence numbers are handed out at INSERT but become visible at COMMIT; holding
-            // the table's write lock until then makes the two orders the same, across every
-            // instance on this database. Readers are not blocked.
-            // The lock also keeps the newest entry the newest while this batch is linked after
-            // it (AuditChain.h); seq is given explicitly because it is part of each hash.
-            s << "LOCK TABLE audit IN EXCLUSIVE MODE", now;
-            std::vector<Poco::Int64> lastSeq;
-            std::vector<std::string> lastHash;
-            s << "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", into(lastSeq),
-                into(lastHash), now;
-            Poco::Int64 seq = lastSeq.empty() ? 0 : lastSeq.front();
-            std::string previous = lastHash.empty() ? "" : lastHash.front();
-            for (AuditEntry e : entries) {
-                e = AuditChain::stored(e);
-                e.seq = ++seq;
-                AuditChain::link(e, previous);
-                previous = e.hash;
-                s << "INSERT INTO audit (seq, at, user_name, role, action, case_id, outcome,"
-                     " request_id, detail, prev_hash, hash) OVERRIDING SYSTEM VALUE"
-                     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                    bind(seq), useRef(e.at), useRef(e.user), useRef(e.role), useRef(e.action),
-                    useRef(e.caseId), useRef(e.outcome), useRef(e.requestId), useRef(e.detail),
-                    useRef(e.prevHash), useRef(e.hash), now;
-            }
+            insertAudit(s, entries);
             return 0;
         });
     });

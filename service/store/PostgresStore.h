@@ -33,10 +33,12 @@ public:
 
     int schemaVersion();
 
-    WriteResult createCase(const CaseRecord& first) override;
+    using Store::createCase;
+    using Store::updateCase;
+    WriteResult createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) override;
     std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) override;
-    WriteResult updateCase(const CaseRecord& next,
-                           const std::vector<StoredDocument>& documents) override;
+    WriteResult updateCase(const CaseRecord& next, const std::vector<StoredDocument>& documents,
+                           const std::vector<AuditEntry>& audit) override;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;
     std::optional<CaseRecord> currentHead(const std::string& caseId) override;
     std::vector<CaseRecord> caseHistory(const std::string& caseId) override;

@@ -197,8 +197,15 @@ void SqliteStore::insertDocument(const StoredDocument& d) {
         useRef(d.createdAt), now;
 }
 
-WriteResult SqliteStore::createCase(const CaseRecord& first) {
-    return createCases({first}).front();
+WriteResult SqliteStore::createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) {
+    std::lock_guard<std::mutex> lock(_writeMutex);
+    return guarded("storing a new case", [&] {
+        return writeTransaction([&] {
+            const WriteResult result = insertFirst(first);
+            if (result == WriteResult::ok) insertAudit(audit);
+            return result;
+        });
+    });
 }
 
 std::vector<WriteResult> SqliteStore::createCases(const std::vector<CaseRecord>& firsts) {
@@ -229,7 +236,8 @@ WriteResult SqliteStore::insertFirst(const CaseRecord& first) {
 }
 
 WriteResult SqliteStore::updateCase(const CaseRecord& next,
-                                    const std::vector<StoredDocument>& documents) {
+                                    const std::vector<StoredDocument>& documents,
+                                    const std::vector<AuditEntry>& audit) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("storing a case version", [&] {
         return writeTransaction([&] {
@@ -248,6 +256,7 @@ WriteResult SqliteStore::updateCase(const CaseRecord& next,
             advance.execute();
             insertVersion(next);
             for (const StoredDocument& doc : documents) insertDocument(doc);
+            insertAudit(audit);
             return WriteResult::ok;
         });
     });
@@ -479,43 +488,48 @@ void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     guarded("appending to the audit trail", [&] {
         return writeTransaction([&] {
-            // The newest entry, read inside the write transaction: no other writer (in this
-            // process or another) can append between this read and the insert.
-            std::vector<Poco::Int64> lastSeq;
-            std::vector<std::string> lastHash;
-            *_writer << "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", into(lastSeq),
-                into(lastHash), now;
-            long long seq = lastSeq.empty() ? 0 : lastSeq.front();
-            std::string previous = lastHash.empty() ? "" : lastHash.front();
-            // One prepared statement bound to columns inserts the whole batch.
-            std::vector<Poco::Int64> seqs;
-            std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail,
-                prevHash, hash;
-            for (AuditEntry e : entries) {
-                e = AuditChain::stored(e);
-                e.seq = ++seq;
-                AuditChain::link(e, previous);
-                previous = e.hash;
-                seqs.push_back(e.seq);
-                at.push_back(e.at);
-                user.push_back(e.user);
-                role.push_back(e.role);
-                action.push_back(e.action);
-                caseId.push_back(e.caseId);
-                outcome.push_back(e.outcome);
-                requestId.push_back(e.requestId);
-                detail.push_back(e.detail);
-                prevHash.push_back(e.prevHash);
-                hash.push_back(e.hash);
-            }
-            *_writer << "INSERT INTO audit (seq, at, user, role, action, case_id, outcome,"
-                        " request_id, detail, prev_hash, hash)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                use(seqs), use(at), use(user), use(role), use(action), use(caseId), use(outcome),
-                use(requestId), use(detail), use(prevHash), use(hash), now;
+            insertAudit(entries);
             return 0;
         });
     });
+}
+
+void SqliteStore::insertAudit(const std::vector<AuditEntry>& entries) {
+    if (entries.empty()) return;
+    // The newest entry, read inside the write transaction: no other writer (in this
+    // process or another) can append between this read and the insert.
+    std::vector<Poco::Int64> lastSeq;
+    std::vector<std::string> lastHash;
+    *_writer << "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", into(lastSeq),
+        into(lastHash), now;
+    long long seq = lastSeq.empty() ? 0 : lastSeq.front();
+    std::string previous = lastHash.empty() ? "" : lastHash.front();
+    // One prepared statement bound to columns inserts the whole batch.
+    std::vector<Poco::Int64> seqs;
+    std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail, prevHash,
+        hash;
+    for (AuditEntry e : entries) {
+        e = AuditChain::stored(e);
+        e.seq = ++seq;
+        AuditChain::link(e, previous);
+        previous = e.hash;
+        seqs.push_back(e.seq);
+        at.push_back(e.at);
+        user.push_back(e.user);
+        role.push_back(e.role);
+        action.push_back(e.action);
+        caseId.push_back(e.caseId);
+        outcome.push_back(e.outcome);
+        requestId.push_back(e.requestId);
+        detail.push_back(e.detail);
+        prevHash.push_back(e.prevHash);
+        hash.push_back(e.hash);
+    }
+    *_writer << "INSERT INTO audit (seq, at, user, role, action, case_id, outcome,"
+                " request_id, detail, prev_hash, hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        use(seqs), use(at), use(user), use(role), use(action), use(caseId), use(outcome),
+        use(requestId), use(detail), use(prevHash), use(hash), now;
 }
 
 std::vector<AuditEntry> SqliteStore::audit(const AuditQuery& q) {

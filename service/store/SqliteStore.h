@@ -27,10 +27,12 @@ public:
     // The schema version after migrations (see Migrations.h).
     int schemaVersion();
 
-    WriteResult createCase(const CaseRecord& first) override;
+    using Store::createCase;
+    using Store::updateCase;
+    WriteResult createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) override;
+    WriteResult updateCase(const CaseRecord& next, const std::vector<StoredDocument>& documents,
+                           const std::vector<AuditEntry>& audit) override;
     std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) override;
-    WriteResult updateCase(const CaseRecord& next,
-                           const std::vector<StoredDocument>& documents) override;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;
     std::optional<CaseRecord> currentHead(const std::string& caseId) override;
     std::vector<CaseRecord> caseHistory(const std::string& caseId) override;
@@ -68,6 +70,8 @@ private:
 
     void insertVersion(const CaseRecord& record);
     void insertDocument(const StoredDocument& doc);
+    // Appends entries, chained after the newest (inside a write transaction).
+    void insertAudit(const std::vector<AuditEntry>& entries);
     std::vector<StoredDocument> selectDocuments(const std::string& column,
                                                 const std::string& value);
     // Users matching `where` (SQL with one `?` bound to `value`; "" = every user). Caller

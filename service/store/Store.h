@@ -137,8 +137,12 @@ class Store {
 public:
     virtual ~Store() = default;
 
-    // Stores the first version of a case; `first.version` must be 1.
-    virtual WriteResult createCase(const CaseRecord& first) = 0;
+    // Stores the first version of a case; `first.version` must be 1. `audit` (the write's own
+    // audit entries) is appended in the same transaction, only when the result is ok: a
+    // stored version always has its entry, even after a crash.
+    virtual WriteResult createCase(const CaseRecord& first,
+                                   const std::vector<AuditEntry>& audit) = 0;
+    WriteResult createCase(const CaseRecord& first) { return createCase(first, {}); }
 
     // createCase() for many cases in one transaction (loading history: one disk sync for the
     // lot): one result per record, ok or exists (a case already stored, or earlier in the
@@ -147,9 +151,14 @@ public:
 
     // Stores `next` as the new current version if, and only if, the current version is
     // `next.version - 1` (checked and written atomically: of two writes based on the same
-    // version exactly one succeeds). `documents` are stored in the same transaction.
+    // version exactly one succeeds). `documents` and `audit` (as for createCase) are stored in
+    // the same transaction.
     virtual WriteResult updateCase(const CaseRecord& next,
-                                   const std::vector<StoredDocument>& documents) = 0;
+                                   const std::vector<StoredDocument>& documents,
+                                   const std::vector<AuditEntry>& audit) = 0;
+    WriteResult updateCase(const CaseRecord& next, const std::vector<StoredDocument>& documents) {
+        return updateCase(next, documents, {});
+    }
 
     // The current version, or nothing when the case does not exist.
     virtual std::optional<CaseRecord> currentCase(const std::string& caseId) = 0;
