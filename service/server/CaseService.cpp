@@ -22,6 +22,14 @@ namespace ehdocs::server {
 
 namespace {
 
+// Formats a document is rendered in; checked after authorisation, so that the refusal of an
+// unknown one is audited like any other (docs/security.md, "Every answer to the API audited").
+void requireKnownFormat(const RenderRequest& request) {
+    if (request.format != "html" && request.format != "pdf") {
+        throw BadRequestException("format: \"" + request.format + "\" is not html or pdf");
+    }
+}
+
 // A write based on the version just read can lose a race with another writer; the service
 // then redoes it on the newer version (the caller sent no version to hold it to).
 constexpr int kWriteAttempts = 3;
@@ -421,6 +429,7 @@ RenderedDocument CaseService::render(const Caller& caller, const std::string& ca
         Authoriser::require(caller, Action::render);
         const store::CaseRecord current = currentOrThrow(caseId);
         Authoriser::requireTeam(caller, Action::render, current.team);
+        requireKnownFormat(request);
         if (!_renderer) throw NotFoundException("this service has no document renderer");
         return _renderer->render(*parsed(current), dated(request));
     });
@@ -433,6 +442,8 @@ IssueResult CaseService::issue(const Caller& caller, const std::string& caseId,
         caller, Action::issue, caseId,
         [&](WriteAudit& audit) {
             const store::User& user = Authoriser::require(caller, Action::issue);
+            Authoriser::requireTeam(caller, Action::issue, currentOrThrow(caseId).team);
+            requireKnownFormat(request);
             if (!_renderer) throw NotFoundException("this service has no document renderer");
             store::StoredDocument doc;
             const store::CaseRecord next =
@@ -521,24 +532,56 @@ std::vector<std::shared_ptr<const Case>> CaseService::exportCases(const Caller& 
     const Action action = what == "kpi.xlsx" ? Action::exportKpi : Action::exportSf;
     std::string detail = what;
     return audited(
-        caller, action, "",
-        [&] {
-            const store::User& user = Authoriser::require(caller, action);
-            store::CaseFilter filter;
-            if (const std::optional<std::string> scope = Authoriser::teamScope(caller)) {
-                if (!team.empty() && team != *scope) {
-                    throw ForbiddenException(user.name + " may export only cases of team \"" +
-                                             *scope + "\", not \"" + team + "\"");
-                }
-                filter.team = *scope;
-            }
-            std::vector<std::shared_ptr<const Case>> cases;
-            for (const store::CaseRecord& record : _store.listCases(filter)) {
-                cases.push_back(parsed(record));
-            }
-            return cases;
-        },
-        &detail);
+        caller, action, "", [&] { return casesToExport(caller, action, team); }, &detail);
+}
+
+void CaseService::requireAccess(const Caller& caller, Action action, const std::string& caseId) {
+    try {
+        Authoriser::require(caller, action);
+        const std::optional<store::CaseRecord> head = _store.currentHead(caseId);
+        if (!head) throw NotFoundException("there is no case " + caseId);
+        Authoriser::requireTeam(caller, action, head->team);
+    } catch (const ServiceException& e) {
+        store::AuditEntry entry;
+        entry.at = nowIso();
+        entry.user = caller.user ? caller.user->name : "";
+        entry.role = caller.user ? caller.user->role : "";
+        entry.action = actionName(action);
+        entry.caseId = caseId;
+        entry.outcome = e.name();
+        entry.requestId = caller.requestId;
+        entry.detail = e.message();
+        _audit.record(entry);
+        throw;
+    }
+}
+
+std::string CaseService::exportWorkbook(
+    const Caller& caller, const std::string& what, const std::string& team,
+    const std::function<std::string(const std::vector<std::shared_ptr<const Case>>&)>& write) {
+    const Action action = what == "kpi.xlsx" ? Action::exportKpi : Action::exportSf;
+    std::string detail = what;
+    return audited(
+        caller, action, "", [&] { return write(casesToExport(caller, action, team)); }, &detail);
+}
+
+std::vector<std::shared_ptr<const Case>> CaseService::casesToExport(const Caller& caller,
+                                                                    Action action,
+                                                                    const std::string& team) {
+    const store::User& user = Authoriser::require(caller, action);
+    store::CaseFilter filter;
+    if (const std::optional<std::string> scope = Authoriser::teamScope(caller)) {
+        if (!team.empty() && team != *scope) {
+            throw ForbiddenException(user.name + " may export only cases of team \"" + *scope +
+                                     "\", not \"" + team + "\"");
+        }
+        filter.team = *scope;
+    }
+    std::vector<std::shared_ptr<const Case>> cases;
+    for (const store::CaseRecord& record : _store.listCases(filter)) {
+        cases.push_back(parsed(record));
+    }
+    return cases;
 }
 
 void CaseService::recordRefusal(const Caller& caller, const std::string& caseId,

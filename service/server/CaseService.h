@@ -109,6 +109,18 @@ public:
     // A page of the audit trail (query.limit 1..kMaxPage, after query.afterSeq).
     AuditPage audit(const Caller& caller, store::AuditQuery query);
 
+    // Checks that the caller's role and team allow `action` on the case, before a request's
+    // body is read (authorisation comes before validation: docs/security.md). Records nothing
+    // when allowed; a refusal (401, 403, 404) is audited and thrown.
+    void requireAccess(const Caller& caller, Action action, const std::string& caseId);
+
+    // The workbook export named `what`: exportCases' cases given to `write`, all in one
+    // audited call, so that the audit entry has the export's true outcome (a bad parameter
+    // that `write` refuses is audited as bad_request, not ok).
+    std::string exportWorkbook(
+        const Caller& caller, const std::string& what, const std::string& team,
+        const std::function<std::string(const std::vector<std::shared_ptr<const Case>>&)>& write);
+
     // Every current case, for the workbook export named `what` ("sf.xlsx", "kpi.xlsx"; any
     // other name is checked as sf.xlsx), for callers whose role may export it, audited. A team
     // leader (kpi.xlsx only) gets only the cases of their own team; ForbiddenException when
@@ -129,6 +141,9 @@ public:
     RendererStats rendererStats();
 
 private:
+    // The cases `caller` may export with `action`, limited to their team where they have one.
+    std::vector<std::shared_ptr<const Case>> casesToExport(const Caller& caller, Action action,
+                                                           const std::string& team);
     store::CaseRecord currentOrThrow(const std::string& caseId);
     std::shared_ptr<const Case> parsed(const store::CaseRecord& record);
     Case validated(const std::string& json);
