@@ -103,12 +103,7 @@ std::vector<store::AuditEntry> CaseService::WriteAudit::okEntry(const std::strin
 template <typename Work>
 auto CaseService::audited(const Caller& caller, Action action, const std::string& caseId, Work work,
                           std::string* detail) {
-    store::AuditEntry entry;
-    entry.at = nowIso();
-    entry.user = caller.user ? caller.user->name : "";
-    entry.role = caller.user ? caller.user->role : "";
-    entry.action = actionName(action);
-    entry.requestId = caller.requestId;
+    store::AuditEntry entry = auditEntry(caller, actionName(action), "");
     const auto record = [&](std::string outcome, std::string text) {
         entry.caseId = caseId;
         entry.outcome = std::move(outcome);
@@ -144,6 +139,18 @@ auto CaseService::audited(const Caller& caller, Action action, const std::string
         record("internal_error", "an unknown failure");
         throw;
     }
+}
+
+store::AuditEntry CaseService::auditEntry(const Caller& caller, const std::string& action,
+                                          const std::string& caseId) {
+    store::AuditEntry entry;
+    entry.at = nowIso();
+    entry.user = caller.user ? caller.user->name : "";
+    entry.role = caller.user ? caller.user->role : "";
+    entry.action = action;
+    entry.caseId = caseId;
+    entry.requestId = caller.requestId;
+    return entry;
 }
 
 Caller CaseService::authenticate(const std::string& token, const std::string& requestId) {
@@ -442,13 +449,12 @@ IssueResult CaseService::issue(const Caller& caller, const std::string& caseId,
         caller, Action::issue, caseId,
         [&](WriteAudit& audit) {
             const store::User& user = Authoriser::require(caller, Action::issue);
-            Authoriser::requireTeam(caller, Action::issue, currentOrThrow(caseId).team);
-            requireKnownFormat(request);
             if (!_renderer) throw NotFoundException("this service has no document renderer");
             store::StoredDocument doc;
             const store::CaseRecord next =
                 writeVersion(user, caseId, "issue", audit, [&](const store::CaseRecord& current) {
                     Authoriser::requireTeam(caller, Action::issue, current.team);
+                    requireKnownFormat(request);
                     ClosureGate::refuseWhenClosed(current);
                     RenderedDocument rendered = _renderer->render(*parsed(current), dated(request));
                     doc = storedDocument(caseId, request, rendered, user, nowIso());
@@ -542,14 +548,8 @@ void CaseService::requireAccess(const Caller& caller, Action action, const std::
         if (!head) throw NotFoundException("there is no case " + caseId);
         Authoriser::requireTeam(caller, action, head->team);
     } catch (const ServiceException& e) {
-        store::AuditEntry entry;
-        entry.at = nowIso();
-        entry.user = caller.user ? caller.user->name : "";
-        entry.role = caller.user ? caller.user->role : "";
-        entry.action = actionName(action);
-        entry.caseId = caseId;
+        store::AuditEntry entry = auditEntry(caller, actionName(action), caseId);
         entry.outcome = e.name();
-        entry.requestId = caller.requestId;
         entry.detail = e.message();
         _audit.record(entry);
         throw;
@@ -587,14 +587,8 @@ std::vector<std::shared_ptr<const Case>> CaseService::casesToExport(const Caller
 void CaseService::recordRefusal(const Caller& caller, const std::string& caseId,
                                 const std::string& what, const std::string& code,
                                 const std::string& message) {
-    store::AuditEntry entry;
-    entry.at = nowIso();
-    entry.user = caller.user ? caller.user->name : "";
-    entry.role = caller.user ? caller.user->role : "";
-    entry.action = "request";
-    entry.caseId = caseId;
+    store::AuditEntry entry = auditEntry(caller, "request", caseId);
     entry.outcome = code;
-    entry.requestId = caller.requestId;
     entry.detail = what + ": " + message;
     _audit.record(entry);
 }

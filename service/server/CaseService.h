@@ -141,6 +141,9 @@ public:
     RendererStats rendererStats();
 
 private:
+    // An audit entry of `caller` doing `action` now, its outcome and detail still to fill.
+    store::AuditEntry auditEntry(const Caller& caller, const std::string& action,
+                                 const std::string& caseId);
     // The cases `caller` may export with `action`, limited to their team where they have one.
     std::vector<std::shared_ptr<const Case>> casesToExport(const Caller& caller, Action action,
                                                            const std::string& team);

@@ -18,7 +18,7 @@ enum class Action {
     readSf,  // the Supporting Families view of a case
     create,
     update,
-    render,  // previews
+    render,    // previews
     issue,     // issue a document
     download,  // an issued document's stored bytes (allowed wherever issue is)
     close,

@@ -84,14 +84,6 @@ std::vector<std::string> caseSummaries() {
     return sql;
 }
 
-// Signing in to the web app: a password hash (Argon2id) per user, and disabling a user.
-std::vector<std::string> passwordsAndDisabling() {
-    return {
-        "ALTER TABLE users ADD COLUMN password_hash TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
-    };
-}
-
 // A trigger refusing an INSERT whose key is already taken: `INSERT OR REPLACE` would otherwise
 // delete the old row without firing the delete trigger (SQLite fires delete triggers for
 // REPLACE only with recursive_triggers on, which a connection may leave off).
@@ -104,7 +96,7 @@ std::string noReplace(const std::string& table, const std::string& keyMatch) {
 // Schema 4: INSERT OR REPLACE refused on every append-only table, the current-version table
 // only ever moves one version forward, and the audit trail is hash-chained (AuditChain.h).
 std::vector<std::string> appendOnlyAndChained() {
-    return {
+    std::vector<std::string> sql = {
         noReplace("case_versions", "case_id = NEW.case_id AND version = NEW.version"),
         noReplace("documents", "doc_id = NEW.doc_id"),
         noReplace("audit", "seq = NEW.seq"),
@@ -116,16 +108,30 @@ std::vector<std::string> appendOnlyAndChained() {
         " WHEN NEW.case_id IS NOT OLD.case_id"
         " OR (NEW.version IS NOT OLD.version AND NEW.version IS NOT OLD.version + 1)"
         " BEGIN SELECT RAISE(ABORT, 'a case only moves to its next version'); END",
+    };
+    for (std::string& column : Migrations::auditChainColumns()) sql.push_back(std::move(column));
+    return sql;
+}
+
+}  // namespace
+
+std::vector<std::string> Migrations::userSignInColumns() {
+    return {
+        "ALTER TABLE users ADD COLUMN password_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+    };
+}
+
+std::vector<std::string> Migrations::auditChainColumns() {
+    return {
         "ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
     };
 }
 
-}  // namespace
-
 const std::vector<std::vector<std::string>>& Migrations::all() {
     static const std::vector<std::vector<std::string>> migrations = {
-        version1(), caseSummaries(), passwordsAndDisabling(), appendOnlyAndChained()};
+        version1(), caseSummaries(), Migrations::userSignInColumns(), appendOnlyAndChained()};
     return migrations;
 }
 

@@ -19,6 +19,12 @@ public:
     // Applies every migration above the database's version. Throws StoreException when the
     // database is newer than this program, or a migration fails (that migration is rolled back).
     static int apply(Poco::Data::Session& session);
+
+    // Steps written in SQL that SQLite and PostgreSQL both take, shared by their migrations:
+    // the web app's password hash and the disabled flag on users; the audit trail's hash-chain
+    // columns (AuditChain.h).
+    static std::vector<std::string> userSignInColumns();
+    static std::vector<std::string> auditChainColumns();
 };
 
 }  // namespace ehdocs::store

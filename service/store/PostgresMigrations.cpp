@@ -1,5 +1,6 @@
 #include "store/PostgresMigrations.h"
 
+#include "store/Migrations.h"
 #include "store/Store.h"
 
 using namespace Poco::Data::Keywords;
@@ -102,28 +103,14 @@ void ensureVersionTable(Poco::Data::Session& session) {
         now;
 }
 
-// Signing in to the web app: a password hash (Argon2id) per user, and disabling a user.
-std::vector<std::string> passwordsAndDisabling() {
-    return {
-        "ALTER TABLE users ADD COLUMN password_hash TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
-    };
-}
-
-// The audit trail's hash chain (AuditChain.h), as in SQLite's schema 4. PostgreSQL has no
-// INSERT OR REPLACE, and ON CONFLICT DO UPDATE is an UPDATE, which the triggers refuse.
-std::vector<std::string> auditChain() {
-    return {
-        "ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
-    };
-}
-
 }  // namespace
 
+// Migration 4 is the audit trail's hash chain, as in SQLite's schema 4. PostgreSQL has no
+// INSERT OR REPLACE, and ON CONFLICT DO UPDATE is an UPDATE, which the triggers refuse.
 const std::vector<std::vector<std::string>>& PostgresMigrations::all() {
     static const std::vector<std::vector<std::string>> migrations = {
-        version1(), caseSummaries(), passwordsAndDisabling(), auditChain()};
+        version1(), caseSummaries(), Migrations::userSignInColumns(),
+        Migrations::auditChainColumns()};
     return migrations;
 }
 
