@@ -14,6 +14,10 @@ namespace ehdocs::server {
 struct ReadinessReport {
     bool readyToClose = false;
     std::string json;  // the report object, as `ehdocs check --json` prints it
+    // What a case's kept summary needs, so that a write need not parse `json` again:
+    int blockingCount = 0;  // findings that block closure
+    int lateCount = 0;      // timeliness findings (rules time.*), blocking or warning
+    std::string nextDue;    // YYYY-MM-DD of the soonest `due` item; "" = none
 };
 
 class ReadinessChecker {

@@ -13,7 +13,15 @@ RulesReadiness::RulesReadiness(rules::ProfileRegistry profiles, std::string defa
 
 ReadinessReport RulesReadiness::check(const Case& kase, Date asOf) {
     const rules::CheckReport r = report(kase, asOf);
-    return ReadinessReport{r.readyToClose, rules::reportToJsonText(r)};
+    ReadinessReport out{r.readyToClose, rules::reportToJsonText(r)};
+    out.blockingCount = static_cast<int>(r.blocking.size());
+    for (const auto* findings : {&r.blocking, &r.warnings}) {
+        for (const rules::Finding& f : *findings) {
+            if (f.rule.rfind("time.", 0) == 0) ++out.lateCount;
+        }
+    }
+    if (!r.due.empty()) out.nextDue = r.due.front().due.iso();  // soonest first
+    return out;
 }
 
 rules::CheckReport RulesReadiness::report(const Case& kase, Date asOf) const {
