@@ -1,9 +1,11 @@
 #include "render/TemplateLint.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "case/CaseReader.h"
@@ -16,7 +18,7 @@ namespace {
 
 // The shape of a view: which names exist at each level. Lists merge all their items.
 struct Schema {
-    std::map<std::string, Schema> fields;
+    std::map<std::string, Schema, std::less<>> fields;  // std::less<>: found by string_view
     std::unique_ptr<Schema> item;  // for lists
     bool isObject = false, isList = false;
 
@@ -50,9 +52,9 @@ Case sampleCase() {
     throw TemplateException("the built-in lint sample case is missing");
 }
 
-std::string trim(const std::string& s) {
+std::string_view trim(std::string_view s) {
     size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-    return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+    return b == std::string_view::npos ? std::string_view() : s.substr(b, e - b + 1);
 }
 
 class Linter {
@@ -97,13 +99,14 @@ private:
                 report(origin, line, "a tag is not closed");
                 break;
             }
-            std::string tag =
-                text.substr(start + (triple ? 3 : 2), close - start - (triple ? 3 : 2));
+            // Views into the text: a template has hundreds of tags, each read without a copy.
+            const std::string_view tag = std::string_view(text).substr(
+                start + (triple ? 3 : 2), close - start - (triple ? 3 : 2));
             int tagLine = line;
             line += countLines(text, start, close);
             pos = close + (triple ? 3 : 2);
             char sigil = tag.empty() ? ' ' : tag[0];
-            std::string tagName =
+            const std::string_view tagName =
                 trim(triple ? tag
                      : sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' ||
                              sigil == '>' || sigil == '&' || sigil == '='
@@ -117,7 +120,7 @@ private:
                     report(origin, tagLine, "set-delimiter tags are not supported");
                     break;
                 case '>': {
-                    std::string partial = TemplateSet::partialFile(tagName);
+                    std::string partial = TemplateSet::partialFile(std::string(tagName));
                     if (!_templates.has(partial))
                         report(origin, tagLine, "the partial '" + partial + "' does not exist");
                     else if (partial.size() < 4 ||
@@ -128,20 +131,22 @@ private:
                 case '#':
                 case '^': {
                     const Schema* found = resolve(tagName);
-                    if (!found) report(origin, tagLine, "unknown name '" + tagName + "'");
+                    if (!found)
+                        report(origin, tagLine, "unknown name '" + std::string(tagName) + "'");
                     const Schema* pushed = nullptr;
                     if (found && sigil == '#')
                         pushed = found->isList     ? found->item.get()
                                  : found->isObject ? found
                                                    : nullptr;
                     _stack.push_back(pushed);
-                    open.push_back({tagName, tagLine});
+                    open.push_back({std::string(tagName), tagLine});
                     break;
                 }
                 case '/':
                     if (open.empty() || open.back().first != tagName) {
                         report(origin, tagLine,
-                               "'{{/" + tagName + "}}' closes a section that is not open");
+                               "'{{/" + std::string(tagName) +
+                                   "}}' closes a section that is not open");
                     } else {
                         open.pop_back();
                         _stack.pop_back();
@@ -149,7 +154,7 @@ private:
                     break;
                 default:
                     if (!resolve(tagName))
-                        report(origin, tagLine, "unknown name '" + tagName + "'");
+                        report(origin, tagLine, "unknown name '" + std::string(tagName) + "'");
             }
         }
         for (const auto& section : open)
@@ -158,15 +163,19 @@ private:
     }
 
     static int countLines(const std::string& text, size_t from, size_t to) {
+        to = std::min(to, text.size());
         int n = 0;
-        for (size_t i = from; i < to && i < text.size(); ++i)
-            if (text[i] == '\n') ++n;
+        for (const char* at = text.data() + from, *end = text.data() + to;
+             at < end && (at = static_cast<const char*>(std::memchr(at, '\n', end - at)));
+             ++at) {
+            ++n;
+        }
         return n;
     }
 
-    const Schema* resolve(const std::string& name) const {
+    const Schema* resolve(std::string_view name) const {
         if (name == ".") return &_dot;
-        std::string head = name.substr(0, name.find('.'));
+        const std::string_view head = name.substr(0, name.find('.'));
         const Schema* found = nullptr;
         for (auto it = _stack.rbegin(); it != _stack.rend() && !found; ++it) {
             if (!*it) continue;
@@ -174,10 +183,10 @@ private:
             if (f != (*it)->fields.end()) found = &f->second;
         }
         size_t pos = name.find('.');
-        while (found && pos != std::string::npos) {
+        while (found && pos != std::string_view::npos) {
             size_t next = name.find('.', pos + 1);
-            std::string part = name.substr(
-                pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+            const std::string_view part = name.substr(
+                pos + 1, next == std::string_view::npos ? std::string_view::npos : next - pos - 1);
             auto f = found->fields.find(part);
             found = f == found->fields.end() ? nullptr : &f->second;
             pos = next;

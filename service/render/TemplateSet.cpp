@@ -29,11 +29,15 @@ std::string trim(const std::string& s) {
 }  // namespace
 
 TemplateSet TemplateSet::builtIn() {
-    TemplateSet set;
-    for (const EmbeddedFile& f : embeddedFiles())
-        if (isTemplateFile(f.name))
-            set._files[f.name] = {std::string(f.data, f.size), std::string(f.path) + " (built in)"};
-    return set;
+    static const TemplateSet builtIn = [] {
+        TemplateSet set;
+        for (const EmbeddedFile& f : embeddedFiles())
+            if (isTemplateFile(f.name))
+                set._files[f.name] = {std::make_shared<const std::string>(f.data, f.size),
+                                      std::string(f.path) + " (built in)"};
+        return set;
+    }();
+    return builtIn;
 }
 
 TemplateSet TemplateSet::withOverrides(const std::string& dir) {
@@ -58,7 +62,7 @@ TemplateSet TemplateSet::withOverrides(const std::string& dir) {
             text << in.rdbuf();
             if (!in && !in.eof())
                 throw TemplateException("cannot read template '" + it->path() + "'");
-            set._files[name] = {text.str(), it->path(), true};
+            set._files[name] = {std::make_shared<const std::string>(text.str()), it->path(), true};
         }
     } catch (const TemplateException&) {
         throw;
@@ -71,14 +75,15 @@ TemplateSet TemplateSet::withOverrides(const std::string& dir) {
 TemplateSet TemplateSet::withTexts(const std::map<std::string, std::string>& texts,
                                    const std::string& origin) {
     TemplateSet set = builtIn();
-    for (const auto& [name, text] : texts) set._files[name] = {text, origin + "/" + name, true};
+    for (const auto& [name, text] : texts)
+        set._files[name] = {std::make_shared<const std::string>(text), origin + "/" + name, true};
     return set;
 }
 
 const std::string& TemplateSet::source(const std::string& name) const {
     auto it = _files.find(name);
     if (it == _files.end()) throw TemplateException("no template named '" + name + "'");
-    return it->second.text;
+    return *it->second.text;
 }
 
 std::string TemplateSet::origin(const std::string& name) const {

@@ -12,6 +12,7 @@
 // A value; immutable after construction; safe to share between threads.
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,9 @@ public:
 
 private:
     struct File {
-        std::string text, origin;
+        // Shared: every set starts as a copy of the built-in one, which need not copy texts.
+        std::shared_ptr<const std::string> text;
+        std::string origin;
         bool overridden = false;
     };
     static constexpr std::size_t kMaxExpandedBytes = 16 * 1024 * 1024;

@@ -17,19 +17,23 @@ std::string trim(const std::string& s) {
     return s.substr(b, e - b + 1);
 }
 
-// Levenshtein distance, to suggest the key a typo meant.
-size_t distance(const std::string& a, const std::string& b) {
+// Levenshtein distance, to suggest the key a typo meant; `bound` or more once a whole row of
+// the table reaches it (only near keys are suggested, so the rest need not be measured).
+size_t distance(const std::string& a, const std::string& b, size_t bound) {
     std::vector<size_t> row(b.size() + 1);
     for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
         size_t prev = row[0];
         row[0] = i;
+        size_t rowMin = row[0];
         for (size_t j = 1; j <= b.size(); ++j) {
             size_t cur = row[j];
             row[j] =
                 std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] != b[j - 1] ? 1u : 0u)});
+            rowMin = std::min(rowMin, row[j]);
             prev = cur;
         }
+        if (rowMin >= bound) return bound;
     }
     return row[b.size()];
 }
@@ -43,7 +47,7 @@ std::string suggestion(const std::string& key) {
         const size_t gap = key.size() > candidate.size() ? key.size() - candidate.size()
                                                          : candidate.size() - key.size();
         if (gap >= bestDistance) return;
-        size_t d = distance(key, candidate);
+        size_t d = distance(key, candidate, bestDistance);
         if (d < bestDistance) bestDistance = d, best = candidate;
     };
     consider("name");
