@@ -214,6 +214,8 @@ void ApiEndpoints::addRoutes(Router& router) {
             item->set("late_count", r.lateCount);
             item->set("next_due",
                       r.nextDue.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.nextDue));
+            item->set("next_due_what",
+                      r.nextDue.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.nextDueWhat));
             item->set("summary_as_of", r.summaryAsOf);
             cases->add(item);
         }

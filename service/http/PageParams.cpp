@@ -1,6 +1,7 @@
 #include "http/PageParams.h"
 
 #include <Poco/NumberParser.h>
+#include <Poco/String.h>
 
 #include "case/Date.h"
 #include "server/CaseService.h"
@@ -41,6 +42,8 @@ std::string date(const ApiRequest& request, const std::string& name) {
     return text;
 }
 
+constexpr std::size_t kMaxSearch = 100;
+
 }  // namespace
 
 store::CasePageQuery caseQuery(const ApiRequest& request) {
@@ -63,6 +66,11 @@ store::CasePageQuery caseQuery(const ApiRequest& request) {
     query.ready = flag(request, "ready");
     query.late = flag(request, "late");
     query.dueBefore = date(request, "due_before");
+    query.search = Poco::trim(request.param("q"));
+    if (query.search.size() > kMaxSearch) {
+        throw server::BadRequestException("q: a search is at most " + std::to_string(kMaxSearch) +
+                                          " characters (part of a case id or a family name)");
+    }
     return query;
 }
 

@@ -19,7 +19,7 @@ namespace {
 // The shape of a view: which names exist at each level. Lists merge all their items.
 struct Schema {
     std::map<std::string, Schema, std::less<>> fields;  // std::less<>: found by string_view
-    std::unique_ptr<Schema> item;  // for lists
+    std::unique_ptr<Schema> item;                       // for lists
     bool isObject = false, isList = false;
 
     Schema() = default;
@@ -165,9 +165,8 @@ private:
     static int countLines(const std::string& text, size_t from, size_t to) {
         to = std::min(to, text.size());
         int n = 0;
-        for (const char* at = text.data() + from, *end = text.data() + to;
-             at < end && (at = static_cast<const char*>(std::memchr(at, '\n', end - at)));
-             ++at) {
+        for (const char *at = text.data() + from, *end = text.data() + to;
+             at < end && (at = static_cast<const char*>(std::memchr(at, '\n', end - at))); ++at) {
             ++n;
         }
         return n;

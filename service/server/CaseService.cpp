@@ -292,6 +292,17 @@ store::CasePage CaseService::list(const Caller& caller, store::CasePageQuery que
     });
 }
 
+std::vector<std::pair<std::string, std::string>> CaseService::leadWorkers(const Caller& caller) {
+    std::string detail = "lead workers";
+    return audited(
+        caller, Action::list, "",
+        [&] {
+            Authoriser::require(caller, Action::list);
+            return _store.leadWorkers(Authoriser::teamScope(caller).value_or(""));
+        },
+        &detail);
+}
+
 store::CaseRecord CaseService::get(const Caller& caller, const std::string& caseId) {
     // A role that may not read whole cases may still read their Supporting Families view.
     const bool sfOnly = caller.role && !permits(*caller.role, Action::read);

@@ -68,6 +68,10 @@ public:
     // stale (the SummarySweep renews the rest).
     store::CasePage list(const Caller& caller, store::CasePageQuery query);
 
+    // The lead workers (id, name) of the cases `list` gives the caller, by name: the choices of
+    // a caseload's lead-worker filter. Audited as a list.
+    std::vector<std::pair<std::string, std::string>> leadWorkers(const Caller& caller);
+
     // The current version; for a Supporting Families coordinator, only the SF view of it.
     store::CaseRecord get(const Caller& caller, const std::string& caseId);
     std::vector<store::CaseRecord> history(const Caller& caller, const std::string& caseId);

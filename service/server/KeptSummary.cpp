@@ -9,6 +9,7 @@ void keepSummary(store::CaseRecord& record, const Case& kase, ReadinessChecker& 
     record.leadWorkerName = lead ? lead->name : "";
     record.summaryAsOf = asOf.iso();
     record.nextDue.clear();
+    record.nextDueWhat.clear();
     record.readyToClose = false;
     record.blockingCount = 0;
     record.lateCount = 0;
@@ -24,6 +25,7 @@ void keepSummary(store::CaseRecord& record, const Case& kase, ReadinessChecker& 
     record.blockingCount = report.blockingCount;
     record.lateCount = report.lateCount;
     record.nextDue = report.nextDue;  // what falls due next (docs/rules.md, "What is due next")
+    record.nextDueWhat = report.nextDueWhat;
 }
 
 }  // namespace ehdocs::server

@@ -15,7 +15,8 @@ namespace ehdocs::server {
 // Sets `record`'s summary fields from `kase` checked as of `asOf`:
 // - readyToClose and blockingCount: the closure report's verdict and its blocking findings;
 // - lateCount: its timeliness findings (rules time.*, blocking or warning): what is overdue;
-// - nextDue: the soonest date of its `due` list (what falls due next), "" when nothing is;
+// - nextDue and nextDueWhat: the soonest item of its `due` list (its date and what it is), ""
+//   when nothing is due;
 // - levelOfNeed and leadWorkerName: the case's; summaryAsOf: `asOf`.
 // A case the rules cannot check (it names a profile that does not exist, or the checker fails)
 // gets a summary of nothing ready, nothing counted, still dated `asOf` so that it is not

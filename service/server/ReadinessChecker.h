@@ -18,6 +18,7 @@ struct ReadinessReport {
     int blockingCount = 0;  // findings that block closure
     int lateCount = 0;      // timeliness findings (rules time.*), blocking or warning
     std::string nextDue;    // YYYY-MM-DD of the soonest `due` item; "" = none
+    std::string nextDueWhat;  // what that item is ("review TAF meeting"); "" = none
 };
 
 class ReadinessChecker {

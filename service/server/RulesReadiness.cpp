@@ -20,7 +20,10 @@ ReadinessReport RulesReadiness::check(const Case& kase, Date asOf) {
             if (f.rule.rfind("time.", 0) == 0) ++out.lateCount;
         }
     }
-    if (!r.due.empty()) out.nextDue = r.due.front().due.iso();  // soonest first
+    if (!r.due.empty()) {  // soonest first
+        out.nextDue = r.due.front().due.iso();
+        out.nextDueWhat = r.due.front().what;
+    }
     return out;
 }
 

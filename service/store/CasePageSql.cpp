@@ -2,11 +2,14 @@
 
 #include <Poco/NumberParser.h>
 
+#include <cctype>
+
 namespace ehdocs::store {
 
 const char* const kSummaryColumns =
     "team, status, lead_worker, family_name, level_of_need, ready_to_close, blocking_count,"
-    " late_count, next_due, summary_as_of, action_key, family_key, due_key, lead_worker_name";
+    " late_count, next_due, summary_as_of, action_key, family_key, due_key, lead_worker_name,"
+    " next_due_what";
 
 std::vector<std::string> summaryValues(const CaseRecord& r) {
     return {r.team,
@@ -22,7 +25,8 @@ std::vector<std::string> summaryValues(const CaseRecord& r) {
             sortKey(r, CaseSort::action),
             sortKey(r, CaseSort::family),
             sortKey(r, CaseSort::due),
-            r.leadWorkerName};
+            r.leadWorkerName,
+            r.nextDueWhat};
 }
 
 std::size_t summaryColumnCount() {
@@ -89,6 +93,16 @@ private:
     bool _dollar;
 };
 
+// A LIKE pattern finding `text` anywhere, its own % _ and \ taken literally (ESCAPE '\').
+std::string containing(const std::string& text) {
+    std::string pattern = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+        pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return pattern + "%";
+}
+
 }  // namespace
 
 CasePageSql casePageSql(const CasePageQuery& q, bool dollar) {
@@ -99,6 +113,11 @@ CasePageSql casePageSql(const CasePageQuery& q, bool dollar) {
     if (q.ready) b.where(std::string("ready_to_close = ") + (*q.ready ? "1" : "0"));
     if (q.late) b.where(*q.late ? "late_count > 0" : "late_count = 0");
     if (!q.dueBefore.empty()) b.where("next_due <> '' AND next_due < " + b.param(q.dueBefore));
+    if (!q.search.empty()) {
+        const std::string pattern = containing(q.search);
+        b.where("(lower(case_id) LIKE " + b.param(pattern) +
+                " ESCAPE '\\' OR lower(family_name) LIKE " + b.param(pattern) + " ESCAPE '\\')");
+    }
 
     CasePageSql sql;
     sql.count = "SELECT COUNT(*) FROM cases" + b.conditions;
@@ -139,6 +158,7 @@ CaseRecord summaryFrom(const std::vector<std::string>& row) {
     r.nextDue = row[11];
     r.summaryAsOf = row[12];
     r.leadWorkerName = row[16];
+    r.nextDueWhat = row[17];
     return r;
 }
 

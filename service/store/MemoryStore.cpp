@@ -1,6 +1,9 @@
 #include "store/MemoryStore.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include "store/AuditChain.h"
@@ -20,6 +23,11 @@ bool matches(const AuditQuery& query, const AuditEntry& entry) {
     return true;
 }
 
+std::string lowerAscii(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
 bool matches(const CasePageQuery& q, const CaseRecord& r) {
     if (!matches(q.team, r.team) || !matches(q.status, r.status) ||
         !matches(q.leadWorker, r.leadWorker)) {
@@ -28,6 +36,13 @@ bool matches(const CasePageQuery& q, const CaseRecord& r) {
     if (q.ready && *q.ready != r.readyToClose) return false;
     if (q.late && *q.late != (r.lateCount > 0)) return false;
     if (!q.dueBefore.empty() && (r.nextDue.empty() || r.nextDue >= q.dueBefore)) return false;
+    if (!q.search.empty()) {
+        const std::string wanted = lowerAscii(q.search);
+        if (lowerAscii(r.caseId).find(wanted) == std::string::npos &&
+            lowerAscii(r.familyName).find(wanted) == std::string::npos) {
+            return false;
+        }
+    }
     return true;
 }
 
@@ -38,6 +53,7 @@ void copySummary(const CaseRecord& from, CaseRecord& to) {
     to.blockingCount = from.blockingCount;
     to.lateCount = from.lateCount;
     to.nextDue = from.nextDue;
+    to.nextDueWhat = from.nextDueWhat;
     to.summaryAsOf = from.summaryAsOf;
 }
 
@@ -220,10 +236,19 @@ void MemoryStore::appendLocked(const std::vector<AuditEntry>& entries) {
 std::vector<AuditEntry> MemoryStore::audit(const AuditQuery& query) {
     std::lock_guard<std::mutex> lock(_mutex);
     std::vector<AuditEntry> found;
-    for (const AuditEntry& entry : _audit) {
-        if (found.size() >= query.limit) break;
-        if (entry.seq <= query.afterSeq || !matches(query, entry)) continue;
+    auto consider = [&](const AuditEntry& entry) {
+        if (entry.seq <= query.afterSeq || (query.beforeSeq && entry.seq >= query.beforeSeq) ||
+            !matches(query, entry)) {
+            return;
+        }
         found.push_back(entry);
+    };
+    if (query.newestFirst) {
+        for (auto it = _audit.rbegin(); it != _audit.rend() && found.size() < query.limit; ++it)
+            consider(*it);
+    } else {
+        for (auto it = _audit.begin(); it != _audit.end() && found.size() < query.limit; ++it)
+            consider(*it);
     }
     return found;
 }
@@ -261,6 +286,22 @@ CasePage MemoryStore::casePage(const CasePageQuery& query) {
         page.cases.push_back(std::move(item));
     }
     return page;
+}
+
+std::vector<std::pair<std::string, std::string>> MemoryStore::leadWorkers(const std::string& team) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    std::map<std::string, std::string> nameOf;  // id -> the greatest name it is given
+    for (const auto& [id, versions] : _cases) {
+        const CaseRecord& current = versions.back();
+        if (!matches(team, current.team) || current.leadWorker.empty()) continue;
+        std::string& name = nameOf[current.leadWorker];
+        name = std::max(name, current.leadWorkerName);
+    }
+    std::set<std::pair<std::string, std::string>> byName;  // (name, id)
+    for (const auto& [id, name] : nameOf) byName.insert({name, id});
+    std::vector<std::pair<std::string, std::string>> leads;
+    for (const auto& [name, id] : byName) leads.push_back({id, name});
+    return leads;
 }
 
 WriteResult MemoryStore::refreshSummary(const CaseRecord& summary) {

@@ -129,9 +129,17 @@ std::vector<std::string> Migrations::auditChainColumns() {
     };
 }
 
+std::vector<std::string> Migrations::nextDueWhatColumn() {
+    return {
+        "ALTER TABLE cases ADD COLUMN next_due_what TEXT NOT NULL DEFAULT ''",
+        "UPDATE cases SET summary_as_of = ''",
+    };
+}
+
 const std::vector<std::vector<std::string>>& Migrations::all() {
     static const std::vector<std::vector<std::string>> migrations = {
-        version1(), caseSummaries(), Migrations::userSignInColumns(), appendOnlyAndChained()};
+        version1(), caseSummaries(), Migrations::userSignInColumns(), appendOnlyAndChained(),
+        Migrations::nextDueWhatColumn()};
     return migrations;
 }
 

@@ -22,9 +22,12 @@ public:
 
     // Steps written in SQL that SQLite and PostgreSQL both take, shared by their migrations:
     // the web app's password hash and the disabled flag on users; the audit trail's hash-chain
-    // columns (AuditChain.h).
+    // columns (AuditChain.h); what is due next.
     static std::vector<std::string> userSignInColumns();
     static std::vector<std::string> auditChainColumns();
+    // Schema 5 of both: what is due next kept beside its date. Every summary is marked as
+    // never computed, so that the service renews each (a few per list, the sweep the rest).
+    static std::vector<std::string> nextDueWhatColumn();
 };
 
 }  // namespace ehdocs::store

@@ -30,7 +30,7 @@ struct VersionRows {
     bool summary;
     std::vector<std::string> caseId, json, team, status, lead, family, author, at, action;
     std::vector<int> version;
-    std::vector<std::string> level, leadName, nextDue, asOf;
+    std::vector<std::string> level, leadName, nextDue, asOf, nextDueWhat;
     std::vector<int> ready, blocking, late;
 
     void bindTo(Statement& statement) {
@@ -38,7 +38,7 @@ struct VersionRows {
             into(family), into(author), into(at), into(action);
         if (summary) {
             statement, into(level), into(leadName), into(ready), into(blocking), into(late),
-                into(nextDue), into(asOf);
+                into(nextDue), into(asOf), into(nextDueWhat);
         }
     }
 
@@ -64,6 +64,7 @@ struct VersionRows {
             r.lateCount = late[i];
             r.nextDue = nextDue[i];
             r.summaryAsOf = asOf[i];
+            r.nextDueWhat = nextDueWhat[i];
         }
         return found;
     }
@@ -73,7 +74,7 @@ const char* const kVersionColumns =
     "v.case_id, v.version, v.json, v.team, v.status, v.lead_worker, v.family_name, v.author,"
     " v.written_at, v.action, c.level_of_need, c.lead_worker_name, c.ready_to_close,"
     " c.blocking_count,"
-    " c.late_count, c.next_due, c.summary_as_of";
+    " c.late_count, c.next_due, c.summary_as_of, c.next_due_what";
 
 // Binds each value, in order, to the statement's placeholders.
 void bindAll(Statement& statement, std::vector<std::string>& values) {
@@ -358,7 +359,7 @@ std::optional<CaseRecord> PostgresStore::currentHead(const std::string& caseId) 
             << "SELECT v.case_id, v.version, '' AS json, v.team, v.status, v.lead_worker,"
                " v.family_name, v.author, v.written_at, v.action, c.level_of_need,"
                " c.lead_worker_name, c.ready_to_close, c.blocking_count, c.late_count, c.next_due,"
-               " c.summary_as_of FROM cases c"
+               " c.summary_as_of, c.next_due_what FROM cases c"
                " JOIN case_versions v ON v.case_id = c.case_id AND v.version = c.version"
                " WHERE c.case_id = $1",
             useRef(caseId);
@@ -566,11 +567,12 @@ std::vector<AuditEntry> PostgresStore::audit(const AuditQuery& q) {
              " prev_hash, hash FROM audit WHERE ($1 = '' OR case_id = $1) AND ($2 = '' OR "
              "user_name = $2)"
              " AND ($3 = '' OR at >= $3) AND ($4 = '' OR at <= $4) AND seq > $5"
-             " ORDER BY seq LIMIT $6",
+             " AND ($6 = 0 OR seq < $6) ORDER BY seq"
+          << (q.newestFirst ? " DESC" : "") << " LIMIT $7",
             useRef(q.caseId), useRef(q.user), useRef(q.from), useRef(q.to),
-            bind(static_cast<Poco::Int64>(q.afterSeq)), useRef(limit), into(seqs), into(at),
-            into(user), into(role), into(action), into(caseId), into(outcome), into(requestId),
-            into(detail), into(prevHash), into(hash), now;
+            bind(static_cast<Poco::Int64>(q.afterSeq)), bind(static_cast<Poco::Int64>(q.beforeSeq)),
+            useRef(limit), into(seqs), into(at), into(user), into(role), into(action), into(caseId),
+            into(outcome), into(requestId), into(detail), into(prevHash), into(hash), now;
         std::vector<AuditEntry> found(seqs.size());
         for (std::size_t i = 0; i < seqs.size(); ++i) {
             found[i] =
@@ -590,6 +592,23 @@ std::size_t PostgresStore::auditCount(const AuditQuery& q) {
              " AND ($2 = '' OR user_name = $2) AND ($3 = '' OR at >= $3) AND ($4 = '' OR at <= $4)",
             useRef(q.caseId), useRef(q.user), useRef(q.from), useRef(q.to), into(count), now;
         return static_cast<std::size_t>(count);
+    });
+}
+
+std::vector<std::pair<std::string, std::string>> PostgresStore::leadWorkers(
+    const std::string& team) {
+    return guarded("listing lead workers", [&] {
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
+        std::vector<std::string> ids, names;
+        // Byte order (COLLATE "C"), as in SQLite and the in-memory store.
+        s << "SELECT lead_worker, MAX(lead_worker_name COLLATE \"C\") AS name FROM cases"
+             " WHERE ($1 = '' OR team = $1) AND lead_worker <> ''"
+             " GROUP BY lead_worker ORDER BY name, lead_worker COLLATE \"C\"",
+            useRef(team), into(ids), into(names), now;
+        std::vector<std::pair<std::string, std::string>> leads;
+        for (std::size_t i = 0; i < ids.size(); ++i) leads.push_back({ids[i], names[i]});
+        return leads;
     });
 }
 

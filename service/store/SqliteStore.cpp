@@ -43,6 +43,7 @@ CaseRecord caseAt(RecordSet& rows, std::size_t row) {
         record.lateCount = rows.value("late_count", row).convert<int>();
         record.nextDue = rows.value("next_due", row).convert<std::string>();
         record.summaryAsOf = rows.value("summary_as_of", row).convert<std::string>();
+        record.nextDueWhat = rows.value("next_due_what", row).convert<std::string>();
     }
     return record;
 }
@@ -55,7 +56,7 @@ const char* const kCurrentSelect =
     " c.level_of_need AS level_of_need, c.lead_worker_name AS lead_worker_name,"
     " c.ready_to_close AS ready_to_close,"
     " c.blocking_count AS blocking_count, c.late_count AS late_count, c.next_due AS next_due,"
-    " c.summary_as_of AS summary_as_of"
+    " c.summary_as_of AS summary_as_of, c.next_due_what AS next_due_what"
     " FROM cases c JOIN case_versions v ON v.case_id = c.case_id AND v.version = c.version";
 
 // Binds each value, in order, to the statement's placeholders.
@@ -284,7 +285,8 @@ std::optional<CaseRecord> SqliteStore::currentHead(const std::string& caseId) {
                   " c.level_of_need AS level_of_need, c.lead_worker_name AS lead_worker_name,"
                   " c.ready_to_close AS ready_to_close,"
                   " c.blocking_count AS blocking_count, c.late_count AS late_count,"
-                  " c.next_due AS next_due, c.summary_as_of AS summary_as_of"
+                  " c.next_due AS next_due, c.summary_as_of AS summary_as_of,"
+                  " c.next_due_what AS next_due_what"
                   " FROM cases c JOIN case_versions v"
                   " ON v.case_id = c.case_id AND v.version = c.version WHERE c.case_id = ?",
             useRef(caseId), now;
@@ -539,15 +541,17 @@ std::vector<AuditEntry> SqliteStore::audit(const AuditQuery& q) {
         std::vector<std::string> at, user, role, action, caseId, outcome, requestId, detail,
             prevHash, hash;
         const int limit = static_cast<int>(q.limit);
-        const Poco::Int64 after = q.afterSeq;
+        const Poco::Int64 after = q.afterSeq, before = q.beforeSeq;
         *_reader << "SELECT seq, at, user, role, action, case_id, outcome, request_id, detail,"
                     " prev_hash, hash FROM audit WHERE (? = '' OR case_id = ?)"
                     " AND (? = '' OR user = ?) AND (? = '' OR at >= ?) AND (? = '' OR at <= ?)"
-                    " AND seq > ? ORDER BY seq LIMIT ?",
+                    " AND seq > ? AND (? = 0 OR seq < ?) ORDER BY seq"
+                 << (q.newestFirst ? " DESC" : "") << " LIMIT ?",
             useRef(q.caseId), useRef(q.caseId), useRef(q.user), useRef(q.user), useRef(q.from),
-            useRef(q.from), useRef(q.to), useRef(q.to), useRef(after), useRef(limit), into(seqs),
-            into(at), into(user), into(role), into(action), into(caseId), into(outcome),
-            into(requestId), into(detail), into(prevHash), into(hash), now;
+            useRef(q.from), useRef(q.to), useRef(q.to), useRef(after), useRef(before),
+            useRef(before), useRef(limit), into(seqs), into(at), into(user), into(role),
+            into(action), into(caseId), into(outcome), into(requestId), into(detail),
+            into(prevHash), into(hash), now;
         std::vector<AuditEntry> found(seqs.size());
         for (std::size_t i = 0; i < seqs.size(); ++i) {
             found[i] =
@@ -597,6 +601,20 @@ CasePage SqliteStore::casePage(const CasePageQuery& query) {
         count.execute();
         page.total = static_cast<std::size_t>(total);
         return page;
+    });
+}
+
+std::vector<std::pair<std::string, std::string>> SqliteStore::leadWorkers(const std::string& team) {
+    std::lock_guard<std::mutex> lock(_readMutex);
+    return guarded("listing lead workers", [&] {
+        std::vector<std::string> ids, names;
+        *_reader << "SELECT lead_worker, MAX(lead_worker_name) AS name FROM cases"
+                    " WHERE (? = '' OR team = ?) AND lead_worker <> ''"
+                    " GROUP BY lead_worker ORDER BY name, lead_worker",
+            useRef(team), useRef(team), into(ids), into(names), now;
+        std::vector<std::pair<std::string, std::string>> leads;
+        for (std::size_t i = 0; i < ids.size(); ++i) leads.push_back({ids[i], names[i]});
+        return leads;
     });
 }
 

@@ -51,6 +51,7 @@ public:
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
     std::size_t auditCount(const AuditQuery& query) override;
     CasePage casePage(const CasePageQuery& query) override;
+    std::vector<std::pair<std::string, std::string>> leadWorkers(const std::string& team) override;
     WriteResult refreshSummary(const CaseRecord& summary) override;
     std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) override;
 

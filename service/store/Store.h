@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ehdocs::store {
@@ -43,6 +44,7 @@ struct CaseRecord {
     int blockingCount = 0;    // findings that block closure
     int lateCount = 0;        // timeliness findings (rules time.*) that are due and not met
     std::string nextDue;      // YYYY-MM-DD of the next thing due; "" = none known
+    std::string nextDueWhat;  // what is due then ("review TAF meeting"); "" with nextDue ""
     std::string summaryAsOf;  // YYYY-MM-DD the summary holds for; "" = never computed
 };
 
@@ -80,7 +82,9 @@ struct AuditQuery {
     std::string caseId, user;  // "" = any
     std::string from, to;      // ISO 8601 bounds on `at`, inclusive; "" = open
     std::size_t limit = 1000;
-    long long afterSeq = 0;  // only entries with a larger seq (paging); 0 = from the start
+    long long afterSeq = 0;    // only entries with a larger seq (paging); 0 = from the start
+    long long beforeSeq = 0;   // only entries with a smaller seq; 0 = up to the newest
+    bool newestFirst = false;  // the order of the entries: by seq, descending when set
 };
 
 struct CaseFilter {
@@ -107,6 +111,9 @@ struct CasePageQuery {
     std::optional<bool> ready;             // readyToClose
     std::optional<bool> late;              // lateCount > 0
     std::string dueBefore;                 // nextDue set and before this date; "" = any
+    // Part of the case id or of the family name, in any letter case; "" = any. Unlike the
+    // other filters it is not an index range: a search reads the rows of the other filters.
+    std::string search;
     CaseSort sort = CaseSort::action;
     std::optional<CaseCursor> after;  // the previous page's `next`; nothing = from the start
     std::size_t limit = 50;
@@ -196,14 +203,20 @@ public:
     // Appends the entries in one transaction, assigning their `seq` and linking each into the
     // hash chain (AuditChain.h) after the newest entry stored.
     virtual void appendAudit(const std::vector<AuditEntry>& entries) = 0;
-    // Matching entries, oldest first, at most `query.limit`.
+    // Matching entries, oldest first (newest first with query.newestFirst), at most
+    // `query.limit`.
     virtual std::vector<AuditEntry> audit(const AuditQuery& query) = 0;
-    // How many entries match the query's filters (ignoring afterSeq and limit).
+    // How many entries match the query's filters (ignoring afterSeq, beforeSeq and limit).
     virtual std::size_t auditCount(const AuditQuery& query) = 0;
 
     // One page of current cases, in `query.sort` order after `query.after`, with the total
     // matching: one indexed query (and one count) whatever the store holds.
     virtual CasePage casePage(const CasePageQuery& query) = 0;
+
+    // The lead workers (id, name) of the current cases of `team` ("" = every team), ordered
+    // by name then id: what a caseload can be filtered by.
+    virtual std::vector<std::pair<std::string, std::string>> leadWorkers(
+        const std::string& team) = 0;
 
     // Replaces the kept summary of case `summary.caseId` while its current version is still
     // `summary.version` (a newer write brings its own): ok, stale, or notFound. Only the

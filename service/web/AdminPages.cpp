@@ -3,6 +3,7 @@
 // role check and the audit entries for user changes are here; the audit trail itself is read
 // through CaseService::audit, which checks the role as the API does.
 
+#include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
 #include "render/Labels.h"
@@ -20,6 +21,7 @@ namespace ehdocs::web {
 namespace {
 
 const char* const kRoles[] = {"coach", "team_leader", "sf_coordinator", "admin"};
+constexpr std::size_t kAuditPage = 100;  // audit entries on one page
 
 void requireAdmin(WebContext& web, const Page& page) {
     if (page.role() != server::Role::admin) {
@@ -60,20 +62,35 @@ http::ApiResponse adminPage(WebContext& web, Page& page, View errors = View::lis
     query.user = r.param("user");
     query.from = r.param("from");
     query.to = r.param("to");
-    query.limit = 200;
+    query.limit = kAuditPage;
+    // Newest first, what an administrator looks for; older entries a page at a time, before
+    // the oldest shown.
+    query.newestFirst = true;
+    Poco::Int64 before = 0;
+    if (Poco::NumberParser::tryParse64(r.param("before"), before) && before > 0)
+        query.beforeSeq = before;
+    const server::AuditPage audit = web.service.audit(page.caller, query);
     View entries = View::list();
-    const auto audit = web.service.audit(page.caller, query).entries;
-    // The newest first: what an administrator looks for.
-    for (auto it = audit.rbegin(); it != audit.rend(); ++it) {
+    for (const store::AuditEntry& e : audit.entries) {
         View item;
-        item.set("at", it->at)
-            .set("user", it->user)
-            .set("role", it->role)
-            .set("action", it->action);
-        item.set("case", it->caseId).set("outcome", it->outcome).set("detail", it->detail);
-        item.set("refused", it->outcome != "ok");
+        item.set("at", e.at).set("user", e.user).set("role", e.role).set("action", e.action);
+        item.set("case", e.caseId).set("outcome", e.outcome).set("detail", e.detail);
+        item.set("refused", e.outcome != "ok");
         entries.push(item);
     }
+    std::map<std::string, std::string> filters{
+        {"case", query.caseId}, {"user", query.user}, {"from", query.from}, {"to", query.to}};
+    View pager;
+    if (audit.more) {
+        std::map<std::string, std::string> older = filters;
+        older["before"] = std::to_string(audit.entries.back().seq);
+        pager.set("older", "/admin" + WebContext::queryString(older) + "#audit");
+    }
+    if (query.beforeSeq)
+        pager.set("newest", "/admin" + WebContext::queryString(filters) + "#audit");
+    pager.set("links", audit.more || query.beforeSeq != 0);
+    pager.set("text", std::to_string(audit.entries.size()) + " of " + std::to_string(audit.total) +
+                          " entries matching, newest first");
     View roles = View::list();
     for (const char* role : kRoles) {
         View o;
@@ -82,7 +99,7 @@ http::ApiResponse adminPage(WebContext& web, Page& page, View errors = View::lis
     }
     View view;
     view.set("users", usersView(web)).set("roles", roles).set("entries", entries);
-    view.set("any_entries", !entries.empty());
+    view.set("any_entries", !entries.empty()).set("audit_pager", pager);
     view.set("f_case", query.caseId)
         .set("f_user", query.user)
         .set("f_from", query.from)

@@ -12,11 +12,13 @@
 #include <algorithm>
 
 #include "case/CaseReader.h"
+#include "http/PageParams.h"
 #include "render/CaseView.h"
 #include "render/Diagrams.h"
 #include "render/DocumentTypes.h"
 #include "render/Labels.h"
 #include "server/Errors.h"
+#include "server/PageCursor.h"
 #include "web/PageRoutes.h"
 #include "web/WebContext.h"
 
@@ -94,37 +96,7 @@ int pageNumber(const std::string& text) {
     return Poco::NumberParser::tryParse(text, n) && n > 0 ? n : 1;
 }
 
-std::string query(const std::map<std::string, std::string>& params) {
-    std::string out;
-    for (const auto& [name, value] : params) {
-        if (value.empty()) continue;
-        std::string encoded;
-        Poco::URI::encode(value, "&=+?#", encoded);
-        out += (out.empty() ? "?" : "&") + name + "=" + encoded;
-    }
-    return out;
-}
-
 // --- /cases -------------------------------------------------------------------------------
-
-// Every case of the caller's caseload, page by page from the kept summaries (the page below
-// searches by name, which the store's indexed filters do not offer).
-std::vector<store::CaseRecord> wholeCaseload(WebContext& web, const server::Caller& caller) {
-    std::vector<store::CaseRecord> all;
-    store::CasePageQuery query;
-    query.limit = server::kMaxPage;
-    for (;;) {
-        store::CasePage page = web.service.list(caller, query);
-        for (store::CaseRecord& record : page.cases) all.push_back(std::move(record));
-        if (!page.next) return all;
-        query.after = page.next;
-    }
-}
-
-struct Row {
-    store::CaseRecord summary;
-    Findings findings;
-};
 
 View option(const std::string& value, const std::string& text, const std::string& chosen) {
     View o;
@@ -132,131 +104,96 @@ View option(const std::string& value, const std::string& text, const std::string
     return o;
 }
 
+// What a row says comes next, from the kept summary alone (no case is read or checked).
+std::string nextStep(const store::CaseRecord& rec) {
+    if (rec.status != "open") return "Closed";
+    if (!rec.nextDue.empty()) {
+        const std::optional<Date> when = Date::parse(rec.nextDue);
+        const std::string date = when ? when->uk() : rec.nextDue;
+        return rec.nextDueWhat.empty() ? "Due " + date : rec.nextDueWhat + ", due " + date;
+    }
+    if (rec.readyToClose) return "Ready for the team leader to close";
+    if (rec.blockingCount > 0) {
+        return std::to_string(rec.blockingCount) + (rec.blockingCount == 1 ? " thing" : " things") +
+               " to record before closing";
+    }
+    return "Nothing outstanding";
+}
+
+View caseRow(const store::CaseRecord& rec) {
+    View item;
+    item.set("case_id", rec.caseId).set("href", "/cases/" + rec.caseId);
+    item.set("family", rec.familyName.empty() ? rec.caseId : "The " + rec.familyName + " family");
+    item.set("lead_worker", rec.leadWorkerName.empty() ? rec.leadWorker : rec.leadWorkerName);
+    item.set("status", render::label(rec.status)).set("open", rec.status == "open");
+    item.set("ready", rec.readyToClose);
+    item.set("blocking", std::to_string(rec.blockingCount));
+    item.set("late", std::to_string(rec.lateCount));
+    item.set("next", nextStep(rec));
+    return item;
+}
+
+View filterChoices(WebContext& web, Page& page, const std::map<std::string, std::string>& chosen) {
+    const auto choice = [&](const std::string& name) { return chosen.at(name); };
+    View statuses = View::list();
+    statuses.push(option("", "Any", choice("status")))
+        .push(option("open", "Open", choice("status")))
+        .push(option("closed", "Closed", choice("status")));
+    View readies = View::list();
+    readies.push(option("", "Any", choice("ready")))
+        .push(option("true", "Ready to close", choice("ready")))
+        .push(option("false", "Not ready", choice("ready")));
+    View lates = View::list();
+    lates.push(option("", "Any", choice("late")))
+        .push(option("true", "Something late", choice("late")))
+        .push(option("false", "Nothing late", choice("late")));
+    View leads = View::list();
+    leads.push(option("", "Anyone", choice("lead_worker")));
+    for (const auto& [id, name] : web.service.leadWorkers(page.caller))
+        leads.push(option(id, name.empty() ? id : name, choice("lead_worker")));
+    View view;
+    view.set("q", choice("q"));
+    view.set("statuses", statuses).set("readies", readies).set("lates", lates).set("leads", leads);
+    return view;
+}
+
+// One page of the caller's caseload: the store's indexed page of the kept summaries (the
+// service limits it to what the role may see), in the API's order: what needs action first.
+// Later pages are reached by the page's cursor, so that each costs the same as the first.
 http::ApiResponse caseload(WebContext& web, Page& page) {
     if (page.role() == server::Role::sfCoordinator) return WebContext::redirect("/sf");
     const http::ApiRequest& r = page.request;
-    const std::string status = r.param("status"), lead = r.param("lead_worker");
-    const std::string ready = r.param("ready"), late = r.param("late");
-    const std::string search = Poco::toLower(Poco::trim(r.param("q")));
-    std::vector<store::CaseRecord> all = wholeCaseload(web, page.caller);
-    // Lead workers to filter by: those on the caseload before filtering.
-    std::vector<std::pair<std::string, std::string>> leads;
-    for (const auto& s : all) {
-        if (std::none_of(leads.begin(), leads.end(),
-                         [&](auto& l) { return l.first == s.leadWorker; })) {
-            leads.emplace_back(s.leadWorker, s.leadWorkerName);
-        }
-    }
-    std::vector<store::CaseRecord> matched;
-    for (auto& s : all) {
-        if (!status.empty() && s.status != status) continue;
-        if (!lead.empty() && s.leadWorker != lead) continue;
-        if (ready == "yes" && !s.readyToClose) continue;
-        if (ready == "no" && s.readyToClose) continue;
-        // Finding a case: part of its reference or of the family's name, in any case.
-        if (!search.empty() && Poco::toLower(s.caseId).find(search) == std::string::npos &&
-            Poco::toLower(s.familyName).find(search) == std::string::npos) {
-            continue;
-        }
-        matched.push_back(std::move(s));
-    }
-    // What needs action first: open cases ready to close (a team leader's decision), then
-    // other open cases, then closed ones.
-    std::stable_sort(matched.begin(), matched.end(), [](const auto& a, const auto& b) {
-        auto rank = [](const store::CaseRecord& s) {
-            return s.status != "open" ? 2 : s.readyToClose ? 0 : 1;
-        };
-        return rank(a) < rank(b);
-    });
-    // Findings (blocking and late counts) are worked out for the rows shown; the late filter
-    // needs them for every matched case.
-    std::vector<Row> rows;
-    for (auto& s : matched) rows.push_back(Row{std::move(s), {}});
-    auto withFindings = [&](Row& row) {
-        row.findings = findingsOf(web.service.readiness(page.caller, row.summary.caseId, ""));
-    };
-    if (late == "yes" || late == "no") {
-        rows.erase(std::remove_if(rows.begin(), rows.end(),
-                                  [&](const Row& row) {
-                                      return (row.summary.lateCount > 0) != (late == "yes");
-                                  }),
-                   rows.end());
-    }
-    const std::size_t pages = std::max<std::size_t>(1, (rows.size() + kPageSize - 1) / kPageSize);
-    const std::size_t current = std::min<std::size_t>(pageNumber(r.param("page")), pages);
-    const std::size_t first = (current - 1) * kPageSize;
-    const std::size_t last = std::min(rows.size(), first + kPageSize);
+    store::CasePageQuery query = http::caseQuery(r);  // the API's filters, the same errors
+    query.limit = kPageSize;
+    const store::CasePage cases = web.service.list(page.caller, query);
 
     View list = View::list();
-    for (std::size_t i = first; i < last; ++i) {
-        Row& row = rows[i];
-        withFindings(row);
-        const store::CaseRecord& rec = row.summary;
-        View item;
-        item.set("case_id", rec.caseId).set("href", "/cases/" + rec.caseId);
-        item.set("family",
-                 rec.familyName.empty() ? rec.caseId : "The " + rec.familyName + " family");
-        item.set("lead_worker",
-                 row.summary.leadWorkerName.empty() ? rec.leadWorker : row.summary.leadWorkerName);
-        item.set("status", render::label(rec.status)).set("open", rec.status == "open");
-        item.set("ready", row.findings.ready);
-        item.set("blocking", std::to_string(row.findings.blockingCount));
-        item.set("late", std::to_string(row.findings.warningCount));
-        std::string next = "Nothing outstanding";
-        if (rec.status != "open") {
-            next = "Closed";
-        } else if (!row.findings.nextDue.empty()) {
-            next = row.findings.nextDue;
-        } else if (row.findings.ready) {
-            next = "Ready for the team leader to close";
-        } else if (!row.findings.blocking.empty()) {
-            next = row.findings.blocking.items().front().get("message")->text();
-        }
-        item.set("next", next);
-        list.push(item);
-    }
-    View view;
+    for (const store::CaseRecord& rec : cases.cases) list.push(caseRow(rec));
+    std::map<std::string, std::string> params;
+    for (const char* name : {"q", "status", "lead_worker", "ready", "late"})
+        params[name] = r.param(name);
+    View view = filterChoices(web, page, params);
     view.set("cases", list).set("any", !list.empty());
-    view.set("count", std::to_string(rows.size()));
+    view.set("count", std::to_string(cases.total));
     view.set("scope", page.role() == server::Role::admin ? "Every case"
                                                          : "Cases of team " + page.user->team);
-    View statuses = View::list();
-    statuses.push(option("", "Any", status))
-        .push(option("open", "Open", status))
-        .push(option("closed", "Closed", status));
-    View readies = View::list();
-    readies.push(option("", "Any", ready))
-        .push(option("yes", "Ready to close", ready))
-        .push(option("no", "Not ready", ready));
-    View lates = View::list();
-    lates.push(option("", "Any", late))
-        .push(option("yes", "Something late", late))
-        .push(option("no", "Nothing late", late));
-    View leadOptions = View::list();
-    leadOptions.push(option("", "Anyone", lead));
-    for (const auto& [id, name] : leads)
-        leadOptions.push(option(id, name.empty() ? id : name, lead));
-    view.set("q", r.param("q"));
-    view.set("statuses", statuses)
-        .set("readies", readies)
-        .set("lates", lates)
-        .set("leads", leadOptions);
-    if (pages > 1) {
-        std::map<std::string, std::string> params{{"q", r.param("q")},
-                                                  {"status", status},
-                                                  {"lead_worker", lead},
-                                                  {"ready", ready},
-                                                  {"late", late}};
+    // The number of the page's first row travels with the cursor, for the text only.
+    const std::size_t first =
+        r.param("cursor").empty() ? 1 : std::max(1, pageNumber(r.param("from")));
+    if (cases.next || first > 1) {
         View pager;
-        if (current > 1) {
-            params["page"] = std::to_string(current - 1);
-            pager.set("previous", "/cases" + query(params));
+        if (first > 1)
+            pager.set("previous", "/cases" + WebContext::queryString(params))
+                .set("previous_text", "First page");
+        if (cases.next) {
+            std::map<std::string, std::string> next = params;
+            next["cursor"] = server::encodeCaseCursor(query.sort, *cases.next);
+            next["from"] = std::to_string(first + cases.cases.size());
+            pager.set("next", "/cases" + WebContext::queryString(next));
         }
-        if (current < pages) {
-            params["page"] = std::to_string(current + 1);
-            pager.set("next", "/cases" + query(params));
-        }
-        pager.set("text", "Page " + std::to_string(current) + " of " + std::to_string(pages));
+        const std::size_t last = first + cases.cases.size() - 1;
+        pager.set("text", "Cases " + std::to_string(first) + " to " + std::to_string(last) +
+                              " of " + std::to_string(cases.total));
         view.set("pager", pager);
     }
     view.set("may_create", page.may(server::Action::create));

@@ -2,6 +2,7 @@
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Net/IPAddress.h>
+#include <Poco/URI.h>
 
 #include "render/Labels.h"
 
@@ -112,6 +113,17 @@ http::ApiResponse WebContext::error(const Page& page, int status, const std::str
         view.set("details", list);
     }
     return this->page(page, "error", heading, view, "", status);
+}
+
+std::string WebContext::queryString(const std::map<std::string, std::string>& params) {
+    std::string out;
+    for (const auto& [name, value] : params) {
+        if (value.empty()) continue;
+        std::string encoded;
+        Poco::URI::encode(value, "&=+?#", encoded);
+        out += (out.empty() ? "?" : "&") + name + "=" + encoded;
+    }
+    return out;
 }
 
 http::ApiResponse WebContext::redirect(const std::string& to) {

@@ -4,6 +4,7 @@
 // the request being answered (Page), and the ways a page answers (a page in the layout, a
 // redirect, a download).
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -63,6 +64,8 @@ public:
                             const std::string& nextHref, const std::string& nextLink,
                             const std::vector<std::string>& details = {}) const;
     static http::ApiResponse redirect(const std::string& to);  // 303 See Other
+    // "?a=1&b=x%20y" from the parameters that are not empty ("" when none is): a link's query.
+    static std::string queryString(const std::map<std::string, std::string>& params);
     static http::ApiResponse download(const std::string& contentType, std::string bytes,
                                       const std::string& fileName);
 

@@ -396,9 +396,12 @@ std::vector<std::string> walk(Store& store, CasePageQuery query, std::size_t exp
 BOOST_AUTO_TEST_CASE(the_summary_is_kept_with_each_write) {
     for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
-            s.store->createCase(summarised("A1", "South", 2, "2026-07-10"));
+            CaseRecord first = summarised("A1", "South", 2, "2026-07-10");
+            first.nextDueWhat = "review TAF meeting";
+            s.store->createCase(first);
             for (const auto& read : {s.store->currentCase("A1"), s.store->currentHead("A1")}) {
                 BOOST_TEST_REQUIRE(read.has_value());
+                BOOST_TEST(read->nextDueWhat == "review TAF meeting");
                 BOOST_TEST(read->lateCount == 2);
                 BOOST_TEST(read->blockingCount == 2);
                 BOOST_TEST(read->nextDue == "2026-07-10");
@@ -493,6 +496,71 @@ BOOST_AUTO_TEST_CASE(pages_filter_and_count_what_they_filter) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(pages_search_case_ids_and_family_names_in_any_case) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            CaseRecord okafor = summarised("NH-2026-0142", "South", 0, "");
+            okafor.familyName = "Okafor";
+            CaseRecord percent = summarised("NH-2026-0150", "South", 0, "");
+            percent.familyName = "O'Brien 100%";
+            CaseRecord north = summarised("EL-2026-0001", "North", 0, "");
+            north.familyName = "Nowak";
+            for (const CaseRecord& r : {okafor, percent, north}) s.store->createCase(r);
+            auto found = [&](const std::string& search, const std::string& team = "") {
+                CasePageQuery q;
+                q.search = search;
+                q.team = team;
+                std::vector<std::string> ids;
+                for (const CaseRecord& r : s.store->casePage(q).cases) ids.push_back(r.caseId);
+                std::sort(ids.begin(), ids.end());
+                return ids;
+            };
+            using Ids = std::vector<std::string>;
+            BOOST_TEST(found("okaf") == Ids{"NH-2026-0142"});  // part of the family name
+            BOOST_TEST(found("nh-2026") == (Ids{"NH-2026-0142", "NH-2026-0150"}));
+            BOOST_TEST(found("0142") == Ids{"NH-2026-0142"});
+            BOOST_TEST(found("NOWAK") == Ids{"EL-2026-0001"});
+            BOOST_TEST(found("nowak", "South").empty());  // with the other filters
+            // LIKE's wildcards are only themselves: "%" finds the one name holding one.
+            BOOST_TEST(found("%") == Ids{"NH-2026-0150"});
+            BOOST_TEST(found("o_b").empty());
+            BOOST_TEST(found("o'b") == Ids{"NH-2026-0150"});
+            CasePageQuery q;
+            q.search = "nh-";
+            BOOST_TEST(s.store->casePage(q).total == 2u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(lead_workers_are_those_of_current_cases_by_name) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            auto lead = [](const std::string& id, const std::string& team,
+                           const std::string& worker, const std::string& name) {
+                CaseRecord r = summarised(id, team, 0, "");
+                r.leadWorker = worker;
+                r.leadWorkerName = name;
+                return r;
+            };
+            s.store->createCase(lead("L1", "South", "w2", "Zoe Adams"));
+            s.store->createCase(lead("L2", "South", "w1", "Amira Khan"));
+            s.store->createCase(lead("L3", "South", "w1", "Amira Khan"));
+            s.store->createCase(lead("L4", "North", "w3", "Ben Cole"));
+            s.store->createCase(lead("L5", "South", "", ""));
+            // A new version moves L1 to another worker: only the current version counts.
+            CaseRecord moved = lead("L1", "South", "w4", "Priya Shah");
+            moved.version = 2;
+            BOOST_TEST((s.store->updateCase(moved, {}) == WriteResult::ok));
+            using Leads = std::vector<std::pair<std::string, std::string>>;
+            BOOST_TEST((s.store->leadWorkers("South") ==
+                        Leads{{"w1", "Amira Khan"}, {"w4", "Priya Shah"}}));
+            BOOST_TEST((s.store->leadWorkers("") ==
+                        Leads{{"w1", "Amira Khan"}, {"w3", "Ben Cole"}, {"w4", "Priya Shah"}}));
+            BOOST_TEST(s.store->leadWorkers("West").empty());
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_summary_is_refreshed_only_for_the_version_it_was_computed_from) {
     for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
@@ -504,6 +572,7 @@ BOOST_AUTO_TEST_CASE(a_summary_is_refreshed_only_for_the_version_it_was_computed
 
             CaseRecord refreshed = summarised("R1", "ignored", 1, "2026-07-08");
             refreshed.summaryAsOf = "2026-07-01";
+            refreshed.nextDueWhat = "first home visit";
             BOOST_TEST((s.store->refreshSummary(refreshed) == WriteResult::ok));
             refreshed.version = 2;
             BOOST_TEST((s.store->refreshSummary(refreshed) == WriteResult::stale));
@@ -513,6 +582,7 @@ BOOST_AUTO_TEST_CASE(a_summary_is_refreshed_only_for_the_version_it_was_computed
             const auto head = s.store->currentHead("R1");
             BOOST_TEST(head->lateCount == 1);
             BOOST_TEST(head->nextDue == "2026-07-08");
+            BOOST_TEST(head->nextDueWhat == "first home visit");
             BOOST_TEST(head->team == "South");  // the version's own, not the refresh's
             BOOST_TEST(s.store->staleSummaries("2026-07-01", 10) == std::vector<std::string>{"R2"});
             CasePageQuery late;
@@ -546,6 +616,27 @@ BOOST_AUTO_TEST_CASE(audit_pages_after_a_seq_and_counts_its_filters) {
             BOOST_TEST(seen.size() == 12u);
             BOOST_TEST(seen.front() == "r0");
             BOOST_TEST(seen.back() == "r11");
+            // Newest first, a page at a time before the last page's oldest entry.
+            AuditQuery newest;
+            newest.newestFirst = true;
+            newest.limit = 5;
+            std::vector<std::string> backwards;
+            for (;;) {
+                const auto found = s.store->audit(newest);
+                for (const AuditEntry& e : found) backwards.push_back(e.requestId);
+                if (found.size() < newest.limit) break;
+                newest.beforeSeq = found.back().seq;
+            }
+            std::vector<std::string> reversed(seen.rbegin(), seen.rend());
+            BOOST_TEST(backwards == reversed, boost::test_tools::per_element());
+            AuditQuery tomNewest;
+            tomNewest.newestFirst = true;
+            tomNewest.user = "tom";
+            tomNewest.limit = 2;
+            const auto tom = s.store->audit(tomNewest);
+            BOOST_TEST_REQUIRE(tom.size() == 2u);
+            BOOST_TEST(tom[0].requestId == "r10");
+            BOOST_TEST(tom[1].requestId == "r8");
             BOOST_TEST(s.store->auditCount({}) == 12u);
             AuditQuery amira;
             amira.user = "amira";

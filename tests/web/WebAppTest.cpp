@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 
 #include "WebFixture.h"
@@ -203,6 +204,96 @@ BOOST_FIXTURE_TEST_CASE(each_role_sees_only_its_teams_cases, WebFixture) {
         BOOST_TEST(contains(found, "NH-FF-2026-0142"), q);
         BOOST_TEST(!contains(found, "EHFW-2026-0877"), q);
     }
+}
+
+namespace {
+
+// The ids of the caseload rows on a /cases page, in order.
+std::vector<std::string> rowIds(const std::string& page) {
+    std::vector<std::string> ids;
+    const std::string mark = "data-case=\"";
+    for (std::size_t at = page.find(mark); at != std::string::npos; at = page.find(mark, at)) {
+        at += mark.size();
+        ids.push_back(page.substr(at, page.find('"', at) - at));
+    }
+    return ids;
+}
+
+// The address a page's link of rel `rel` goes to ("" when there is none), unescaped.
+std::string linkOf(const std::string& page, const std::string& rel) {
+    const std::size_t relAt = page.find("rel=\"" + rel + "\"");
+    if (relAt == std::string::npos) return "";
+    const std::size_t hrefAt = page.rfind("href=\"", relAt) + 6;
+    std::string href = page.substr(hrefAt, page.find('"', hrefAt) - hrefAt);
+    for (std::size_t amp; (amp = href.find("&amp;")) != std::string::npos;)
+        href.replace(amp, 5, "&");
+    return href;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(the_caseload_pages_by_cursor_and_filters_in_the_store, WebFixture) {
+    std::vector<std::string> stored;
+    for (int i = 0; i < 27; ++i) {
+        const std::string id = "NH-P-" + std::to_string(100 + i);
+        addExample(i < 3 ? "okafor-ready-to-close" : "nowak-open", "South", "", id);
+        stored.push_back(id);
+    }
+    Browser leader(*this);
+    leader.signIn("leader_south", kPassword);
+    const std::string first = leader.get("/cases").body;
+    const std::vector<std::string> firstIds = rowIds(first);
+    BOOST_TEST(firstIds.size() == 25u);
+    BOOST_TEST(contains(first, "Cases 1 to 25 of 27"));
+    const std::string next = linkOf(first, "next");
+    BOOST_TEST_REQUIRE(contains(next, "cursor="));
+    const std::string second = leader.get(next).body;
+    const std::vector<std::string> secondIds = rowIds(second);
+    BOOST_TEST(secondIds.size() == 2u);
+    BOOST_TEST(contains(second, "Cases 26 to 27 of 27"));
+    BOOST_TEST(linkOf(second, "next").empty());
+    BOOST_TEST(linkOf(second, "prev") == "/cases");  // back to the first page
+    std::vector<std::string> seen = firstIds;
+    seen.insert(seen.end(), secondIds.begin(), secondIds.end());
+    std::sort(seen.begin(), seen.end());
+    BOOST_TEST(seen == stored, boost::test_tools::per_element());  // every case once
+
+    // The filters are the store's: ready to close, with the lead workers to choose from.
+    const std::string ready = leader.get("/cases?ready=true").body;
+    BOOST_TEST((rowIds(ready) == std::vector<std::string>{"NH-P-100", "NH-P-101", "NH-P-102"}));
+    BOOST_TEST(contains(ready, "<option value=\"true\" selected>Ready to close</option>"));
+    // One choice per worker id (both examples' lead is w1; the greatest of its names shows).
+    BOOST_TEST(contains(first, "<option value=\"w1\">Becky Hart</option>"));
+    BOOST_TEST(rowIds(leader.get("/cases?ready=false&q=p-10").body).size() == 7u);  // 103-109
+    // A filter that is not one is refused by its name, as the API refuses it.
+    const auto bad = leader.get("/cases?ready=perhaps");
+    BOOST_TEST(bad.status == 400);
+    BOOST_TEST(contains(bad.body, "ready"));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_audit_trail_shows_the_newest_first_and_pages_back, WebFixture) {
+    std::vector<ehdocs::store::AuditEntry> entries;
+    for (int i = 0; i < 150; ++i) {
+        entries.push_back({0, "2026-06-01T09:00:00Z", "amira", "coach", "read", "A", "ok", "r",
+                           "entry-" + std::to_string(i) + "."});
+    }
+    store.appendAudit(entries);
+    Browser admin(*this);
+    admin.signIn("admin", kPassword);
+    const std::string newest = admin.get("/admin").body;
+    // The sign-in itself is the newest entry; then the stored ones from the last back.
+    BOOST_TEST(contains(newest, "entry-149."));
+    BOOST_TEST(!contains(newest, "entry-50."));
+    BOOST_TEST(newest.find("entry-149.") < newest.find("entry-148."));
+    BOOST_TEST(contains(newest, "100 of 151 entries matching, newest first"));
+    const std::string olderLink = linkOf(newest, "next");
+    BOOST_TEST_REQUIRE(contains(olderLink, "before="));
+    const std::string older = admin.get(olderLink).body;
+    BOOST_TEST(contains(older, "entry-50."));
+    BOOST_TEST(contains(older, "entry-0."));
+    BOOST_TEST(!contains(older, "entry-51."));
+    BOOST_TEST(linkOf(older, "next").empty());
+    BOOST_TEST(contains(linkOf(older, "prev"), "/admin"));
 }
 
 BOOST_FIXTURE_TEST_CASE(the_caseload_and_the_case_say_what_is_due_next, WebFixture) {
