@@ -24,9 +24,10 @@ existing=0
 
 declare -A tokens passwords
 new_password() { head -c 18 /dev/urandom | base64 | tr -d '/+=' | cut -c 1-16; }
-add_user() {  # NAME ROLE [TEAM]
+add_user() {  # NAME ROLE [TEAM [WORKER]]
     local team_args=()
     [ -n "${3:-}" ] && team_args=(--team "$3")
+    [ -n "${4:-}" ] && team_args+=(--worker "$4")
     passwords[$1]=$(new_password)
     if [ "$existing" = 1 ]; then
         tokens[$1]=$("$ehdocs" user token "$1" --data "$data" | tail -n 1)
@@ -36,7 +37,8 @@ add_user() {  # NAME ROLE [TEAM]
             "$ehdocs" user add "$1" --role "$2" "${team_args[@]}" --password-stdin --data "$data" | tail -n 1)
     fi
 }
-add_user coach.south coach South
+# coach.south is Amira Khan, w1 in the South examples: her caseload starts at the cases she leads.
+add_user coach.south coach South w1
 add_user leader.south team_leader South
 add_user sf.coordinator sf_coordinator
 add_user admin admin
@@ -81,7 +83,7 @@ ehdocs records service: $address   (database $data/ehdocs.db, log $log)
 
 Web app: sign in at $address/sign-in   (docs/web.md)
   user name        password (new each run)   sees
-  coach.south      ${passwords[coach.south]}          team South's cases
+  coach.south      ${passwords[coach.south]}          the South cases she leads (w1), and the team's
   leader.south     ${passwords[leader.south]}          team South's cases; closes and reopens them
   sf.coordinator   ${passwords[sf.coordinator]}          Supporting Families and performance
   admin            ${passwords[admin]}          everything, users and the audit trail

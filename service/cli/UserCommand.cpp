@@ -158,14 +158,16 @@ int setPassword(const std::string& name, const po::variables_map& vm) {
 
 int userCommand(const Args& args) {
     po::options_description options(
-        "usage: ehdocs user add NAME --role ROLE [--team TEAM] [--password-stdin] [--config FILE]\n"
-        "                       [--data DIR]\n"
+        "usage: ehdocs user add NAME --role ROLE [--team TEAM] [--worker ID] [--password-stdin]\n"
+        "                       [--config FILE] [--data DIR]\n"
         "       ehdocs user token NAME [--config FILE] [--data DIR]\n"
         "       ehdocs user password NAME [--config FILE] [--data DIR]   (password on stdin)\n"
         "       ehdocs user disable NAME | enable NAME [--config FILE] [--data DIR]\n\n"
         "`add` creates a user of the records service and prints their API token, once, on the\n"
         "last line. Roles: coach and team_leader (need --team: the case's service.team they\n"
-        "work on), sf_coordinator, admin. `token` replaces a user's token with a new one,\n"
+        "work on), sf_coordinator, admin. --worker links the user to the id the case files give\n"
+        "them as a worker (a case's lead_worker): a coach's caseload page shows the cases they\n"
+        "lead. `token` replaces a user's token with a new one,\n"
         "printed the same way; the old token stops working at once. `password` sets the\n"
         "user's web app password from the first line of standard input (at least 10\n"
         "characters), as --password-stdin does for `add`. `disable` refuses the user's token\n"
@@ -177,6 +179,8 @@ int userCommand(const Args& args) {
     options.add_options()("help,h", "show this help")(
         "role", po::value<std::string>(), "coach | team_leader | sf_coordinator | admin")(
         "team", po::value<std::string>()->default_value(""), "the user's team")(
+        "worker", po::value<std::string>()->default_value(""),
+        "the user's worker id in the case files")(
         "password-stdin", "read the user's web app password from standard input")(
         "config", po::value<std::string>()->default_value(""), "settings file (.properties)")(
         "data", po::value<std::string>(), "data directory (overrides data.dir)");
@@ -234,11 +238,14 @@ int userCommand(const Args& args) {
                          server::Tokens::sha256Hex(token),
                          utcTimestamp(systemClock()()),
                          passwordHash};
+        user.worker = vm["worker"].as<std::string>();
         if (store.addUser(user) == store::WriteResult::exists) {
             std::cerr << "ehdocs user: there is already a user named " << name << "\n";
             return int(kExitUsage);
         }
-        audit(store, "user_add", name + " (" + roleText + (team.empty() ? "" : ", " + team) + ")");
+        audit(store, "user_add",
+              name + " (" + roleText + (team.empty() ? "" : ", " + team) +
+                  (user.worker.empty() ? "" : ", worker " + user.worker) + ")");
         std::cout << "created user " << name << " (" << roleText
                   << (team.empty() ? "" : ", team " + team) << ") in " << path << "\n";
         printToken(token);

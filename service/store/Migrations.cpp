@@ -129,17 +129,18 @@ std::vector<std::string> Migrations::auditChainColumns() {
     };
 }
 
-std::vector<std::string> Migrations::nextDueWhatColumn() {
+std::vector<std::string> Migrations::caseloadColumns() {
     return {
         "ALTER TABLE cases ADD COLUMN next_due_what TEXT NOT NULL DEFAULT ''",
         "UPDATE cases SET summary_as_of = ''",
+        "ALTER TABLE users ADD COLUMN worker TEXT NOT NULL DEFAULT ''",
     };
 }
 
 const std::vector<std::vector<std::string>>& Migrations::all() {
     static const std::vector<std::vector<std::string>> migrations = {
         version1(), caseSummaries(), Migrations::userSignInColumns(), appendOnlyAndChained(),
-        Migrations::nextDueWhatColumn()};
+        Migrations::caseloadColumns()};
     return migrations;
 }
 

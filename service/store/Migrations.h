@@ -25,9 +25,10 @@ public:
     // columns (AuditChain.h); what is due next.
     static std::vector<std::string> userSignInColumns();
     static std::vector<std::string> auditChainColumns();
-    // Schema 5 of both: what is due next kept beside its date. Every summary is marked as
-    // never computed, so that the service renews each (a few per list, the sweep the rest).
-    static std::vector<std::string> nextDueWhatColumn();
+    // Schema 5 of both, for the caseload: what is due next kept beside its date (every
+    // summary is marked as never computed, so that the service renews each: a few per list,
+    // the sweep the rest), and the worker id of each user.
+    static std::vector<std::string> caseloadColumns();
 };
 
 }  // namespace ehdocs::store

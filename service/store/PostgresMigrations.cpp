@@ -110,7 +110,7 @@ void ensureVersionTable(Poco::Data::Session& session) {
 const std::vector<std::vector<std::string>>& PostgresMigrations::all() {
     static const std::vector<std::vector<std::string>> migrations = {
         version1(), caseSummaries(), Migrations::userSignInColumns(),
-        Migrations::auditChainColumns(), Migrations::nextDueWhatColumn()};
+        Migrations::auditChainColumns(), Migrations::caseloadColumns()};
     return migrations;
 }
 

@@ -439,9 +439,11 @@ WriteResult PostgresStore::addUser(const User& user) {
         Statement insert(s);
         const int disabled = user.disabled ? 1 : 0;
         insert << "INSERT INTO users (name, role, team, token_hash, created_at, password_hash,"
-                  " disabled) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING",
+                  " disabled, worker) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+                  " ON CONFLICT (name) DO NOTHING",
             useRef(user.name), useRef(user.role), useRef(user.team), useRef(user.tokenHash),
-            useRef(user.createdAt), useRef(user.passwordHash), useRef(disabled);
+            useRef(user.createdAt), useRef(user.passwordHash), useRef(disabled),
+            useRef(user.worker);
         return insert.execute() == 0 ? WriteResult::exists : WriteResult::ok;
     });
 }
@@ -450,20 +452,20 @@ namespace {
 
 // Users matching `where` (a condition on $1, or "" for all), ordered by name.
 std::vector<User> selectUsers(Session& s, const std::string& where, std::string value) {
-    std::vector<std::string> names, roles, teams, tokens, created, passwords;
+    std::vector<std::string> names, roles, teams, tokens, created, passwords, workers;
     std::vector<int> disabled;
     Statement select(s);
-    select << "SELECT name, role, team, token_hash, created_at, password_hash, disabled"
+    select << "SELECT name, role, team, token_hash, created_at, password_hash, disabled, worker"
               " FROM users" +
                   (where.empty() ? std::string() : " WHERE " + where) + " ORDER BY name",
         into(names), into(roles), into(teams), into(tokens), into(created), into(passwords),
-        into(disabled);
+        into(disabled), into(workers);
     if (!where.empty()) select, useRef(value);
     select.execute();
     std::vector<User> users;
     for (std::size_t i = 0; i < names.size(); ++i) {
         users.push_back(User{names[i], roles[i], teams[i], tokens[i], created[i], passwords[i],
-                             disabled[i] != 0});
+                             disabled[i] != 0, workers[i]});
     }
     return users;
 }

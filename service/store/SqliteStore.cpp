@@ -390,9 +390,10 @@ WriteResult SqliteStore::addUser(const User& user) {
             if (found) return WriteResult::exists;
             const int disabled = user.disabled ? 1 : 0;
             *_writer << "INSERT INTO users (name, role, team, token_hash, created_at,"
-                        " password_hash, disabled) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        " password_hash, disabled, worker) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 useRef(user.name), useRef(user.role), useRef(user.team), useRef(user.tokenHash),
-                useRef(user.createdAt), useRef(user.passwordHash), useRef(disabled), now;
+                useRef(user.createdAt), useRef(user.passwordHash), useRef(disabled),
+                useRef(user.worker), now;
             return WriteResult::ok;
         });
     });
@@ -414,7 +415,8 @@ WriteResult SqliteStore::replaceToken(const std::string& name, const std::string
 
 std::vector<User> SqliteStore::selectUsers(const std::string& where, const std::string& value) {
     std::string sql =
-        "SELECT name, role, team, token_hash, created_at, password_hash, disabled FROM users";
+        "SELECT name, role, team, token_hash, created_at, password_hash, disabled, worker"
+        " FROM users";
     if (!where.empty()) sql += " WHERE " + where;
     sql += " ORDER BY name";
     Statement select(*_reader);
@@ -433,6 +435,7 @@ std::vector<User> SqliteStore::selectUsers(const std::string& where, const std::
         user.createdAt = rows.value("created_at", row).convert<std::string>();
         user.passwordHash = rows.value("password_hash", row).convert<std::string>();
         user.disabled = rows.value("disabled", row).convert<int>() != 0;
+        user.worker = rows.value("worker", row).convert<std::string>();
         found.push_back(std::move(user));
     }
     return found;

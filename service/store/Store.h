@@ -67,6 +67,9 @@ struct User {
     std::string
         passwordHash;       // Argon2id string (web/Passwords.h); "" = cannot sign in to the web app
     bool disabled = false;  // a disabled user can neither sign in nor use their token
+    // The id the case files give this user as a worker (`workers[].id`, a case's
+    // `lead_worker`): a coach's own caseload is the cases they lead. "" = not linked.
+    std::string worker;
 };
 
 struct AuditEntry {

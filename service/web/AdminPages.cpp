@@ -47,6 +47,7 @@ View usersView(WebContext& web) {
     for (const store::User& u : web.store.users()) {
         View item;
         item.set("name", u.name).set("role", render::label(u.role)).set("team", u.team);
+        item.set("worker", u.worker);
         item.set("has_password", !u.passwordHash.empty()).set("disabled", u.disabled);
         list.push(item);
     }
@@ -119,9 +120,13 @@ http::ApiResponse addUser(WebContext& web, Page& page) {
     const std::string name = Poco::trim(page.form.get("name"));
     const std::string role = page.form.get("role"), team = Poco::trim(page.form.get("team"));
     const std::string password = page.form.get("password");
+    const std::string worker = Poco::trim(page.form.get("worker"));
     if (!validUserName(name)) {
         return adminPage(web, page, oneError("User name", "use 1-64 letters, digits, or . _ - @"),
                          "", 422);
+    }
+    if (worker.size() > 64) {
+        return adminPage(web, page, oneError("Worker id", "use at most 64 characters"), "", 422);
     }
     const auto parsed = server::parseRole(role);
     if (!parsed) return adminPage(web, page, oneError("Role", "choose a role"), "", 422);
@@ -136,12 +141,13 @@ http::ApiResponse addUser(WebContext& web, Page& page) {
     }
     // The user gets an API token too (the store needs one); it is never shown, and can be
     // replaced with `ehdocs user token`.
-    const store::User user{name,
-                           role,
-                           server::teamScoped(*parsed) ? team : "",
-                           server::Tokens::sha256Hex(server::Tokens::generate()),
-                           web.nowIso(),
-                           Passwords::hash(password)};
+    store::User user{name,
+                     role,
+                     server::teamScoped(*parsed) ? team : "",
+                     server::Tokens::sha256Hex(server::Tokens::generate()),
+                     web.nowIso(),
+                     Passwords::hash(password)};
+    user.worker = worker;
     if (web.store.addUser(user) == store::WriteResult::exists) {
         return adminPage(web, page, oneError("User name", "there is already a user named " + name),
                          "", 422);

@@ -165,6 +165,16 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
     const http::ApiRequest& r = page.request;
     store::CasePageQuery query = http::caseQuery(r);  // the API's filters, the same errors
     query.limit = kPageSize;
+    // Whose cases: a user linked to a worker id chooses between the cases they lead and all
+    // they may see; a coach starts at their own.
+    const std::string& worker = page.user->worker;
+    std::string show = r.param("show");
+    if (worker.empty()) {
+        show.clear();
+    } else if (show != "mine" && show != "all") {
+        show = page.role() == server::Role::coach ? "mine" : "all";
+    }
+    if (show == "mine") query.leadWorker = worker;
     const store::CasePage cases = web.service.list(page.caller, query);
 
     View list = View::list();
@@ -172,11 +182,21 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
     std::map<std::string, std::string> params;
     for (const char* name : {"q", "status", "lead_worker", "ready", "late"})
         params[name] = r.param(name);
+    params["show"] = show;
     View view = filterChoices(web, page, params);
+    if (!show.empty()) {
+        View shows = View::list();
+        shows.push(option("mine", "Cases I lead", show))
+            .push(option(
+                "all", page.role() == server::Role::admin ? "Every case" : "Every case of the team",
+                show));
+        view.set("shows", shows).set("choose_whose", true);
+    }
     view.set("cases", list).set("any", !list.empty());
     view.set("count", std::to_string(cases.total));
-    view.set("scope", page.role() == server::Role::admin ? "Every case"
-                                                         : "Cases of team " + page.user->team);
+    view.set("scope", show == "mine"                       ? "Cases you lead"
+                      : page.role() == server::Role::admin ? "Every case"
+                                                           : "Cases of team " + page.user->team);
     // The number of the page's first row travels with the cursor, for the text only.
     const std::size_t first =
         r.param("cursor").empty() ? 1 : std::max(1, pageNumber(r.param("from")));

@@ -44,8 +44,8 @@ BOOST_AUTO_TEST_CASE(a_new_token_replaces_the_old_one) {
     dir.createDirectories();
     const std::string data = dir.path();
 
-    Run added =
-        runEhdocs({"user", "add", "amira", "--role", "coach", "--team", "South", "--data", data});
+    Run added = runEhdocs({"user", "add", "amira", "--role", "coach", "--team", "South",
+                           "--worker", "w1", "--data", data});
     BOOST_REQUIRE_EQUAL(added.status, 0);
     const std::string first = added.lastLine();
 
@@ -62,6 +62,7 @@ BOOST_AUTO_TEST_CASE(a_new_token_replaces_the_old_one) {
     BOOST_REQUIRE(user);
     BOOST_TEST(user->role == "coach");
     BOOST_TEST(user->team == "South");
+    BOOST_TEST(user->worker == "w1");  // the coach's own caseload: the cases w1 leads
 }
 
 BOOST_AUTO_TEST_CASE(unknown_users_and_missing_databases_are_usage_errors) {

@@ -148,10 +148,14 @@ BOOST_AUTO_TEST_CASE(users_are_found_by_token_hash_and_names_are_unique) {
     for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             User user{"amira", "coach", "South", "hash-1", "2026-06-30T10:00:00Z"};
+            user.worker = "w1";
             BOOST_TEST((s.store->addUser(user) == WriteResult::ok));
             user.tokenHash = "hash-2";
             BOOST_TEST((s.store->addUser(user) == WriteResult::exists));
             BOOST_TEST(s.store->userByTokenHash("hash-1")->team == "South");
+            BOOST_TEST(s.store->userByTokenHash("hash-1")->worker == "w1");
+            BOOST_TEST(s.store->userByName("amira")->worker == "w1");
+            BOOST_TEST(s.store->users().front().worker == "w1");
             BOOST_TEST(!s.store->userByTokenHash("hash-2"));
         }
     }

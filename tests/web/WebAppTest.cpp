@@ -3,6 +3,7 @@
 
 #include "WebFixture.h"
 #include "server/Settings.h"
+#include "web/Passwords.h"
 
 using ehdocs::test::Browser;
 using ehdocs::test::WebFixture;
@@ -269,6 +270,33 @@ BOOST_FIXTURE_TEST_CASE(the_caseload_pages_by_cursor_and_filters_in_the_store, W
     const auto bad = leader.get("/cases?ready=perhaps");
     BOOST_TEST(bad.status == 400);
     BOOST_TEST(contains(bad.body, "ready"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_coach_linked_to_a_worker_starts_at_the_cases_they_lead, WebFixture) {
+    addExample("okafor-ready-to-close", "South", "", "NH-MINE-1");            // led by w1
+    addExample("okafor-ready-to-close", "South", "", "NH-PRIYA-1", "w3");     // by w3
+    addExample("okafor-ready-to-close", "North Locality", "", "NH-NORTH-1");  // w1, North
+    ehdocs::store::User amira{
+        "amira", "coach", "South", "token-hash-amira", "", ehdocs::web::Passwords::hash(kPassword)};
+    amira.worker = "w1";
+    store.addUser(amira);
+    Browser coach(*this);
+    coach.signIn("amira", kPassword);
+    const std::string mine = coach.get("/cases").body;
+    BOOST_TEST(rowIds(mine) == std::vector<std::string>{"NH-MINE-1"});
+    BOOST_TEST(contains(mine, "Cases you lead"));
+    BOOST_TEST(contains(mine, "<option value=\"mine\" selected>Cases I lead</option>"));
+    // The whole team is one choice away (what the role may see), never another team.
+    const std::vector<std::string> team = rowIds(coach.get("/cases?show=all").body);
+    BOOST_TEST(team.size() == 2u);
+    BOOST_TEST(std::count(team.begin(), team.end(), "NH-PRIYA-1") == 1);
+    BOOST_TEST(std::count(team.begin(), team.end(), "NH-NORTH-1") == 0);
+    // A coach not linked to a worker sees the team, with no choice to make.
+    Browser unlinked(*this);
+    unlinked.signIn("coach_south", kPassword);
+    const std::string theirs = unlinked.get("/cases").body;
+    BOOST_TEST(rowIds(theirs).size() == 2u);
+    BOOST_TEST(!contains(theirs, "Whose cases"));
 }
 
 BOOST_FIXTURE_TEST_CASE(the_audit_trail_shows_the_newest_first_and_pages_back, WebFixture) {

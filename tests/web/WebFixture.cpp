@@ -53,7 +53,8 @@ WebFixture::WebFixture() : _now(Poco::Timestamp::fromEpochTime(1782900000)) {
 WebFixture::~WebFixture() = default;
 
 void WebFixture::addExample(const std::string& name, const std::string& team,
-                            const std::string& familyName, const std::string& caseId) {
+                            const std::string& familyName, const std::string& caseId,
+                            const std::string& leadWorker) {
     std::ifstream in(std::string(EHDOCS_SOURCE_DIR) + "/examples/" + name + ".json");
     std::stringstream text;
     text << in.rdbuf();
@@ -62,6 +63,7 @@ void WebFixture::addExample(const std::string& name, const std::string& team,
     if (!team.empty()) json->getObject("service")->set("team", team);
     if (!familyName.empty()) json->getObject("family")->set("family_name", familyName);
     if (!caseId.empty()) json->set("case_id", caseId);
+    if (!leadWorker.empty()) json->set("lead_worker", leadWorker);
     std::ostringstream out;
     json->stringify(out);
     const server::Caller admin = server::Caller::of(store.userByName("admin"), "test", true);

@@ -51,10 +51,11 @@ public:
 
     static constexpr const char* kPassword = "correct horse battery";
 
-    // Stores an example case (examples/NAME.json), optionally with its team, family name and
-    // case id changed.
+    // Stores an example case (examples/NAME.json), optionally with its team, family name, case
+    // id and lead worker (one of its workers' ids) changed.
     void addExample(const std::string& name, const std::string& team = "",
-                    const std::string& familyName = "", const std::string& caseId = "");
+                    const std::string& familyName = "", const std::string& caseId = "",
+                    const std::string& leadWorker = "");
     // Entries of the audit trail with this action (oldest first).
     std::vector<store::AuditEntry> audit(const std::string& action);
 
