@@ -213,9 +213,15 @@ private:
 
     void flushCreates() {
         if (_pending.empty()) return;
+        // Each case's audit entry is stored in its batch's transaction: no case without it.
         std::vector<store::CaseRecord> records;
-        for (const Pending& p : _pending) records.push_back(p.record);
-        const std::vector<store::WriteResult> results = _store.createCases(records);
+        std::vector<store::AuditEntry> entries;
+        for (const Pending& p : _pending) {
+            records.push_back(p.record);
+            entries.push_back(
+                auditEntry(p.record.caseId, "ok", "created version 1 from " + p.path));
+        }
+        const std::vector<store::WriteResult> results = _store.createCases(records, entries);
         for (std::size_t i = 0; i < results.size(); ++i) {
             const Pending& p = _pending[i];
             if (results[i] == store::WriteResult::exists) {
@@ -225,7 +231,6 @@ private:
                                        "it again"));
                 continue;
             }
-            audit(p.record.caseId, "ok", "created version 1 from " + p.path);
             _tally.add(Outcome::created);
         }
         _pending.clear();
@@ -243,11 +248,12 @@ private:
                                "its next version");
         }
         const store::CaseRecord next = recordFor(kase, json, stored.version + 1, "update");
-        if (_store.updateCase(next, {}) != store::WriteResult::ok) {
+        const store::AuditEntry entry = auditEntry(
+            kase.caseId, "ok", "version " + std::to_string(next.version) + " from " + path);
+        if (_store.updateCase(next, {}, {entry}) != store::WriteResult::ok) {
             return refused(path, kase.caseId,
                            "case " + kase.caseId + " changed during the import; run it again");
         }
-        audit(kase.caseId, "ok", "version " + std::to_string(next.version) + " from " + path);
         return Outcome::updated;
     }
 
@@ -268,7 +274,14 @@ private:
         return record;
     }
 
+    // An entry kept for the next batch of refusals (a stored case's own entry goes with it).
     void audit(const std::string& caseId, const std::string& outcome, const std::string& detail) {
+        _audit.push_back(auditEntry(caseId, outcome, detail));
+        if (_audit.size() >= kBatch) flushAudit();
+    }
+
+    store::AuditEntry auditEntry(const std::string& caseId, const std::string& outcome,
+                                 const std::string& detail) const {
         store::AuditEntry entry;
         entry.at = now();
         entry.user = kImportUser;
@@ -278,8 +291,7 @@ private:
         entry.outcome = outcome;
         entry.requestId = _runId;
         entry.detail = detail;
-        _audit.push_back(std::move(entry));
-        if (_audit.size() >= kBatch) flushAudit();
+        return entry;
     }
 
     std::string now() const { return utcTimestamp(_clock()); }

@@ -67,16 +67,19 @@ WriteResult MemoryStore::createCase(const CaseRecord& first, const std::vector<A
     return WriteResult::ok;
 }
 
-std::vector<WriteResult> MemoryStore::createCases(const std::vector<CaseRecord>& firsts) {
+std::vector<WriteResult> MemoryStore::createCases(const std::vector<CaseRecord>& firsts,
+                                                  const std::vector<AuditEntry>& audit) {
     std::lock_guard<std::mutex> lock(_mutex);
     std::vector<WriteResult> results;
-    for (const CaseRecord& first : firsts) {
+    for (std::size_t i = 0; i < firsts.size(); ++i) {
+        const CaseRecord& first = firsts[i];
         if (_cases.count(first.caseId)) {
             results.push_back(WriteResult::exists);
             continue;
         }
         _cases[first.caseId].push_back(first);
         results.push_back(WriteResult::ok);
+        if (i < audit.size()) appendLocked({audit[i]});
     }
     return results;
 }

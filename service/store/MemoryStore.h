@@ -17,7 +17,9 @@ public:
     WriteResult createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) override;
     WriteResult updateCase(const CaseRecord& next, const std::vector<StoredDocument>& documents,
                            const std::vector<AuditEntry>& audit) override;
-    std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) override;
+    std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts,
+                                         const std::vector<AuditEntry>& audit) override;
+    using Store::createCases;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;
     std::optional<CaseRecord> currentHead(const std::string& caseId) override;
     std::vector<CaseRecord> caseHistory(const std::string& caseId) override;

@@ -288,13 +288,20 @@ WriteResult PostgresStore::createCase(const CaseRecord& first,
     });
 }
 
-std::vector<WriteResult> PostgresStore::createCases(const std::vector<CaseRecord>& firsts) {
+std::vector<WriteResult> PostgresStore::createCases(const std::vector<CaseRecord>& firsts,
+                                                    const std::vector<AuditEntry>& audit) {
     return guarded("storing new cases", [&] {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
         return inTransaction(s, [&] {
             std::vector<WriteResult> results;
-            for (const CaseRecord& first : firsts) results.push_back(insertFirst(s, first));
+            std::vector<AuditEntry> stored;
+            for (std::size_t i = 0; i < firsts.size(); ++i) {
+                results.push_back(insertFirst(s, firsts[i]));
+                if (results.back() == WriteResult::ok && i < audit.size())
+                    stored.push_back(audit[i]);
+            }
+            insertAudit(s, stored);
             return results;
         });
     });

@@ -36,7 +36,9 @@ public:
     using Store::createCase;
     using Store::updateCase;
     WriteResult createCase(const CaseRecord& first, const std::vector<AuditEntry>& audit) override;
-    std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) override;
+    std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts,
+                                         const std::vector<AuditEntry>& audit) override;
+    using Store::createCases;
     WriteResult updateCase(const CaseRecord& next, const std::vector<StoredDocument>& documents,
                            const std::vector<AuditEntry>& audit) override;
     std::optional<CaseRecord> currentCase(const std::string& caseId) override;

@@ -209,12 +209,19 @@ WriteResult SqliteStore::createCase(const CaseRecord& first, const std::vector<A
     });
 }
 
-std::vector<WriteResult> SqliteStore::createCases(const std::vector<CaseRecord>& firsts) {
+std::vector<WriteResult> SqliteStore::createCases(const std::vector<CaseRecord>& firsts,
+                                                  const std::vector<AuditEntry>& audit) {
     std::lock_guard<std::mutex> lock(_writeMutex);
     return guarded("storing new cases", [&] {
         return writeTransaction([&] {
             std::vector<WriteResult> results;
-            for (const CaseRecord& first : firsts) results.push_back(insertFirst(first));
+            std::vector<AuditEntry> stored;
+            for (std::size_t i = 0; i < firsts.size(); ++i) {
+                results.push_back(insertFirst(firsts[i]));
+                if (results.back() == WriteResult::ok && i < audit.size())
+                    stored.push_back(audit[i]);
+            }
+            insertAudit(stored);
             return results;
         });
     });

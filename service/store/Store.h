@@ -156,8 +156,13 @@ public:
 
     // createCase() for many cases in one transaction (loading history: one disk sync for the
     // lot): one result per record, ok or exists (a case already stored, or earlier in the
-    // list). A failure of the medium stores none of them.
-    virtual std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) = 0;
+    // list). `audit[i]`, when given, is `firsts[i]`'s audit entry, appended in the same
+    // transaction when that case is stored. A failure of the medium stores none of them.
+    virtual std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts,
+                                                 const std::vector<AuditEntry>& audit) = 0;
+    std::vector<WriteResult> createCases(const std::vector<CaseRecord>& firsts) {
+        return createCases(firsts, {});
+    }
 
     // Stores `next` as the new current version if, and only if, the current version is
     // `next.version - 1` (checked and written atomically: of two writes based on the same

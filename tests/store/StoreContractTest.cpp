@@ -693,8 +693,14 @@ BOOST_AUTO_TEST_CASE(many_cases_are_created_in_one_call) {
     for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             s.store->createCase(version("M0", 1));
+            auto entry = [](const std::string& id) {
+                return AuditEntry{
+                    0,       "2026-06-30T10:00:00Z", "import", "admin", "import", id, "ok",
+                    "run-1", "created " + id};
+            };
             const auto results = s.store->createCases(
-                {version("M1", 1), version("M0", 1), version("M2", 1), version("M1", 1)});
+                {version("M1", 1), version("M0", 1), version("M2", 1), version("M1", 1)},
+                {entry("M1"), entry("M0"), entry("M2"), entry("M1")});
             BOOST_TEST_REQUIRE(results.size() == 4u);
             BOOST_TEST((results[0] == WriteResult::ok));
             BOOST_TEST((results[1] == WriteResult::exists));  // stored before
@@ -702,6 +708,10 @@ BOOST_AUTO_TEST_CASE(many_cases_are_created_in_one_call) {
             BOOST_TEST((results[3] == WriteResult::exists));  // earlier in the list
             BOOST_TEST(s.store->caseCount() == 3u);
             BOOST_TEST(s.store->currentCase("M2")->json == version("M2", 1).json);
+            // The stored cases' entries, in the same transaction; none for the refused ones.
+            std::vector<std::string> audited;
+            for (const AuditEntry& e : s.store->audit({})) audited.push_back(e.detail);
+            BOOST_TEST((audited == std::vector<std::string>{"created M1", "created M2"}));
             BOOST_TEST(s.store->createCases({}).empty());
         }
     }
