@@ -142,6 +142,25 @@ CasePageSql casePageSql(const CasePageQuery& q, bool dollar) {
     return sql;
 }
 
+std::string leadWorkersSql(bool dollar, bool byTeam) {
+    const std::string where =
+        " WHERE " + std::string(byTeam ? (dollar ? "team = $1 AND " : "team = ?1 AND ") : "");
+    // SQLite's planner, without statistics, would take the wider index of filters.
+    const std::string cases = dollar   ? " FROM cases"
+                              : byTeam ? " FROM cases INDEXED BY cases_team_leads"
+                                       : " FROM cases INDEXED BY cases_leads";
+    // PostgreSQL orders names byte by byte, as SQLite does (its own order is the locale's).
+    const std::string bytes = dollar ? " COLLATE \"C\"" : "";
+    const std::string first = "SELECT MIN(lead_worker)" + cases + where + "lead_worker > ''";
+    const std::string next =
+        "SELECT (SELECT MIN(lead_worker)" + cases + where + "lead_worker > w.id)";
+    const std::string name =
+        "(SELECT MAX(lead_worker_name)" + cases + where + "lead_worker = w.id)";
+    return "WITH RECURSIVE w(id) AS (" + first + " UNION ALL " + next +
+           " FROM w WHERE w.id IS NOT NULL) SELECT id, name FROM (SELECT id, " + name +
+           " AS name FROM w WHERE id IS NOT NULL) leads ORDER BY name" + bytes + ", id" + bytes;
+}
+
 CaseRecord summaryFrom(const std::vector<std::string>& row) {
     CaseRecord r;
     r.caseId = row[0];

@@ -37,6 +37,11 @@ struct CasePageSql {
 // case_id, version, written_at, then kSummaryColumns, then sort_key (always the last).
 CasePageSql casePageSql(const CasePageQuery& query, bool dollar);
 
+// Store::leadWorkers(): the rows (id, name), of `team`'s cases when `byTeam` (its one
+// parameter), else of every case. A walk of the index of lead workers, one seek per worker (a
+// GROUP BY would read every case of the team).
+std::string leadWorkersSql(bool dollar, bool byTeam);
+
 // The row's columns read back into a record (the order of casePageSql's select).
 CaseRecord summaryFrom(const std::vector<std::string>& row);
 

@@ -134,6 +134,9 @@ std::vector<std::string> Migrations::caseloadColumns() {
         "ALTER TABLE cases ADD COLUMN next_due_what TEXT NOT NULL DEFAULT ''",
         "UPDATE cases SET summary_as_of = ''",
         "ALTER TABLE users ADD COLUMN worker TEXT NOT NULL DEFAULT ''",
+        // The lead workers of a team (or of every case) read by seeking, not by scanning.
+        "CREATE INDEX cases_team_leads ON cases (team, lead_worker, lead_worker_name)",
+        "CREATE INDEX cases_leads ON cases (lead_worker, lead_worker_name)",
     };
 }
 

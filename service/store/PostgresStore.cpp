@@ -610,11 +610,10 @@ std::vector<std::pair<std::string, std::string>> PostgresStore::leadWorkers(
         Lease lease(*_pool, _free);
         Session& s = lease.session();
         std::vector<std::string> ids, names;
-        // Byte order (COLLATE "C"), as in SQLite and the in-memory store.
-        s << "SELECT lead_worker, MAX(lead_worker_name COLLATE \"C\") AS name FROM cases"
-             " WHERE ($1 = '' OR team = $1) AND lead_worker <> ''"
-             " GROUP BY lead_worker ORDER BY name, lead_worker COLLATE \"C\"",
-            useRef(team), into(ids), into(names), now;
+        Statement select(s);
+        select << leadWorkersSql(true, !team.empty()), into(ids), into(names);
+        if (!team.empty()) select, useRef(team);
+        select.execute();
         std::vector<std::pair<std::string, std::string>> leads;
         for (std::size_t i = 0; i < ids.size(); ++i) leads.push_back({ids[i], names[i]});
         return leads;

@@ -618,10 +618,10 @@ std::vector<std::pair<std::string, std::string>> SqliteStore::leadWorkers(const 
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("listing lead workers", [&] {
         std::vector<std::string> ids, names;
-        *_reader << "SELECT lead_worker, MAX(lead_worker_name) AS name FROM cases"
-                    " WHERE (? = '' OR team = ?) AND lead_worker <> ''"
-                    " GROUP BY lead_worker ORDER BY name, lead_worker",
-            useRef(team), useRef(team), into(ids), into(names), now;
+        Statement select(*_reader);
+        select << leadWorkersSql(false, !team.empty()), into(ids), into(names);
+        if (!team.empty()) select, useRef(team);
+        select.execute();
         std::vector<std::pair<std::string, std::string>> leads;
         for (std::size_t i = 0; i < ids.size(); ++i) leads.push_back({ids[i], names[i]});
         return leads;
