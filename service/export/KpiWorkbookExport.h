@@ -1,0 +1,33 @@
+#pragma once
+
+// The Performance Framework export (docs/exports.md) fed case by case: each case's few KPI
+// facts are kept (KpiReport::Facts: dates and short texts, never the case) and the small
+// workbook is written by finish(). See WorkbookExport for the life cycle; not thread-safe.
+
+#include <string>
+
+#include "export/KpiReport.h"
+#include "export/WorkbookExport.h"
+
+namespace ehdocs {
+
+class KpiWorkbookExport : public WorkbookExport {
+public:
+    // The report's arguments as KpiReport's (the report is built in place: its cases' facts
+    // point into it).
+    KpiWorkbookExport(const std::string& path, KpiPeriod period, std::string team,
+                      KpiReport::StandardsFor standardsFor, std::string author = "ehdocs");
+
+    void add(const Case& kase) override { _report.add(kase); }
+    void addInvalid(InvalidCaseFile file) override { _report.addInvalid(std::move(file)); }
+    void finish() override;
+    std::size_t casesRead() const override { return _report.casesRead(); }
+
+    const KpiReport& report() const { return _report; }
+
+private:
+    std::string _path, _author;
+    KpiReport _report;
+};
+
+}  // namespace ehdocs
