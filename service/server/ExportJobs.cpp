@@ -78,6 +78,7 @@ ExportJobStatus ExportJobs::submit(const Caller& caller, const std::string& name
     job->status.state = "queued";
     job->caller = caller;
     const std::string team = query["team"];
+    ExportJobStatus queued;
     _service.acceptExport(
         caller, name, team,
         [&] {
@@ -106,11 +107,11 @@ ExportJobStatus ExportJobs::submit(const Caller& caller, const std::string& name
             expire();
             _jobs[job->status.id] = job;
             _queue.push_back(job);
+            queued = job->status;  // as it was queued: a worker may take it at once
         },
         name + " job " + job->status.id + " submitted");
     _wake.notify_one();
-    const std::lock_guard<std::mutex> lock(_mutex);
-    return job->status;
+    return queued;
 }
 
 ExportQuery ExportJobs::completedQuery(const Caller& caller, ExportQuery query, Date today) {
