@@ -54,9 +54,16 @@ ExportJobs::ExportJobs(CaseService& service, const Exporters& exporters,
       _clock(std::move(clock)) {
     Poco::File(_folder).createDirectories();
     ::chmod(_folder.c_str(), 0700);
-    // Jobs live in the process that ran them: what an earlier run left is nobody's now.
+    // Jobs live in the process that ran them, so what an earlier run left is nobody's now;
+    // but instances sharing the folder keep their own results in it, so only files older
+    // than keepMinutes go. File times are the file system's clock, not the service's.
+    const Poco::Timestamp::TimeDiff keep =
+        static_cast<Poco::Timestamp::TimeDiff>(_settings.keepMinutes) * 60 *
+        Poco::Timestamp::resolution();
+    const Poco::Timestamp now;
     for (Poco::DirectoryIterator it(_folder), end; it != end; ++it) {
-        if (isJobFile(it.name()) && it->isFile()) removeQuietly(it->path());
+        if (isJobFile(it.name()) && it->isFile() && now - it->getLastModified() >= keep)
+            removeQuietly(it->path());
     }
 }
 

@@ -8,7 +8,8 @@
 //
 // A job belongs to the user who submitted it: to anyone else (but an admin) its id is
 // unknown, 404. Ids are random (Tokens). Jobs live in this process only: another instance
-// of the service does not know them, and they are forgotten when the service stops.
+// of the service does not know them (instances may share `folder`: each removes only its own
+// jobs' files), and they are forgotten, their files removed, when the service stops.
 // Thread-safe. The service and the exporters must outlive this object; its destructor
 // stops it (stop()).
 
@@ -46,7 +47,8 @@ struct ExportJobResult {
 
 class ExportJobs {
 public:
-    // Makes `folder` (0700) when it is missing and removes results a previous run left in it.
+    // Makes `folder` (0700) when it is missing and removes the job files in it older than
+    // exports.keepMinutes (a previous run's; instances sharing the folder keep theirs).
     // Jobs are queued from now on, and run once start() has started the workers.
     ExportJobs(CaseService& service, const Exporters& exporters, const ExportSettings& settings,
                std::string folder, Clock clock);

@@ -100,7 +100,7 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
         {"exports.workers",
          [](Settings& s, auto& v, auto& w) { s.exports.workers = parseInt(v, w, 1, 64); }},
         {"exports.maxQueued",
-         [](Settings& s, auto& v, auto& w) { s.exports.maxQueued = parseInt(v, w, 0, 10000); }},
+         [](Settings& s, auto& v, auto& w) { s.exports.maxQueued = parseInt(v, w, 1, 10000); }},
         {"exports.keepMinutes",
          [](Settings& s, auto& v, auto& w) { s.exports.keepMinutes = parseInt(v, w, 1, 10080); }},
         {"exports.maxKept",

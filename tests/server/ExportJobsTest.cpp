@@ -4,9 +4,11 @@
 // the streamed export under them, which reads the store a batch at a time.
 
 #include <Poco/DirectoryIterator.h>
+#include <Poco/File.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/TemporaryFile.h>
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
 #include <sys/stat.h>
@@ -15,6 +17,7 @@
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -433,6 +436,32 @@ BOOST_FIXTURE_TEST_CASE(an_export_reads_and_holds_one_batch_at_a_time, ManyCases
     BOOST_TEST(std::is_sorted(out->ids.begin(), out->ids.end()));  // case id order
     BOOST_TEST(out->ids.back() == "C-9999");
     BOOST_TEST(store.audit({}).back().outcome == "ok");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(export_job_files)
+
+// Another instance sharing the data folder keeps its results there: only job files older than
+// exports.keepMinutes, which no running instance still serves, are removed at start.
+BOOST_FIXTURE_TEST_CASE(at_start_only_job_files_past_keep_minutes_are_removed, ManyCases) {
+    const std::string folder = Poco::TemporaryFile::tempName() + "-jobs";
+    Poco::File(folder).createDirectories();
+    const std::string old = folder + "/job-old.xlsx", fresh = folder + "/job-fresh.xlsx",
+                      other = folder + "/notes.txt";
+    for (const auto& path : {old, fresh, other}) std::ofstream(path) << "x";
+    Poco::File(old).setLastModified(Poco::Timestamp() - 61LL * 60 * 1000000);
+    Poco::File(other).setLastModified(Poco::Timestamp() - 61LL * 60 * 1000000);
+    const server::Exporters exporters = server::Workbooks::exporters(readiness.profiles());
+    {
+        server::ExportJobs jobs(service, exporters, server::ExportSettings{}, folder,
+                                [] { return Poco::Timestamp(); });
+        BOOST_TEST(!Poco::File(old).exists());
+        BOOST_TEST(Poco::File(fresh).exists());
+        BOOST_TEST(Poco::File(other).exists());  // not a job's
+    }
+    BOOST_TEST(Poco::File(fresh).exists());  // stopping removes only its own jobs' files
+    Poco::File(folder).remove(true);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
