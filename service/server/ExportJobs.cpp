@@ -14,6 +14,7 @@
 
 #include "server/Errors.h"
 #include "server/Tokens.h"
+#include "store/Store.h"
 
 namespace ehdocs::server {
 
@@ -184,16 +185,19 @@ ExportJobResult ExportJobs::result(const Caller& caller, const std::string& id) 
 
 void ExportJobs::stop() {
     std::vector<std::thread> workers;
+    std::deque<JobPtr> cancelled;
     {
         const std::lock_guard<std::mutex> lock(_mutex);
         _stopping = true;
         for (const JobPtr& job : _queue) {
             finishLocked(*job, "failed", "the service stopped before the job ran");
         }
-        _queue.clear();
+        cancelled.swap(_queue);
         workers.swap(_workers);
     }
     _wake.notify_all();
+    for (const JobPtr& job : cancelled)
+        auditFinish(*job, "export_cancelled", "the service stopped before the job ran");
     for (auto& worker : workers) worker.join();  // a running job stops at its next batch
     const std::lock_guard<std::mutex> lock(_mutex);
     for (const auto& [id, job] : _jobs) removeQuietly(job->path);
@@ -219,6 +223,7 @@ void ExportJobs::work() {
 void ExportJobs::run(Job& job) {
     const std::string part = job.path + ".part";
     const std::string& name = job.status.name;
+    std::string outcome = "ok", error;
     try {
         createPrivateFile(part);
         _service.exportWorkbook(
@@ -233,19 +238,42 @@ void ExportJobs::run(Job& job) {
                 job.status.read = read;
                 job.status.total = total;
             },
-            name + " job " + job.status.id + " run");
+            name + " job " + job.status.id);
         ::chmod(part.c_str(), 0600);
         if (std::rename(part.c_str(), job.path.c_str()) != 0) {
             throw Poco::FileException("cannot move the workbook to " + job.path);
         }
-        finish(job, "done", "");
+    } catch (const ServiceException& e) {
+        outcome = e.name();
+        error = messageOf(e);
+    } catch (const store::StoreException& e) {
+        outcome = "storage_unavailable";
+        error = messageOf(e);
     } catch (const Poco::Exception& e) {
-        removeQuietly(part);
-        finish(job, "failed", messageOf(e));
+        outcome = "internal_error";
+        error = messageOf(e);
     } catch (const std::exception& e) {
-        removeQuietly(part);
-        finish(job, "failed", e.what());
+        outcome = "internal_error";
+        error = e.what();
     }
+    if (outcome != "ok") removeQuietly(part);
+    // Audited before it is told done, so that whoever sees it done finds its entry.
+    auditFinish(job, outcome, error);
+    finish(job, outcome == "ok" ? "done" : "failed", error);
+}
+
+// The job's end in the audit trail, with its id (the export's own entry, written by
+// CaseService, has the id only when it succeeded).
+void ExportJobs::auditFinish(const Job& job, const std::string& outcome, const std::string& error) {
+    std::size_t read = 0;
+    {
+        const std::lock_guard<std::mutex> lock(_mutex);
+        read = job.status.read;
+    }
+    const std::string what = job.status.name + " job " + job.status.id;
+    _service.recordExport(job.caller, outcome,
+                          outcome == "ok" ? what + " done: " + std::to_string(read) + " cases read"
+                                          : what + " failed: " + error);
 }
 
 void ExportJobs::finish(Job& job, const std::string& state, const std::string& error) {

@@ -96,6 +96,7 @@ private:
     void run(Job& job);
     void finish(Job& job, const std::string& state, const std::string& error);
     void finishLocked(Job& job, const std::string& state, const std::string& error);
+    void auditFinish(const Job& job, const std::string& outcome, const std::string& error);
     JobPtr owned(const Caller& caller, const std::string& id);
     void expire();  // under _mutex: forgets jobs past keepMinutes and beyond maxKept
     std::string nowIso() const { return utcTimestamp(_clock()); }

@@ -16,9 +16,12 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <fstream>
+#include <future>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 #include "ApiFixture.h"
@@ -284,15 +287,18 @@ BOOST_FIXTURE_TEST_CASE(every_step_of_a_job_is_audited, StoredExamples) {
     }
     BOOST_TEST_REQUIRE(seen.size() >= 5u);
     BOOST_TEST(seen[0] == "sf ok sf.xlsx job " + id + " submitted");
-    // The run is audited as the submitter's, with the submit's request id.
+    // The run (the export, then the job's end) is audited as the submitter's, with the
+    // submit's request id.
     const auto all = exportEntries(*this, before);
-    const auto run = std::find_if(all.begin(), all.end(), [&](const store::AuditEntry& e) {
-        return e.detail == "sf.xlsx job " + id + " run";
-    });
-    BOOST_TEST_REQUIRE((run != all.end()));
-    BOOST_TEST(run->outcome == "ok");
-    BOOST_TEST(run->user == "sf");
-    BOOST_TEST(run->requestId == "job-submit-1");
+    for (const std::string detail :
+         {"sf.xlsx job " + id, "sf.xlsx job " + id + " done: 3 cases read"}) {
+        const auto run = std::find_if(
+            all.begin(), all.end(), [&](const store::AuditEntry& e) { return e.detail == detail; });
+        BOOST_TEST_REQUIRE((run != all.end()), detail);
+        BOOST_TEST(run->outcome == "ok");
+        BOOST_TEST(run->user == "sf");
+        BOOST_TEST(run->requestId == "job-submit-1");
+    }
     BOOST_TEST(contains(seen[seen.size() - 3], "job " + id + " status: done"));
     BOOST_TEST(seen[seen.size() - 2] == "sf ok job " + id + " result: sf.xlsx");
     BOOST_TEST(contains(seen.back(), "leader_south not_found job " + id + " result:"));
@@ -461,6 +467,78 @@ BOOST_FIXTURE_TEST_CASE(at_start_only_job_files_past_keep_minutes_are_removed, M
         BOOST_TEST(Poco::File(other).exists());  // not a job's
     }
     BOOST_TEST(Poco::File(fresh).exists());  // stopping removes only its own jobs' files
+    Poco::File(folder).remove(true);
+}
+
+// A running job is stopped at its next batch when the service stops: its export waits here
+// (in add) until stop() has begun, so the order is certain without sleeping.
+BOOST_FIXTURE_TEST_CASE(stopping_cancels_a_running_job_and_leaves_no_file, ManyCases) {
+    add("C-0001");
+    struct Gate {
+        std::mutex mutex;
+        std::condition_variable changed;
+        bool entered = false, released = false;
+    } gate;
+    struct WaitingExport : WorkbookExport {
+        Gate& gate;
+        std::string path;
+        WaitingExport(Gate& g, std::string p) : gate(g), path(std::move(p)) {}
+        void add(const Case&) override {
+            std::unique_lock<std::mutex> lock(gate.mutex);
+            gate.entered = true;
+            gate.changed.notify_all();
+            gate.changed.wait(lock, [&] { return gate.released; });
+        }
+        void addInvalid(InvalidCaseFile) override {}
+        void finish() override { std::ofstream(path) << "a whole workbook"; }
+        std::size_t casesRead() const override { return 0; }
+    };
+    server::Exporters exporters;
+    exporters["sf.xlsx"] = {
+        server::Workbooks::kContentType, [](const server::ExportQuery&) {},
+        [&](const server::ExportQuery&, const std::string& path) {
+            return std::unique_ptr<WorkbookExport>(std::make_unique<WaitingExport>(gate, path));
+        }};
+    const std::string folder = Poco::TemporaryFile::tempName() + "-jobs";
+    server::ExportJobs jobs(service, exporters, server::ExportSettings{}, folder,
+                            [] { return Poco::Timestamp::fromEpochTime(1782900000); });
+    jobs.start();
+    const auto admin =
+        server::Caller::of(store::User{"admin", "admin", "", "", "", "", false}, "stop-1", true);
+    const std::string id = jobs.submit(admin, "sf.xlsx", {{"as_of", "2026-07-01"}}).id;
+    {
+        std::unique_lock<std::mutex> lock(gate.mutex);
+        gate.changed.wait(lock, [&] { return gate.entered; });
+    }
+    auto stopped = std::async(std::launch::async, [&] { jobs.stop(); });
+    // Once stop() has begun, a submit is refused: then let the running export go on.
+    for (;;) {
+        try {
+            jobs.submit(admin, "sf.xlsx", {{"as_of", "2026-07-01"}});
+        } catch (const server::ExportQueueFullException& e) {
+            if (std::string(e.message()).find("stopping") != std::string::npos) break;
+        }
+    }
+    {
+        const std::lock_guard<std::mutex> lock(gate.mutex);
+        gate.released = true;
+    }
+    gate.changed.notify_all();
+    stopped.get();
+
+    const server::ExportJobStatus status = jobs.status(admin, id);
+    BOOST_TEST(status.state == "failed");
+    BOOST_TEST(status.error == "the service stopped before the export finished; submit it again");
+    BOOST_TEST(filesIn(folder) == 0u);  // neither the part-written file nor a result
+    const auto trail = store.audit({});
+    const std::string ended =
+        "sf.xlsx job " + id +
+        " failed: the service stopped before the export finished; submit it again";
+    const auto end = std::find_if(trail.begin(), trail.end(),
+                                  [&](const store::AuditEntry& e) { return e.detail == ended; });
+    BOOST_TEST_REQUIRE((end != trail.end()));
+    BOOST_TEST(end->outcome == "export_cancelled");
+    BOOST_TEST(end->user == "admin");
     Poco::File(folder).remove(true);
 }
 
