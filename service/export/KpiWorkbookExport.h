@@ -1,8 +1,9 @@
 #pragma once
 
-// The Performance Framework export (docs/exports.md) fed case by case: each case's few KPI
-// facts are kept (KpiReport::Facts: dates and short texts, never the case) and the small
-// workbook is written by finish(). See WorkbookExport for the life cycle; not thread-safe.
+// The Performance Framework export (docs/exports.md) fed case by case: each case is counted
+// into the KpiReport's tallies and dropped (re-referrals keep the child keys of the period's
+// requests and of the episodes closed before them), and the small workbook is written by
+// finish(). See WorkbookExport for the life cycle; not thread-safe.
 
 #include <string>
 
