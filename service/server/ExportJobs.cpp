@@ -100,10 +100,10 @@ ExportJobStatus ExportJobs::submit(const Caller& caller, const std::string& name
             job->status.submittedAt = nowIso();
             job->path = _folder + job->status.id + ".xlsx";
             const std::lock_guard<std::mutex> lock(_mutex);
-            if (_stopping || _queue.size() >= static_cast<std::size_t>(_settings.maxQueued)) {
+            if (_stopping || _waiting >= static_cast<std::size_t>(_settings.maxQueued)) {
                 ExportQueueFullException full(
                     _stopping ? "the service is stopping; submit the export again shortly"
-                              : std::to_string(_queue.size()) +
+                              : std::to_string(_waiting) +
                                     " export jobs are waiting already (exports.maxQueued); "
                                     "try again in " +
                                     std::to_string(kQueueRetrySeconds) + " s");
@@ -113,12 +113,29 @@ ExportJobStatus ExportJobs::submit(const Caller& caller, const std::string& name
                 throw full;
             }
             expire();
+            ++_waiting;
             _jobs[job->status.id] = job;
-            _queue.push_back(job);
-            queued = job->status;  // as it was queued: a worker may take it at once
+            queued = job->status;
         },
         name + " job " + job->status.id + " submitted");
-    _wake.notify_one();
+    // Handed to the workers only now that its submit is audited, so that its run's entries
+    // come after it.
+    const char* const stopped = "the service stopped before the job ran";
+    bool handedOver = true;
+    {
+        const std::lock_guard<std::mutex> lock(_mutex);
+        if (_stopping) {  // stop() came in between: it will never run
+            finishLocked(*job, "failed", stopped);
+            handedOver = false;
+        } else {
+            _queue.push_back(job);
+        }
+    }
+    if (handedOver) {
+        _wake.notify_one();
+    } else {
+        auditFinish(*job, "export_cancelled", stopped);
+    }
     return queued;
 }
 
@@ -193,6 +210,7 @@ void ExportJobs::stop() {
             finishLocked(*job, "failed", "the service stopped before the job ran");
         }
         cancelled.swap(_queue);
+        _waiting = 0;
         workers.swap(_workers);
     }
     _wake.notify_all();
@@ -212,6 +230,7 @@ void ExportJobs::work() {
             if (_stopping) return;
             job = _queue.front();
             _queue.pop_front();
+            --_waiting;
             job->status.state = "running";
         }
         run(*job);

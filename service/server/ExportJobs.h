@@ -111,6 +111,7 @@ private:
     std::condition_variable _wake;
     std::map<std::string, JobPtr> _jobs;
     std::deque<JobPtr> _queue;
+    std::size_t _waiting = 0;      // jobs accepted and not yet running (in _queue, or about to be)
     std::deque<JobPtr> _finished;  // oldest first
     bool _stopping = false;
     std::vector<std::thread> _workers;
