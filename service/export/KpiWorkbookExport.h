@@ -15,9 +15,10 @@ namespace ehdocs {
 class KpiWorkbookExport : public WorkbookExport {
 public:
     // The report's arguments as KpiReport's (the report is built in place: its cases' facts
-    // point into it).
+    // point into it). `tmpdir` as KpiWorkbookWriter::write's.
     KpiWorkbookExport(const std::string& path, KpiPeriod period, std::string team,
-                      KpiReport::StandardsFor standardsFor, std::string author = "ehdocs");
+                      KpiReport::StandardsFor standardsFor, std::string author = "ehdocs",
+                      std::string tmpdir = "");
 
     void add(const Case& kase) override { _report.add(kase); }
     void addInvalid(InvalidCaseFile file) override { _report.addInvalid(std::move(file)); }
@@ -27,7 +28,7 @@ public:
     const KpiReport& report() const { return _report; }
 
 private:
-    std::string _path, _author;
+    std::string _path, _author, _tmpdir;
     KpiReport _report;
 };
 

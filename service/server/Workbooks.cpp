@@ -51,14 +51,15 @@ Exporter supportingFamilies(const std::string& tmpdir) {
     return sf;
 }
 
-Exporter kpi(const rules::ProfileRegistry& profiles) {
+Exporter kpi(const rules::ProfileRegistry& profiles, const std::string& tmpdir) {
     Exporter kpi;
     kpi.contentType = Workbooks::kContentType;
     kpi.check = [](const ExportQuery& query) { period(query); };
     // Each case is judged by its own profile's standards, as `ehdocs export kpi` does.
-    kpi.open = [&profiles](const ExportQuery& query, const std::string& path) {
-        return std::unique_ptr<WorkbookExport>(std::make_unique<KpiWorkbookExport>(
-            path, period(query), parameter(query, "team"), profileStandards(profiles)));
+    kpi.open = [&profiles, tmpdir](const ExportQuery& query, const std::string& path) {
+        return std::unique_ptr<WorkbookExport>(
+            std::make_unique<KpiWorkbookExport>(path, period(query), parameter(query, "team"),
+                                                profileStandards(profiles), "ehdocs", tmpdir));
     };
     return kpi;
 }
@@ -76,7 +77,8 @@ std::string exportOf(const Exporter& exporter, const Workbooks::Cases& cases,
 }  // namespace
 
 Exporters Workbooks::exporters(const rules::ProfileRegistry& profiles, const std::string& tmpdir) {
-    return {{"sf.xlsx", server::supportingFamilies(tmpdir)}, {"kpi.xlsx", server::kpi(profiles)}};
+    return {{"sf.xlsx", server::supportingFamilies(tmpdir)},
+            {"kpi.xlsx", server::kpi(profiles, tmpdir)}};
 }
 
 std::string Workbooks::bytesOf(const std::function<void(const std::string& path)>& write) {
@@ -101,7 +103,7 @@ std::string Workbooks::kpi(const Cases& cases, const Query& query) {
 
 std::string Workbooks::kpiWithProfiles(const Cases& cases, const Query& query,
                                        const rules::ProfileRegistry& profiles) {
-    return exportOf(server::kpi(profiles), cases, query);
+    return exportOf(server::kpi(profiles, ""), cases, query);
 }
 
 }  // namespace ehdocs::server
