@@ -350,6 +350,33 @@ BOOST_FIXTURE_TEST_CASE(a_result_is_a_private_file_removed_after_keep_minutes, S
     BOOST_TEST(::stat(file.c_str(), &info) != 0);
 }
 
+// A job whose export fails says why, has no result, and its end is audited with the reason.
+BOOST_FIXTURE_TEST_CASE(a_failed_job_says_why_and_has_no_result, StoredExamples) {
+    store::CaseRecord broken;
+    broken.caseId = "ZZ-BROKEN";
+    broken.version = 1;
+    broken.json = R"({"format": "ehdocs.case/1"})";
+    BOOST_TEST_REQUIRE((store.createCase(broken) == store::WriteResult::ok));
+    const Reply submitted = call("POST", "/api/v1/exports", token("sf"), kSfJob);
+    BOOST_TEST_REQUIRE(submitted.status == 202);
+    const std::string id = parsed(submitted)->getValue<std::string>("job");
+    const Object::Ptr status = finished(*this, submitted.header("Location"), "sf");
+    BOOST_TEST(status->getValue<std::string>("state") == "failed");
+    const std::string error = status->getValue<std::string>("error");
+    BOOST_TEST(error.rfind("stored case ZZ-BROKEN no longer validates: ", 0) == 0u, error);
+    BOOST_TEST(!status->isNull("finished_at"));
+    const Reply result = call("GET", submitted.header("Location") + "/result", token("sf"));
+    BOOST_TEST(result.status == 409);
+    BOOST_TEST(contains(result.body, "failed, so it has no result"));
+    BOOST_TEST(filesIn(jobsFolder()) == 0u);
+    const auto entries = exportEntries(*this);
+    const auto end = std::find_if(entries.begin(), entries.end(), [&](const store::AuditEntry& e) {
+        return e.detail.rfind("sf.xlsx job " + id + " failed: stored case ZZ-BROKEN", 0) == 0;
+    });
+    BOOST_TEST_REQUIRE((end != entries.end()));
+    BOOST_TEST(end->outcome == "internal_error");
+}
+
 BOOST_AUTO_TEST_CASE(stopping_fails_the_waiting_jobs_and_refuses_new_ones) {
     StoredExamples api(ApiFixture::testSettings(), false);
     const Reply submitted = api.call("POST", "/api/v1/exports", api.token("sf"), kSfJob);
