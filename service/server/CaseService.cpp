@@ -615,8 +615,7 @@ void CaseService::recordExport(const Caller& caller, const std::string& outcome,
     _audit.record(entry);
 }
 
-std::string CaseService::exportScope(const Caller& caller, Action action,
-                                     const std::string& team) {
+std::string CaseService::exportScope(const Caller& caller, Action action, const std::string& team) {
     const store::User& user = Authoriser::require(caller, action);
     const std::optional<std::string> scope = Authoriser::teamScope(caller);
     if (!scope) return "";

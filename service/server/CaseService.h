@@ -143,8 +143,7 @@ public:
 
     // Audits a call about an export job that reads no case (its status, its result): action
     // "export", `outcome` "ok" or the error code the caller is answered with.
-    void recordExport(const Caller& caller, const std::string& outcome,
-                      const std::string& detail);
+    void recordExport(const Caller& caller, const std::string& outcome, const std::string& detail);
 
     // Every current case, for the workbook export named `what` ("sf.xlsx", "kpi.xlsx"; any
     // other name is checked as sf.xlsx), for callers whose role may export it, audited. A team
@@ -176,8 +175,7 @@ private:
     // the role may not, or `team` is not theirs.
     std::string exportScope(const Caller& caller, Action action, const std::string& team);
     // Every current case of `scope`, a batch at a time, into `out`.
-    void streamCases(const std::string& scope, WorkbookExport& out,
-                     const ExportProgress& progress);
+    void streamCases(const std::string& scope, WorkbookExport& out, const ExportProgress& progress);
     store::CaseRecord currentOrThrow(const std::string& caseId);
     std::shared_ptr<const Case> parsed(const store::CaseRecord& record);
     Case validated(const std::string& json);
