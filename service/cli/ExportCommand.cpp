@@ -8,10 +8,8 @@
 #include "cli/CommandLine.h"
 #include "export/CaseScan.h"
 #include "export/ExportException.h"
-#include "export/KpiReport.h"
-#include "export/KpiWorkbookWriter.h"
-#include "export/SfExport.h"
-#include "export/SfWorkbookWriter.h"
+#include "export/KpiWorkbookExport.h"
+#include "export/SfWorkbookExport.h"
 #include "rules/ProfileRegistry.h"
 #include "rules/RulesException.h"
 
@@ -48,17 +46,25 @@ void reportInvalid(const std::vector<InvalidCaseFile>& invalid) {
             std::cerr << "ehdocs export: skipped " << bad.path << ": " << error << "\n";
 }
 
+// The case files read (a batch at a time, on every core) into `out` in their order, the
+// invalid ones listed in it and on stderr, then the workbook written: the same streamed
+// export the service runs over its store.
+std::vector<InvalidCaseFile> runExport(WorkbookExport& out, const std::vector<std::string>& files) {
+    const auto invalid =
+        CaseScan().run(files, [&](const Case& kase, const std::string&) { out.add(kase); });
+    for (const auto& bad : invalid) out.addInvalid(bad);
+    reportInvalid(invalid);
+    out.finish();
+    return invalid;
+}
+
 int runSf(const std::vector<std::string>& files, const po::variables_map& vm) {
     const Date asOf = vm.count("as-of") ? dateOption(vm, "as-of") : ukToday(systemClock());
     const std::string team = vm.count("team") ? vm["team"].as<std::string>() : "";
-    SfExport data(ClaimAssessor(), asOf, team);
-    const auto invalid =
-        CaseScan().run(files, [&](const Case& kase, const std::string&) { data.add(kase); });
-    for (const auto& bad : invalid) data.addInvalid(bad);
-    reportInvalid(invalid);
     const std::string out = vm["output"].as<std::string>();
-    SfWorkbookWriter::write(data, out);
-    std::cerr << "ehdocs export sf: " << data.families().size() << " families on the programme ("
+    SfWorkbookExport data(out, ClaimAssessor(), asOf, team);
+    const auto invalid = runExport(data, files);
+    std::cerr << "ehdocs export sf: " << data.families() << " families on the programme ("
               << data.casesRead() << " case files read, " << invalid.size() << " invalid) as of "
               << asOf.iso() << " -> " << out << "\n";
     return kExitOk;
@@ -71,13 +77,9 @@ int runKpi(const std::vector<std::string>& files, const po::variables_map& vm) {
     const std::string team = vm.count("team") ? vm["team"].as<std::string>() : "";
     // Each case is judged by its own profile's standards, from the configured profiles.
     const rules::ProfileRegistry profiles = profilesOption(vm);
-    KpiReport report(period, KpiStandards{}, team, profileStandards(profiles));
-    const auto invalid =
-        CaseScan().run(files, [&](const Case& kase, const std::string&) { report.add(kase); });
-    for (const auto& bad : invalid) report.addInvalid(bad);
-    reportInvalid(invalid);
     const std::string out = vm["output"].as<std::string>();
-    KpiWorkbookWriter::write(report, out);
+    KpiWorkbookExport report(out, period, team, profileStandards(profiles));
+    const auto invalid = runExport(report, files);
     std::cerr << "ehdocs export kpi: " << report.casesRead() << " case files read ("
               << invalid.size() << " invalid), " << period.from.iso() << " to " << period.to.iso()
               << " -> " << out << "\n";

@@ -21,6 +21,7 @@
 #include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
 #include "server/CaseService.h"
+#include "server/ExportJobs.h"
 #include "server/RecordRenderer.h"
 #include "server/RulesReadiness.h"
 #include "server/Settings.h"
@@ -36,18 +37,6 @@ using Poco::Util::OptionSet;
 namespace ehdocs::cli {
 
 namespace {
-
-// GET /api/v1/exports/sf.xlsx?as_of=&team= and kpi.xlsx?from=&to=&team= (docs/exports.md).
-// The KPI workbook uses the service's own profiles (`profiles` must outlive the endpoints).
-void addExports(http::ApiEndpoints& endpoints, const rules::ProfileRegistry& profiles) {
-    endpoints.setExporter("sf.xlsx", server::Workbooks::kContentType,
-                          &server::Workbooks::supportingFamilies);
-    endpoints.setExporter(
-        "kpi.xlsx", server::Workbooks::kContentType,
-        [&profiles](const server::Workbooks::Cases& cases, const server::Workbooks::Query& query) {
-            return server::Workbooks::kpiWithProfiles(cases, query, profiles);
-        });
-}
 
 class ServeApplication : public Poco::Util::ServerApplication {
 protected:
@@ -151,8 +140,15 @@ private:
         server::CaseService service(store, audit, readiness, &renderer, clock, settings.cacheBytes);
         web::WebApp pages(service, store, audit, settings, readiness.profiles(), clock);
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, settings.port), 128);
+        // GET /api/v1/exports/sf.xlsx?as_of=&team= and kpi.xlsx?from=&to=&team=, and the
+        // same as jobs (POST /api/v1/exports), streamed from the store (docs/api.md).
+        const server::Exporters exporters =
+            server::Workbooks::exporters(readiness.profiles(), settings.exportsDir());
+        server::ExportJobs jobs(service, exporters, settings.exports, settings.exportsDir(), clock);
+        jobs.start();
         http::HttpService http(service, settings, socket);
-        addExports(http.endpoints(), readiness.profiles());
+        http.endpoints().setExporters(exporters);
+        http.endpoints().setExportJobs(jobs);
         http.setPages([&pages](const http::ApiRequest& request) { return pages.handle(request); });
         http.endpoints().setHealthProbe([&store] { store.probeWrite(); });
         http.start();
@@ -169,6 +165,8 @@ private:
         waitForTerminationRequest();
         std::cout << "ehdocs: stopping; finishing requests in flight" << std::endl;
         http.stop(settings.shutdownSeconds);
+        // Running export jobs stop at their next batch; their partial files are removed.
+        jobs.stop();
         std::cout << "ehdocs: stopped" << std::endl;
         return kExitOk;
     }

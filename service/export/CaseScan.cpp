@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "export/ExportException.h"
+#include "export/ParallelReader.h"
 
 namespace ehdocs {
 namespace {
@@ -21,7 +22,8 @@ std::string normalised(const std::string& text) {
 
 }  // namespace
 
-CaseScan::CaseScan(Reader reader) : _reader(std::move(reader)) {
+CaseScan::CaseScan(Reader reader, unsigned threads)
+    : _reader(std::move(reader)), _threads(threads) {
     if (!_reader) _reader = [](const std::string& path) { return CaseReader::fromFile(path); };
 }
 
@@ -50,17 +52,25 @@ std::vector<std::string> CaseScan::expand(const std::vector<std::string>& paths)
 
 std::vector<InvalidCaseFile> CaseScan::run(const std::vector<std::string>& paths,
                                            const Visitor& visit) const {
+    const ParallelReader reader(_threads);
     std::vector<InvalidCaseFile> invalid;
-    for (const auto& path : paths) {
-        const ReadResult read = _reader(path);
-        if (read.ok() && read.kase) {
-            visit(*read.kase, path);
-            continue;
+    for (std::size_t first = 0; first < paths.size(); first += kBatch) {
+        const std::size_t count = std::min(kBatch, paths.size() - first);
+        std::vector<ReadResult> batch =
+            reader.read(count, [&](std::size_t i) { return _reader(paths[first + i]); });
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string& path = paths[first + i];
+            ReadResult& read = batch[i];
+            if (read.ok() && read.kase) {
+                visit(*read.kase, path);
+            } else {
+                InvalidCaseFile bad{path, {}};
+                for (const auto& error : read.errors) bad.errors.push_back(error.text());
+                if (bad.errors.empty()) bad.errors.push_back("not a valid case file");
+                invalid.push_back(std::move(bad));
+            }
+            read = ReadResult();  // dropped as soon as it is visited
         }
-        InvalidCaseFile bad{path, {}};
-        for (const auto& error : read.errors) bad.errors.push_back(error.text());
-        if (bad.errors.empty()) bad.errors.push_back("not a valid case file");
-        invalid.push_back(std::move(bad));
     }
     return invalid;
 }

@@ -118,15 +118,88 @@ KpiReport::StandardsFor profileStandards(const rules::ProfileRegistry& profiles)
     };
 }
 
+namespace {
+
+// What a rate row counts: cases in it, cases meeting the standard, and the standards applied.
+struct Rate {
+    int n = 0, met = 0;
+    RowStandards standards;
+};
+
+// Children by dimension and value, in one group (requests, open episodes).
+struct ChildTally {
+    std::map<std::string, std::map<std::string, int>> counts;
+    int total = 0;
+    void add(const KpiReport::Child& c, Date on) {
+        ++total;
+        ++counts["Age band"][ageBand(c, on)];
+        ++counts["Ethnicity"][orNotRecorded(c.ethnicity)];
+        ++counts["Gender"][orNotRecorded(c.gender)];
+    }
+};
+
+}  // namespace
+
+struct KpiReport::Tally {
+    std::size_t cases = 0;
+
+    // Requests received in the period.
+    int received = 0;
+    std::map<std::string, int> sources, decisions, reasons;
+    // Re-referrals, matched in rows() since a request may be read before or after the episode
+    // it repeats: the requests in the period not repeats by their route (with their children's
+    // keys), and the closed episodes a request in the period may repeat, by child.
+    struct Request {
+        std::size_t serial;
+        Date received;
+        std::vector<std::string> keys;
+    };
+    int repeatsByRoute = 0;
+    std::vector<Request> requests;
+    std::map<std::string, std::vector<std::pair<Date, std::size_t>>> closedByChild;
+
+    Rate allocation, firstVisit, assessment, initialMeeting, visited, reviewed, supervised;
+    int notYetVisited = 0, assessmentOverdue = 0;
+    int closedN = 0, closedInTime = 0, openN = 0, openOver = 0;
+    RowStandards duration;
+    int tafs = 0, multiAgency = 0;
+    int opened = 0, closed = 0, open = 0, partner = 0;
+    std::map<std::string, int> byWorker;  // open on the last day
+    int openChildren = 0;
+    int outcomesN = 0, improved = 0;
+    double change = 0;
+    int discussed = 0, gaps = 0;
+    double gapDays = 0;
+    std::vector<KpiMonth> months;
+    ChildTally requested, openOnLastDay;
+};
+
 KpiReport::KpiReport(KpiPeriod period, KpiStandards standards, std::string team,
                      StandardsFor standardsFor)
     : _period(period),
       _standards(standards),
       _team(std::move(team)),
-      _standardsFor(std::move(standardsFor)) {}
+      _standardsFor(std::move(standardsFor)),
+      _tally(std::make_unique<Tally>()) {
+    for (Date m = Date::fromYmd(_period.from.year(), _period.from.month(), 1); m <= _period.to;
+         m = m.plusMonths(1))
+        _tally->months.push_back({m, 0, 0, 0});
+}
+
+KpiReport::~KpiReport() = default;
+KpiReport::KpiReport(KpiReport&&) noexcept = default;
+KpiReport& KpiReport::operator=(KpiReport&&) noexcept = default;
+
+std::size_t KpiReport::casesRead() const {
+    return _tally->cases;
+}
 
 void KpiReport::add(const Case& kase) {
     if (!inTeam(kase, _team)) return;
+    count(factsOf(kase));
+}
+
+KpiReport::Facts KpiReport::factsOf(const Case& kase) {
     Facts f;
     f.caseId = kase.caseId;
     f.received = kase.referral.received;
@@ -183,23 +256,191 @@ void KpiReport::add(const Case& kase) {
         if (m.dob) c.key = lower(m.firstName) + "|" + lower(m.lastName) + "|" + m.dob->iso();
         f.children.push_back(c);
     }
-    _facts.push_back(std::move(f));
+    return f;
 }
 
 bool KpiReport::openOn(const Facts& f, Date day) const {
     return f.allocatedAt && f.allocatedAt->date() <= day && !(f.closed && *f.closed <= day);
 }
 
-std::vector<KpiRow> KpiReport::rows() const {
-    const KpiStandards& s = _standards;  // the re-referral window
+// One case into every row, sheet by sheet, in the order rows() reads them.
+void KpiReport::count(const Facts& f) {
+    Tally& t = *_tally;
+    const std::size_t serial = t.cases++;
     const Date to = _period.to;
-    std::vector<KpiRow> out;
+    const bool openAtEnd = openOn(f, to);
 
-    // Requests received in the period.
-    std::vector<const Facts*> requests;
-    for (const auto& f : _facts)
-        if (_period.contains(f.received.date())) requests.push_back(&f);
-    const double received = static_cast<double>(requests.size());
+    // Requests.
+    if (_period.contains(f.received.date())) {
+        ++t.received;
+        ++t.sources[f.source.empty() ? "not recorded" : f.source];
+        ++t.decisions[f.outcome.empty() ? "not recorded" : f.outcome];
+        if (f.reasons.empty()) ++t.reasons["not recorded"];
+        for (const auto& r : f.reasons) ++t.reasons[r.empty() ? "not recorded" : r];
+        for (const auto& c : f.children) t.requested.add(c, f.received.date());
+        if (f.route == "re_referral") {
+            ++t.repeatsByRoute;
+        } else {
+            Tally::Request request{serial, f.received.date(), {}};
+            for (const auto& c : f.children)
+                if (!c.key.empty()) request.keys.push_back(c.key);
+            if (!request.keys.empty()) t.requests.push_back(std::move(request));
+        }
+    }
+    // An episode closed from the window's start (a request on the period's first day looks
+    // back repeatMonths) to the period's end may be one a request repeats.
+    if (f.closed && _period.from.plusMonths(-_standards.repeatMonths) <= *f.closed &&
+        *f.closed <= to)
+        for (const auto& c : f.children)
+            if (!c.key.empty()) t.closedByChild[c.key].emplace_back(*f.closed, serial);
+
+    // Timeliness: each case by its own profile's standards (a case whose profile turns the
+    // rule off is not counted in that row).
+    const KpiStandards& s = *f.standards;
+    if (s.allocation && f.allocatedAt && _period.contains(f.allocatedAt->date())) {
+        ++t.allocation.n;
+        t.allocation.met += s.allocation->met(f.received, *f.allocatedAt);
+        t.allocation.standards.add("within " + s.allocation->text() + " of the referral",
+                                   s.profile);
+    }
+    if (s.firstVisit && f.allocatedAt) {
+        const Date allocated = f.allocatedAt->date();
+        t.firstVisit.standards.add("within " + s.firstVisit->text() + " of allocation", s.profile);
+        if (!f.visits.empty() && _period.contains(f.visits.front())) {
+            ++t.firstVisit.n;
+            t.firstVisit.met += s.firstVisit->met(allocated, f.visits.front());
+        }
+        const bool unseen = f.visits.empty() || f.visits.front() > to;
+        if (openAtEnd && unseen && s.firstVisit->deadlineDate(allocated) < to) ++t.notYetVisited;
+    }
+    if (s.assessment && (s.assessmentFromReferral || f.allocatedAt)) {
+        const bool fromReferral = s.assessmentFromReferral;
+        const Date from = fromReferral ? f.received.date() : f.allocatedAt->date();
+        t.assessment.standards.add(
+            "within " + s.assessment->text() + " of " + (fromReferral ? "referral" : "allocation"),
+            s.profile);
+        if (f.assessmentCompleted && _period.contains(*f.assessmentCompleted)) {
+            ++t.assessment.n;
+            t.assessment.met += s.assessment->met(from, *f.assessmentCompleted);
+        }
+        const bool done = f.assessmentCompleted && *f.assessmentCompleted <= to;
+        if (openAtEnd && !done && f.route != "step_down" && s.assessment->deadlineDate(from) < to)
+            ++t.assessmentOverdue;
+    }
+    if (s.initialMeeting) {
+        const auto first = std::find_if(f.tafs.begin(), f.tafs.end(),
+                                        [](const Taf& m) { return m.kind == "initial_taf"; });
+        std::vector<std::string> parts;
+        if (s.meetingAfterAssessment)
+            parts.push_back(s.meetingAfterAssessment->text() + " of the assessment");
+        if (s.meetingAfterReferral)
+            parts.push_back(s.meetingAfterReferral->text() + " of referral");
+        if (s.meetingAfterAllocation)
+            parts.push_back(s.meetingAfterAllocation->text() + " of allocation");
+        std::string text = "within ";
+        for (size_t i = 0; i < parts.size(); ++i) text += (i == 0 ? "" : " and ") + parts[i];
+        t.initialMeeting.standards.add(text, s.profile);
+        if (first != f.tafs.end() && _period.contains(first->date)) {
+            ++t.initialMeeting.n;
+            bool ok = true;
+            if (s.meetingAfterReferral)
+                ok = ok && s.meetingAfterReferral->met(f.received.date(), first->date);
+            if (s.meetingAfterAssessment && f.assessmentCompleted)
+                ok = ok && s.meetingAfterAssessment->met(*f.assessmentCompleted, first->date);
+            if (s.meetingAfterAllocation && f.allocatedAt)
+                ok = ok && s.meetingAfterAllocation->met(f.allocatedAt->date(), first->date);
+            t.initialMeeting.met += ok;
+        }
+    }
+    if (s.visitInterval && openAtEnd &&
+        s.visitInterval->deadlineDate(f.allocatedAt->date()) <= to) {
+        ++t.visited.n;
+        t.visited.standards.add("at least every " + s.visitInterval->text(), s.profile);
+        std::optional<Date> last;
+        for (Date v : f.visits)
+            if (v <= to) last = v;
+        t.visited.met += last && s.visitInterval->met(*last, to);
+    }
+    if (f.allocatedAt && s.duration) {
+        const Date limit = s.duration->deadlineDate(f.allocatedAt->date());
+        bool counted = false;
+        if (f.closed && _period.contains(*f.closed)) {
+            ++t.closedN;
+            t.closedInTime += *f.closed <= limit;
+            counted = true;
+        }
+        if (openAtEnd) {
+            ++t.openN;
+            t.openOver += to > limit;
+            counted = true;
+        }
+        if (counted) t.duration.add("at most " + s.duration->text(), s.profile);
+    }
+    if (s.reviewInterval && openAtEnd) {
+        std::optional<Date> initial, last;
+        for (const auto& m : f.tafs) {
+            if (m.date > to) continue;
+            if (m.kind == "initial_taf" && !initial) initial = m.date;
+            if (initial) last = m.date;
+        }
+        if (initial) {
+            ++t.reviewed.n;
+            t.reviewed.standards.add("at least every " + s.reviewInterval->text(), s.profile);
+            t.reviewed.met += s.reviewInterval->met(*last, to);
+        }
+    }
+    for (const auto& m : f.tafs)
+        if (_period.contains(m.date)) {
+            ++t.tafs;
+            t.multiAgency += m.multiAgency;
+        }
+
+    // Throughput, caseloads and demography.
+    t.opened += f.allocatedAt && _period.contains(f.allocatedAt->date());
+    t.closed += f.closed && _period.contains(*f.closed) && f.allocatedAt;
+    if (openAtEnd) {
+        ++t.open;
+        t.partner += f.leadRole == "partner";
+        ++t.byWorker[orNotRecorded(f.leadWorker)];
+        t.openChildren += static_cast<int>(f.children.size());
+        for (const auto& c : f.children) t.openOnLastDay.add(c, to);
+    }
+    if (f.allocatedAt) {
+        const Date start = f.allocatedAt->date();
+        for (KpiMonth& month : t.months) {
+            const Date first = std::max(month.month, _period.from);
+            const Date last = std::min(month.month.plusMonths(1).plusDays(-1), _period.to);
+            month.opened += first <= start && start <= last;
+            month.closed += f.closed && first <= *f.closed && *f.closed <= last;
+            month.openAtEnd += openOn(f, last);
+        }
+    }
+
+    // Oversight and outcomes.
+    if (s.supervision && openAtEnd && s.supervision->deadlineDate(f.allocatedAt->date()) <= to) {
+        ++t.supervised.n;
+        t.supervised.standards.add("a supervision record at least every " + s.supervision->text(),
+                                   s.profile);
+        t.supervised.met += std::any_of(f.supervision.begin(), f.supervision.end(), [&](Date d) {
+            return d <= to && s.supervision->met(d, to);
+        });
+    }
+    if (f.closed && _period.contains(*f.closed) && f.baselineMean && f.finalMean) {
+        ++t.outcomesN;
+        t.improved += *f.finalMean > *f.baselineMean;
+        t.change += *f.finalMean - *f.baselineMean;
+    }
+    if (std::any_of(f.nam.begin(), f.nam.end(), [&](Date d) { return _period.contains(d); })) {
+        ++t.discussed;
+        ++t.gaps;
+        t.gapDays += static_cast<double>(daysBetween(f.received.date(), f.nam.front()));
+    }
+}
+
+std::vector<KpiRow> KpiReport::rows() const {
+    const Tally& t = *_tally;
+    std::vector<KpiRow> out;
+    const double received = t.received;
     {
         KpiRow r = row("Requests", "How many requests were received requiring Early Help?",
                        "Requests received");
@@ -208,48 +449,36 @@ std::vector<KpiRow> KpiReport::rows() const {
         out.push_back(r);
     }
     const auto breakdown = [&](const char* question, const char* label,
-                               const std::vector<std::string>& values, auto field) {
-        std::map<std::string, int> counts;
-        for (const Facts* f : requests)
-            for (const auto& v : field(*f)) ++counts[v.empty() ? "not recorded" : v];
+                               const std::vector<std::string>& values,
+                               const std::map<std::string, int>& counts) {
         std::vector<std::string> all = values;
         all.push_back("not recorded");
         for (const auto& [v, n] : counts)
             if (std::find(all.begin(), all.end(), v) == all.end()) all.push_back(v);
         for (const auto& v : all) {
             KpiRow r = row("Requests", question, std::string(label) + ": " + v);
-            r.numerator = counts[v];
+            const auto found = counts.find(v);
+            r.numerator = found == counts.end() ? 0 : found->second;
             r.denominator = received;
             out.push_back(r);
         }
     };
     breakdown("Who is making the request? (source, by agency or family)", "Source",
-              vocabulary::referralSource,
-              [](const Facts& f) { return std::vector<std::string>{f.source}; });
+              vocabulary::referralSource, t.sources);
     breakdown("What was the decision about the request?", "Decision", vocabulary::decisionOutcome,
-              [](const Facts& f) { return std::vector<std::string>{f.outcome}; });
+              t.decisions);
     breakdown("Reason for request for Early Help services? (a request may give several)", "Reason",
-              vocabulary::referralReason, [](const Facts& f) {
-                  return f.reasons.empty() ? std::vector<std::string>{""} : f.reasons;
-              });
+              vocabulary::referralReason, t.reasons);
     {
-        // Closed episodes by child, so each request looks up only its own children.
-        std::map<std::string, std::vector<const Facts*>> closedByChild;
-        for (const auto& f : _facts)
-            if (f.closed)
-                for (const auto& c : f.children)
-                    if (!c.key.empty()) closedByChild[c.key].push_back(&f);
-        int repeats = 0;
-        for (const Facts* f : requests) {
-            bool repeat = f->route == "re_referral";
-            const Date received = f->received.date();
-            const Date start = received.plusMonths(-s.repeatMonths);
-            for (const auto& child : f->children) {
-                if (repeat || child.key.empty()) continue;
-                const auto found = closedByChild.find(child.key);
-                if (found == closedByChild.end()) continue;
-                for (const Facts* other : found->second)
-                    if (other != f && start <= *other->closed && *other->closed <= received)
+        int repeats = t.repeatsByRoute;
+        for (const Tally::Request& request : t.requests) {
+            const Date start = request.received.plusMonths(-_standards.repeatMonths);
+            bool repeat = false;
+            for (const auto& key : request.keys) {
+                const auto found = t.closedByChild.find(key);
+                if (found == t.closedByChild.end()) continue;
+                for (const auto& [closed, serial] : found->second)
+                    if (serial != request.serial && start <= closed && closed <= request.received)
                         repeat = true;
             }
             repeats += repeat;
@@ -263,222 +492,75 @@ std::vector<KpiRow> KpiReport::rows() const {
         r.note =
             "route re_referral, or a child (same first name, last name and date of birth) "
             "in another exported episode closed in the " +
-            std::to_string(s.repeatMonths) + " months before the request";
+            std::to_string(_standards.repeatMonths) + " months before the request";
         out.push_back(r);
     }
 
-    // Timeliness: each case by its own profile's standards (a case whose profile turns the
-    // rule off is not counted in that row).
-    {
-        int n = 0, inTime = 0;
-        RowStandards standards;
-        for (const auto& f : _facts) {
-            const auto& limit = f.standards->allocation;
-            if (!limit || !f.allocatedAt || !_period.contains(f.allocatedAt->date())) continue;
-            ++n;
-            inTime += limit->met(f.received, *f.allocatedAt);
-            standards.add("within " + limit->text() + " of the referral", f.standards->profile);
-        }
-        KpiRow r = row("Timeliness", "How timely is the initial response to requests?",
-                       "Allocations in the period made within the profile's time");
-        r.numerator = inTime;
-        r.denominator = n;
-        r.standard = standards.text();
-        r.note = "referral.received to allocation.allocated_at, episodes allocated in the period";
+    const auto rate = [&](const Rate& counted, const std::string& question,
+                          const std::string& measure, const std::string& note) {
+        KpiRow r = row("Timeliness", question, measure);
+        r.numerator = counted.met;
+        r.denominator = counted.n;
+        r.standard = counted.standards.text();
+        r.note = note;
         out.push_back(r);
-    }
+        return r.standard;
+    };
+    rate(t.allocation, "How timely is the initial response to requests?",
+         "Allocations in the period made within the profile's time",
+         "referral.received to allocation.allocated_at, episodes allocated in the period");
     {
-        int n = 0, inTime = 0, waiting = 0;
-        RowStandards standards;
-        for (const auto& f : _facts) {
-            const auto& limit = f.standards->firstVisit;
-            if (!limit || !f.allocatedAt) continue;
-            const Date allocated = f.allocatedAt->date();
-            standards.add("within " + limit->text() + " of allocation", f.standards->profile);
-            if (!f.visits.empty() && _period.contains(f.visits.front())) {
-                ++n;
-                inTime += limit->met(allocated, f.visits.front());
-            }
-            const bool unseen = f.visits.empty() || f.visits.front() > to;
-            if (openOn(f, to) && unseen && limit->deadlineDate(allocated) < to) ++waiting;
-        }
-        KpiRow r = row("Timeliness", "Time taken for families to be seen (introductory visit)",
-                       "First visits in the period made within the standard");
-        r.numerator = inTime;
-        r.denominator = n;
-        r.standard = standards.text();
-        r.note = "allocation date to the first visit's date, first visits made in the period";
-        out.push_back(r);
+        const std::string standard =
+            rate(t.firstVisit, "Time taken for families to be seen (introductory visit)",
+                 "First visits in the period made within the standard",
+                 "allocation date to the first visit's date, first visits made in the period");
         KpiRow w = row("Timeliness", "Time taken for families to be seen (introductory visit)",
                        "Open episodes not yet visited and past the standard on the last day");
-        w.numerator = waiting;
-        w.standard = r.standard;
+        w.numerator = t.notYetVisited;
+        w.standard = standard;
         out.push_back(w);
     }
     {
-        int n = 0, inTime = 0, overdue = 0;
-        RowStandards standards;
-        for (const auto& f : _facts) {
-            const auto& limit = f.standards->assessment;
-            const bool fromReferral = f.standards->assessmentFromReferral;
-            if (!limit || (!fromReferral && !f.allocatedAt)) continue;
-            const Date from = fromReferral ? f.received.date() : f.allocatedAt->date();
-            standards.add(
-                "within " + limit->text() + " of " + (fromReferral ? "referral" : "allocation"),
-                f.standards->profile);
-            if (f.assessmentCompleted && _period.contains(*f.assessmentCompleted)) {
-                ++n;
-                inTime += limit->met(from, *f.assessmentCompleted);
-            }
-            const bool done = f.assessmentCompleted && *f.assessmentCompleted <= to;
-            if (openOn(f, to) && !done && f.route != "step_down" && limit->deadlineDate(from) < to)
-                ++overdue;
-        }
-        KpiRow r = row("Timeliness", "Time taken to complete the Early Help assessment",
-                       "Assessments completed in the period within the standard");
-        r.numerator = inTime;
-        r.denominator = n;
-        r.standard = standards.text();
-        r.note = "referral (or allocation, as the profile says) to assessment.completed";
-        out.push_back(r);
+        const std::string standard =
+            rate(t.assessment, "Time taken to complete the Early Help assessment",
+                 "Assessments completed in the period within the standard",
+                 "referral (or allocation, as the profile says) to assessment.completed");
         KpiRow o = row("Timeliness", "Time taken to complete the Early Help assessment",
                        "Open episodes without a completed assessment past the standard");
-        o.numerator = overdue;
-        o.standard = r.standard;
+        o.numerator = t.assessmentOverdue;
+        o.standard = standard;
         o.note = "step-down referrals are not counted (no new assessment)";
         out.push_back(o);
     }
+    rate(t.initialMeeting, "Time taken to hold the initial planning (TAF) meeting",
+         "Initial TAF meetings held in the period within the standard",
+         "the first initial_taf meeting; the assessment test applies when it is completed");
+    rate(t.visited, "Are the children being visited regularly?",
+         "Open episodes whose last visit is within the standard of the last day",
+         "episodes open on the last day and allocated at least the standard before it");
     {
-        int n = 0, inTime = 0;
-        RowStandards standards;
-        for (const auto& f : _facts) {
-            const KpiStandards& s = *f.standards;
-            if (!s.initialMeeting) continue;
-            const auto first = std::find_if(f.tafs.begin(), f.tafs.end(),
-                                            [](const Taf& t) { return t.kind == "initial_taf"; });
-            std::vector<std::string> parts;
-            if (s.meetingAfterAssessment)
-                parts.push_back(s.meetingAfterAssessment->text() + " of the assessment");
-            if (s.meetingAfterReferral)
-                parts.push_back(s.meetingAfterReferral->text() + " of referral");
-            if (s.meetingAfterAllocation)
-                parts.push_back(s.meetingAfterAllocation->text() + " of allocation");
-            std::string text = "within ";
-            for (size_t i = 0; i < parts.size(); ++i) text += (i == 0 ? "" : " and ") + parts[i];
-            standards.add(text, s.profile);
-            if (first == f.tafs.end() || !_period.contains(first->date)) continue;
-            ++n;
-            bool ok = true;
-            if (s.meetingAfterReferral)
-                ok = ok && s.meetingAfterReferral->met(f.received.date(), first->date);
-            if (s.meetingAfterAssessment && f.assessmentCompleted)
-                ok = ok && s.meetingAfterAssessment->met(*f.assessmentCompleted, first->date);
-            if (s.meetingAfterAllocation && f.allocatedAt)
-                ok = ok && s.meetingAfterAllocation->met(f.allocatedAt->date(), first->date);
-            inTime += ok;
-        }
-        KpiRow r = row("Timeliness", "Time taken to hold the initial planning (TAF) meeting",
-                       "Initial TAF meetings held in the period within the standard");
-        r.numerator = inTime;
-        r.denominator = n;
-        r.standard = standards.text();
-        r.note = "the first initial_taf meeting; the assessment test applies when it is completed";
-        out.push_back(r);
-    }
-    {
-        int n = 0, recent = 0;
-        RowStandards standards;
-        for (const auto& f : _facts) {
-            const auto& limit = f.standards->visitInterval;
-            if (!limit || !openOn(f, to) || limit->deadlineDate(f.allocatedAt->date()) > to)
-                continue;
-            ++n;
-            standards.add("at least every " + limit->text(), f.standards->profile);
-            std::optional<Date> last;
-            for (Date v : f.visits)
-                if (v <= to) last = v;
-            recent += last && limit->met(*last, to);
-        }
-        KpiRow r = row("Timeliness", "Are the children being visited regularly?",
-                       "Open episodes whose last visit is within the standard of the last day");
-        r.numerator = recent;
-        r.denominator = n;
-        r.standard = standards.text();
-        r.note = "episodes open on the last day and allocated at least the standard before it";
-        out.push_back(r);
-    }
-    {
-        int closedN = 0, closedInTime = 0, openN = 0, openOver = 0;
-        RowStandards standards;
-        for (const auto& f : _facts) {
-            const auto& limitOf = f.standards->duration;
-            if (!f.allocatedAt || !limitOf) continue;
-            const Date limit = limitOf->deadlineDate(f.allocatedAt->date());
-            bool counted = false;
-            if (f.closed && _period.contains(*f.closed)) {
-                ++closedN;
-                closedInTime += *f.closed <= limit;
-                counted = true;
-            }
-            if (openOn(f, to)) {
-                ++openN;
-                openOver += to > limit;
-                counted = true;
-            }
-            if (counted) standards.add("at most " + limitOf->text(), f.standards->profile);
-        }
         KpiRow r = row("Timeliness", "Length of time the service works with the family",
                        "Episodes closed in the period within the standard");
-        r.numerator = closedInTime;
-        r.denominator = closedN;
-        r.standard = standards.text();
+        r.numerator = t.closedInTime;
+        r.denominator = t.closedN;
+        r.standard = t.duration.text();
         r.note = "allocation date to closure.date (calendar months)";
         out.push_back(r);
         KpiRow o = row("Timeliness", "Length of time the service works with the family",
                        "Open episodes already open longer than the standard");
-        o.numerator = openOver;
-        o.denominator = openN;
+        o.numerator = t.openOver;
+        o.denominator = t.openN;
         o.standard = r.standard;
         out.push_back(o);
     }
+    rate(t.reviewed, "Has the Early Help plan been reviewed regularly?",
+         "Open episodes whose last TAF meeting is within the standard of the last day",
+         "episodes open on the last day that have had their initial TAF meeting");
     {
-        int n = 0, onTime = 0;
-        RowStandards standards;
-        for (const auto& f : _facts) {
-            const auto& limit = f.standards->reviewInterval;
-            if (!limit || !openOn(f, to)) continue;
-            std::optional<Date> initial, last;
-            for (const auto& t : f.tafs) {
-                if (t.date > to) continue;
-                if (t.kind == "initial_taf" && !initial) initial = t.date;
-                if (initial) last = t.date;
-            }
-            if (!initial) continue;
-            ++n;
-            standards.add("at least every " + limit->text(), f.standards->profile);
-            onTime += limit->met(*last, to);
-        }
-        KpiRow r =
-            row("Timeliness", "Has the Early Help plan been reviewed regularly?",
-                "Open episodes whose last TAF meeting is within the standard of the last day");
-        r.numerator = onTime;
-        r.denominator = n;
-        r.standard = standards.text();
-        r.note = "episodes open on the last day that have had their initial TAF meeting";
-        out.push_back(r);
-    }
-    {
-        int n = 0, multi = 0;
-        for (const auto& f : _facts)
-            for (const auto& t : f.tafs)
-                if (_period.contains(t.date)) {
-                    ++n;
-                    multi += t.multiAgency;
-                }
         KpiRow r = row("Timeliness", "Is there multi-agency involvement in review meetings?",
                        "TAF meetings in the period attended by another agency");
-        r.numerator = multi;
-        r.denominator = n;
+        r.numerator = t.multiAgency;
+        r.denominator = t.tafs;
         r.note =
             "an attendee marked attended, not a family member, whose agency (or their "
             "worker's) is not the case's own service";
@@ -487,48 +569,37 @@ std::vector<KpiRow> KpiReport::rows() const {
 
     // Throughput and caseloads.
     {
-        int opened = 0, closed = 0, open = 0, partner = 0;
-        for (const auto& f : _facts) {
-            opened += f.allocatedAt && _period.contains(f.allocatedAt->date());
-            closed += f.closed && _period.contains(*f.closed) && f.allocatedAt;
-            open += openOn(f, to);
-            partner += openOn(f, to) && f.leadRole == "partner";
-        }
         KpiRow a = row("Throughput", "What is the throughput of cases?",
                        "Episodes opened (allocated) in the period");
-        a.numerator = opened;
+        a.numerator = t.opened;
         a.note = "month by month on the Throughput sheet";
         out.push_back(a);
         KpiRow b =
             row("Throughput", "What is the throughput of cases?", "Episodes closed in the period");
-        b.numerator = closed;
+        b.numerator = t.closed;
         out.push_back(b);
         KpiRow c =
             row("Throughput", "What is the throughput of cases?", "Episodes open on the last day");
-        c.numerator = open;
+        c.numerator = t.open;
         out.push_back(c);
-        const auto loads = caseloads();
         KpiRow d = row("Caseloads", "Who is the family's allocated practitioner?",
                        "Open episodes per lead worker on the last day (average)");
-        d.numerator = open;
-        d.denominator = static_cast<double>(loads.size());
+        d.numerator = t.open;
+        d.denominator = static_cast<double>(t.byWorker.size());
         d.note =
             "numerator: open episodes, denominator: lead workers; per worker on the "
             "Caseloads sheet";
         out.push_back(d);
         KpiRow p = row("Caseloads", "Families supported by a partner lead professional via TAF",
                        "Open episodes whose lead worker's role is partner");
-        p.numerator = partner;
-        p.denominator = open;
+        p.numerator = t.partner;
+        p.denominator = t.open;
         out.push_back(p);
     }
     {
-        int children = 0;
-        for (const auto& f : _facts)
-            if (openOn(f, to)) children += static_cast<int>(f.children.size());
         KpiRow r = row("Demography", "What is the demography of open cases?",
                        "Children and unborn in episodes open on the last day");
-        r.numerator = children;
+        r.numerator = t.openChildren;
         r.note = "by age band, ethnicity and gender on the Demography sheet";
         out.push_back(r);
         out.push_back(unanswerable("Demography",
@@ -539,72 +610,40 @@ std::vector<KpiRow> KpiReport::rows() const {
 
     // Oversight and outcomes.
     {
-        int n = 0, recent = 0;
-        RowStandards standards;
-        for (const auto& f : _facts) {
-            const auto& limit = f.standards->supervision;
-            if (!limit || !openOn(f, to) || limit->deadlineDate(f.allocatedAt->date()) > to)
-                continue;
-            ++n;
-            standards.add("a supervision record at least every " + limit->text(),
-                          f.standards->profile);
-            recent += std::any_of(f.supervision.begin(), f.supervision.end(),
-                                  [&](Date d) { return d <= to && limit->met(d, to); });
-        }
         KpiRow r = row("Oversight", "Is there regular management oversight?",
                        "Open episodes with a supervision record within the standard");
-        r.numerator = recent;
-        r.denominator = n;
-        r.standard = standards.text();
+        r.numerator = t.supervised.met;
+        r.denominator = t.supervised.n;
+        r.standard = t.supervised.standards.text();
         r.note = "episodes open on the last day and allocated at least the standard before it";
         out.push_back(r);
     }
     {
-        int n = 0, improved = 0;
-        double change = 0;
-        for (const auto& f : _facts) {
-            if (!f.closed || !_period.contains(*f.closed) || !f.baselineMean || !f.finalMean)
-                continue;
-            ++n;
-            improved += *f.finalMean > *f.baselineMean;
-            change += *f.finalMean - *f.baselineMean;
-        }
         KpiRow r = row("Outcomes", "Did the intervention improve outcomes?",
                        "Episodes closed in the period whose scores rose from assessment to "
                        "closure");
-        r.numerator = improved;
-        r.denominator = n;
+        r.numerator = t.improved;
+        r.denominator = t.outcomesN;
         r.note =
             "mean of closure.final_scores above the mean of assessment.scores "
             "(wellbeing scale or Outcome Star)";
-        if (n > 0) {
+        if (t.outcomesN > 0) {
             char average[32];
-            std::snprintf(average, sizeof average, "%+.1f", change / n);
+            std::snprintf(average, sizeof average, "%+.1f", t.change / t.outcomesN);
             r.note += "; average change " + std::string(average);
         }
         out.push_back(r);
     }
     {
-        std::vector<long> gaps;
-        int discussed = 0;
-        for (const auto& f : _facts) {
-            const auto in = std::find_if(f.nam.begin(), f.nam.end(),
-                                         [&](Date d) { return _period.contains(d); });
-            if (in == f.nam.end()) continue;
-            ++discussed;
-            gaps.push_back(daysBetween(f.received.date(), f.nam.front()));
-        }
         KpiRow r = row("NAM", "Number of families discussed at NAM",
                        "Families with a NAM meeting in the period");
-        r.numerator = discussed;
+        r.numerator = t.discussed;
         out.push_back(r);
         KpiRow g = row("NAM", "Length of time between referral and NAM meeting",
                        "Average days from referral to the first NAM meeting");
-        if (!gaps.empty()) {
-            double sum = 0;
-            for (long d : gaps) sum += static_cast<double>(d);
-            g.numerator = sum;
-            g.denominator = static_cast<double>(gaps.size());
+        if (t.gaps > 0) {
+            g.numerator = t.gapDays;
+            g.denominator = static_cast<double>(t.gaps);
         }
         g.note =
             "numerator: total days, denominator: families; the percentage column is not "
@@ -625,35 +664,14 @@ std::vector<KpiRow> KpiReport::rows() const {
 }
 
 std::vector<KpiMonth> KpiReport::months() const {
-    std::vector<KpiMonth> out;
-    for (Date m = Date::fromYmd(_period.from.year(), _period.from.month(), 1); m <= _period.to;
-         m = m.plusMonths(1)) {
-        const Date first = std::max(m, _period.from);
-        const Date last = std::min(m.plusMonths(1).plusDays(-1), _period.to);
-        KpiMonth month{m, 0, 0, 0};
-        for (const auto& f : _facts) {
-            if (!f.allocatedAt) continue;
-            const Date start = f.allocatedAt->date();
-            month.opened += first <= start && start <= last;
-            month.closed += f.closed && first <= *f.closed && *f.closed <= last;
-            month.openAtEnd += openOn(f, last);
-        }
-        out.push_back(month);
-    }
-    return out;
+    return _tally->months;
 }
 
 std::vector<KpiCount> KpiReport::caseloads() const {
-    std::map<std::string, int> byWorker;
-    int open = 0;
-    for (const auto& f : _facts)
-        if (openOn(f, _period.to)) {
-            ++byWorker[orNotRecorded(f.leadWorker)];
-            ++open;
-        }
     std::vector<KpiCount> out;
-    for (const auto& [worker, n] : byWorker)
-        out.push_back({"Open episodes on " + _period.to.iso(), "Lead worker", worker, n, open});
+    for (const auto& [worker, n] : _tally->byWorker)
+        out.push_back(
+            {"Open episodes on " + _period.to.iso(), "Lead worker", worker, n, _tally->open});
     std::stable_sort(out.begin(), out.end(),
                      [](const KpiCount& a, const KpiCount& b) { return a.count > b.count; });
     return out;
@@ -661,30 +679,16 @@ std::vector<KpiCount> KpiReport::caseloads() const {
 
 std::vector<KpiCount> KpiReport::demography() const {
     std::vector<KpiCount> out;
-    const auto tally = [&](const std::string& group, auto include, auto ageDate) {
-        std::map<std::string, std::map<std::string, int>> counts;
-        int total = 0;
-        for (const auto& f : _facts) {
-            if (!include(f)) continue;
-            for (const auto& c : f.children) {
-                ++total;
-                ++counts["Age band"][ageBand(c, ageDate(f))];
-                ++counts["Ethnicity"][orNotRecorded(c.ethnicity)];
-                ++counts["Gender"][orNotRecorded(c.gender)];
-            }
+    const auto tally = [&](const std::string& group, const ChildTally& children) {
+        for (const char* dimension : {"Age band", "Ethnicity", "Gender"}) {
+            const auto found = children.counts.find(dimension);
+            if (found == children.counts.end()) continue;
+            for (const auto& [value, n] : found->second)
+                out.push_back({group, dimension, value, n, children.total});
         }
-        for (const char* dimension : {"Age band", "Ethnicity", "Gender"})
-            for (const auto& [value, n] : counts[dimension])
-                out.push_back({group, dimension, value, n, total});
     };
-    tally(
-        "Requests received in the period",
-        [&](const Facts& f) { return _period.contains(f.received.date()); },
-        [](const Facts& f) { return f.received.date(); });
-    tally(
-        "Open episodes on " + _period.to.iso(),
-        [&](const Facts& f) { return openOn(f, _period.to); },
-        [&](const Facts&) { return _period.to; });
+    tally("Requests received in the period", _tally->requested);
+    tally("Open episodes on " + _period.to.iso(), _tally->openOnLastDay);
     return out;
 }
 

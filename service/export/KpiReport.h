@@ -1,7 +1,10 @@
 #pragma once
 
 // The Performance Framework KPIs of seeds 000 and 001 for a period (`ehdocs export kpi`),
-// computed from case files read one at a time (see CaseScan). Every row, how it is counted
+// counted from case files read one at a time (see CaseScan): each case's few facts are read,
+// counted into the report's tallies and dropped, so the report's memory does not grow with
+// the cases but for what re-referrals need (the child keys of the requests in the period and
+// of the episodes closed in the window before it). Every row, how it is counted
 // and its standard are documented in docs/exports.md; rows the case files cannot answer are
 // kept, marked unanswerable, with the reason.
 //
@@ -11,10 +14,11 @@
 //   day D when it started on or before D and has no closure dated on or before D;
 //   a visit is as in the closure rules (a visit kind whose `with` names a member);
 //   TAF meetings are `initial_taf`, `review_taf` and `ending`.
-// Not thread-safe (it accumulates); the values it returns are plain.
+// Not thread-safe (it accumulates); the values it returns are plain. Movable, not copyable.
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,12 +95,15 @@ public:
 
     KpiReport(KpiPeriod period, KpiStandards standards = {}, std::string team = "",
               StandardsFor standardsFor = {});
+    ~KpiReport();
+    KpiReport(KpiReport&&) noexcept;
+    KpiReport& operator=(KpiReport&&) noexcept;
 
     // Takes what the KPIs need from one case (cases outside the team are skipped).
     void add(const Case& kase);
     void addInvalid(InvalidCaseFile file) { _invalid.push_back(std::move(file)); }
 
-    // The results; compute on each call from what was added.
+    // The results, from the tallies of what was added.
     std::vector<KpiRow> rows() const;
     std::vector<KpiMonth> months() const;
     // Open episodes on the last day of the period, per lead worker (most first).
@@ -108,9 +115,9 @@ public:
     const KpiPeriod& period() const { return _period; }
     const std::string& team() const { return _team; }
     const std::vector<InvalidCaseFile>& invalid() const { return _invalid; }
-    std::size_t casesRead() const { return _facts.size(); }
+    std::size_t casesRead() const;
 
-    // What one case contributes, kept small so thousands fit in memory.
+    // What one case contributes, read from it, counted and dropped.
     struct Child {
         std::string kind, gender, ethnicity, key;  // key: "first|last|dob" for re-referrals
         std::optional<Date> dob;
@@ -136,6 +143,10 @@ public:
     };
 
 private:
+    struct Tally;  // the counts of every row, sheet by sheet (KpiReport.cpp)
+
+    Facts factsOf(const Case& kase);
+    void count(const Facts& f);
     bool openOn(const Facts& f, Date day) const;
 
     KpiPeriod _period;
@@ -143,7 +154,7 @@ private:
     std::string _team;
     StandardsFor _standardsFor;
     std::map<std::string, KpiStandards> _byProfile;  // node-based: Facts point into it
-    std::vector<Facts> _facts;
+    std::unique_ptr<Tally> _tally;
     std::vector<InvalidCaseFile> _invalid;
 };
 

@@ -150,8 +150,11 @@ const std::vector<std::string>& KpiWorkbookWriter::kpiHeader() {
 }
 
 void KpiWorkbookWriter::write(const KpiReport& report, const std::string& path,
-                              const std::string& author) {
-    XlsxWorkbook book(path);
+                              const std::string& author, const std::string& tmpdir) {
+    XlsxOptions xlsx;
+    xlsx.constantMemory = true;
+    xlsx.tmpdir = tmpdir;
+    XlsxWorkbook book(path, xlsx);
     XlsxProperties properties;
     properties.title = "Performance Framework KPIs, " + report.period().from.iso() + " to " +
                        report.period().to.iso();

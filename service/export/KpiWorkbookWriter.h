@@ -7,7 +7,9 @@
 //   Caseloads   open episodes per lead worker on the last day, with a chart
 //   Demography  children by age band, ethnicity and gender (requests and open episodes)
 //   Invalid files  the case files that could not be read, with their errors
-// Throws ExportException when the file cannot be written.
+// Written in libxlsxwriter's constant-memory mode (every sheet top to bottom), its temporary
+// rows in `tmpdir` ("" = the system's temporary folder). Throws ExportException when the file
+// cannot be written.
 
 #include <string>
 #include <vector>
@@ -20,7 +22,7 @@ class KpiWorkbookWriter {
 public:
     static const std::vector<std::string>& kpiHeader();
     static void write(const KpiReport& report, const std::string& path,
-                      const std::string& author = "ehdocs");
+                      const std::string& author = "ehdocs", const std::string& tmpdir = "");
 };
 
 }  // namespace ehdocs

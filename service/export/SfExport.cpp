@@ -27,23 +27,17 @@ std::string memberNames(const Case& kase, const IdList& ids) {
 SfExport::SfExport(ClaimAssessor assessor, Date asOf, std::string team)
     : _assessor(assessor), _asOf(asOf), _team(std::move(team)) {}
 
-bool SfExport::add(const Case& kase) {
-    if (!inTeam(kase, _team)) return false;
-    ++_casesRead;
-    if (!kase.supportingFamilies) {
-        ++_notOnProgramme;
-        return false;
-    }
+SfFamily sfFamily(const Case& kase, const ClaimAssessor& assessor, Date asOf) {
     const SupportingFamilies& sf = *kase.supportingFamilies;
-    SfFamilyRow row;
+    SfFamily family;
+    SfFamilyRow& row = family.row;
     row.caseId = kase.caseId;
     row.family = kase.family.familyName;
     row.team = kase.service.team;
     if (const Worker* lead = kase.worker(kase.leadWorker)) row.leadWorker = lead->name;
     row.framework = sf.framework;
     row.attached = sf.attached;
-    row.readiness = _assessor.assess(kase, _asOf);
-    _families.push_back(std::move(row));
+    row.readiness = assessor.assess(kase, asOf);
 
     for (const auto& criterion : sf.criteria) {
         SfEvidenceRow e;
@@ -55,7 +49,7 @@ bool SfExport::add(const Case& kase) {
         e.evidence = criterion.evidence;
         e.source = criterion.source;
         e.date = criterion.date;
-        _evidence.push_back(std::move(e));
+        family.evidence.push_back(std::move(e));
     }
     for (const auto& outcome : sf.outcomes) {
         SfEvidenceRow e;
@@ -68,8 +62,21 @@ bool SfExport::add(const Case& kase) {
         e.achieved = outcome.achieved;
         e.sustainedUntil = outcome.sustainedUntil;
         e.status = outcome.status;
-        _evidence.push_back(std::move(e));
+        family.evidence.push_back(std::move(e));
     }
+    return family;
+}
+
+bool SfExport::add(const Case& kase) {
+    if (!inTeam(kase, _team)) return false;
+    ++_casesRead;
+    if (!kase.supportingFamilies) {
+        ++_notOnProgramme;
+        return false;
+    }
+    SfFamily family = sfFamily(kase, _assessor, _asOf);
+    _families.push_back(std::move(family.row));
+    for (auto& e : family.evidence) _evidence.push_back(std::move(e));
     return true;
 }
 

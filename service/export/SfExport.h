@@ -35,6 +35,18 @@ struct SfEvidenceRow {
     std::string status;                  // outcome status; "" for a criterion
 };
 
+// One family's rows: its Families row and its Evidence rows (criteria, then outcomes).
+struct SfFamily {
+    SfFamilyRow row;
+    std::vector<SfEvidenceRow> evidence;
+};
+
+// The rows of a case on the programme (`kase.supportingFamilies` must be set), its claim
+// assessed as of `asOf`.
+SfFamily sfFamily(const Case& kase, const ClaimAssessor& assessor, Date asOf);
+
+// The whole export gathered in memory (the benchmark and tests; SfWorkbookWriter::write).
+// SfWorkbookExport is the same export written as the cases come.
 class SfExport {
 public:
     SfExport(ClaimAssessor assessor, Date asOf, std::string team = "");

@@ -94,6 +94,37 @@ server::RenderRequest renderRequest(std::string type, std::string format, std::s
                                  std::nullopt};
 }
 
+// "sf" and "kpi" name the workbooks sf.xlsx and kpi.xlsx; any other name is kept (and
+// refused by the service as an unknown export).
+std::string exportName(const std::string& name) {
+    if (name == "sf" || name == "kpi") return name + ".xlsx";
+    return name;
+}
+
+std::string jobPath(const std::string& id) {
+    return "/api/v1/exports/jobs/" + id;
+}
+
+Object jobBody(const server::ExportJobStatus& job) {
+    Object progress(Poco::JSON_PRESERVE_KEY_ORDER);
+    progress.set("read", job.read);
+    progress.set("total", job.total);
+    Object links(Poco::JSON_PRESERVE_KEY_ORDER);
+    links.set("self", jobPath(job.id));
+    links.set("result", jobPath(job.id) + "/result");
+    Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+    body.set("job", job.id);
+    body.set("name", job.name);
+    body.set("state", job.state);
+    body.set("progress", progress);
+    body.set("submitted_at", job.submittedAt);
+    body.set("finished_at",
+             job.finishedAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(job.finishedAt));
+    body.set("error", job.error.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(job.error));
+    body.set("links", links);
+    return body;
+}
+
 ApiResponse bytes(const std::string& contentType, std::string body) {
     ApiResponse response;
     response.contentType = contentType;
@@ -105,11 +136,6 @@ ApiResponse bytes(const std::string& contentType, std::string body) {
 
 ApiEndpoints::ApiEndpoints(server::CaseService& service, Metrics& metrics)
     : _service(service), _metrics(metrics) {}
-
-void ApiEndpoints::setExporter(const std::string& name, const std::string& contentType,
-                               Exporter exporter) {
-    _exporters[name] = {contentType, std::move(exporter)};
-}
 
 void ApiEndpoints::limitFailedAuthentication(int limit, std::chrono::seconds window) {
     _throttle = std::make_unique<AuthThrottle>(limit, window);
@@ -375,32 +401,73 @@ void ApiEndpoints::addRoutes(Router& router) {
         return json(200, body);
     });
 
-    // Workbook exports across cases; the exporters come from the exports area.
+    // Workbook exports across cases, streamed from the store (server/Workbooks.h).
     router.add(
         "GET", "/api/v1/exports/{name}", [this](const ApiRequest& request, const PathParams& p) {
             const std::string& name = p.at("name");
             const server::Caller who = caller(request);
-            std::map<std::string, std::string> query = request.query;
-            std::string& team = query["team"];
-            auto found = _exporters.find(name);
+            const server::Exporter* exporter = nullptr;
+            if (_exporters) {
+                const auto found = _exporters->find(name);
+                if (found != _exporters->end()) exporter = &found->second;
+            }
             // Reading the cases and writing the workbook are one audited call: a parameter the
             // exporter refuses (400) is audited as such, not as ok.
-            const std::string workbook = _service.exportWorkbook(
-                who, name, team, [&](const std::vector<std::shared_ptr<const Case>>& cases) {
-                    if (found == _exporters.end()) {
+            std::string workbook = server::Workbooks::bytesOf([&](const std::string& path) {
+                _service.exportWorkbook(who, name, request.param("team"), [&] {
+                    if (exporter == nullptr) {
                         throw server::NotFoundException("there is no export " + name +
                                                         " in this service");
                     }
-                    // A team leader's workbook is titled with the team it was limited to.
-                    if (team.empty()) team = server::Authoriser::teamScope(who).value_or("");
-                    std::string& asOf = query["as_of"];
-                    if (asOf.empty()) asOf = _service.today().iso();  // the service's clock
-                    return found->second.second(cases, query);
+                    return exporter->open(
+                        server::ExportJobs::completedQuery(who, request.query, _service.today()),
+                        path);
                 });
-            ApiResponse response = bytes(found->second.first, workbook);
+            });
+            ApiResponse response = bytes(exporter->contentType, std::move(workbook));
             response.headers["Content-Disposition"] = "attachment; filename=\"" + name + "\"";
             return response;
         });
+
+    // Export jobs: the same exports run in the background (server/ExportJobs.h).
+    router.add("POST", "/api/v1/exports", [this](const ApiRequest& request, const PathParams& p) {
+        const server::Caller who = caller(request);
+        std::string name;
+        server::ExportQuery query;
+        // An anonymous caller is refused (401) by submit before the body is read.
+        if (who.user) {
+            auditedBody(who, request, p, [&](const Object::Ptr& body) {
+                name = exportName(stringField(body, "name", true));
+                for (const auto& [key, value] : *body) {
+                    if (key != "name") query[key] = stringField(body, key, false);
+                }
+                return true;
+            });
+        }
+        const server::ExportJobStatus job = jobs().submit(who, name, query);
+        ApiResponse response = json(202, jobBody(job));
+        response.headers["Location"] = jobPath(job.id);
+        return response;
+    });
+
+    router.add("GET", "/api/v1/exports/jobs/{id}",
+               [this](const ApiRequest& request, const PathParams& p) {
+                   return json(200, jobBody(jobs().status(caller(request), p.at("id"))));
+               });
+
+    router.add("GET", "/api/v1/exports/jobs/{id}/result",
+               [this](const ApiRequest& request, const PathParams& p) {
+                   server::ExportJobResult result = jobs().result(caller(request), p.at("id"));
+                   ApiResponse response = bytes(result.contentType, std::move(result.bytes));
+                   response.headers["Content-Disposition"] =
+                       "attachment; filename=\"" + result.name + "\"";
+                   return response;
+               });
+}
+
+server::ExportJobs& ApiEndpoints::jobs() {
+    if (_jobs == nullptr) throw server::NotFoundException("this service runs no export jobs");
+    return *_jobs;
 }
 
 }  // namespace ehdocs::http

@@ -14,22 +14,24 @@
 #include "http/Metrics.h"
 #include "http/Router.h"
 #include "server/CaseService.h"
+#include "server/ExportJobs.h"
+#include "server/Workbooks.h"
 
 namespace ehdocs::http {
-
-// Builds a workbook from every current case and the request's query parameters (as_of, team,
-// from, to...; as_of is today's UK date by the service's clock unless the request gave one).
-// Throws server::BadRequestException for a bad parameter.
-using Exporter = std::function<std::string(const std::vector<std::shared_ptr<const Case>>& cases,
-                                           const std::map<std::string, std::string>& query)>;
 
 class ApiEndpoints {
 public:
     ApiEndpoints(server::CaseService& service, Metrics& metrics);
 
-    // Serves GET /api/v1/exports/{name} (e.g. "sf.xlsx") with `exporter`; until one is set
-    // for a name, that export answers 404.
-    void setExporter(const std::string& name, const std::string& contentType, Exporter exporter);
+    // Serves GET /api/v1/exports/{name} (e.g. "sf.xlsx") with `exporters` (which must outlive
+    // the endpoints; the query's as_of is today's UK date by the service's clock unless the
+    // request gave one); until set, every export answers 404. Set before the server starts.
+    void setExporters(const server::Exporters& exporters) { _exporters = &exporters; }
+
+    // Serves POST /api/v1/exports and GET /api/v1/exports/jobs/{id}[/result] with `jobs`
+    // (which must outlive the endpoints); until set, they answer 404. Set before the server
+    // starts.
+    void setExportJobs(server::ExportJobs& jobs) { _jobs = &jobs; }
 
     // GET /health runs `probe` (a cheap check that the store can be written, which throws
     // store::StoreException when not) and answers 503 while it fails; without one, 200.
@@ -46,6 +48,7 @@ public:
 
 private:
     server::Caller caller(const ApiRequest& request);
+    server::ExportJobs& jobs();  // NotFoundException when none was set
 
     // `read` applied to the request's JSON object body; a body it cannot use (not JSON, a
     // field missing or of the wrong type) is refused with BadRequestException, audited.
@@ -55,7 +58,8 @@ private:
 
     server::CaseService& _service;
     Metrics& _metrics;
-    std::map<std::string, std::pair<std::string, Exporter>> _exporters;
+    const server::Exporters* _exporters = nullptr;
+    server::ExportJobs* _jobs = nullptr;
     std::function<void()> _healthProbe;
     std::unique_ptr<AuthThrottle> _throttle;
 };

@@ -40,6 +40,8 @@ int retryAfter(const Poco::Dynamic::Var& details) {
 }  // namespace
 
 int ErrorMapper::statusFor(const char* code) {
+    // One code a line (clang-format would pack them into columns past 17 entries).
+    // clang-format off
     static const std::pair<const char*, int> table[] = {
         {"bad_request", 400},
         {"unauthorized", 401},
@@ -50,6 +52,7 @@ int ErrorMapper::statusFor(const char* code) {
         {"not_ready_to_close", 409},
         {"closure_by_close_only", 409},
         {"case_closed", 409},
+        {"export_not_ready", 409},
         {"stale_version", 412},
         {"payload_too_large", 413},
         {"invalid_case", 422},
@@ -58,7 +61,10 @@ int ErrorMapper::statusFor(const char* code) {
         {"request_timeout", 408},
         {"too_many_requests", 429},
         {"busy", 503},
+        {"export_queue_full", 503},
+        {"export_cancelled", 503},
     };
+    // clang-format on
     for (const auto& [name, status] : table) {
         if (!std::strcmp(name, code)) return status;
     }

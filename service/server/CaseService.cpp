@@ -4,9 +4,11 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 
+#include <algorithm>
 #include <type_traits>
 
 #include "case/CaseReader.h"
+#include "export/ParallelReader.h"
 #include "server/CaseJson.h"
 #include "server/ClosureGate.h"
 #include "server/Errors.h"
@@ -28,6 +30,12 @@ void requireKnownFormat(const RenderRequest& request) {
     if (request.format != "html" && request.format != "pdf") {
         throw BadRequestException("format: \"" + request.format + "\" is not html or pdf");
     }
+}
+
+// The action of the workbook export named `what` (another name is checked as sf.xlsx).
+Action exportAction(const std::string& what) {
+    // Team leaders may have the KPI workbook of their own team; only the SF roles the rest.
+    return what == "kpi.xlsx" ? Action::exportKpi : Action::exportSf;
 }
 
 // A write based on the version just read can lose a race with another writer; the service
@@ -545,8 +553,7 @@ AuditPage CaseService::audit(const Caller& caller, store::AuditQuery query) {
 std::vector<std::shared_ptr<const Case>> CaseService::exportCases(const Caller& caller,
                                                                   const std::string& what,
                                                                   const std::string& team) {
-    // Team leaders may have the KPI workbook of their own team; only the SF roles the rest.
-    const Action action = what == "kpi.xlsx" ? Action::exportKpi : Action::exportSf;
+    const Action action = exportAction(what);
     std::string detail = what;
     return audited(
         caller, action, "", [&] { return casesToExport(caller, action, team); }, &detail);
@@ -567,32 +574,99 @@ void CaseService::requireAccess(const Caller& caller, Action action, const std::
     }
 }
 
-std::string CaseService::exportWorkbook(
-    const Caller& caller, const std::string& what, const std::string& team,
-    const std::function<std::string(const std::vector<std::shared_ptr<const Case>>&)>& write) {
-    const Action action = what == "kpi.xlsx" ? Action::exportKpi : Action::exportSf;
-    std::string detail = what;
-    return audited(
-        caller, action, "", [&] { return write(casesToExport(caller, action, team)); }, &detail);
-}
-
 std::vector<std::shared_ptr<const Case>> CaseService::casesToExport(const Caller& caller,
                                                                     Action action,
                                                                     const std::string& team) {
-    const store::User& user = Authoriser::require(caller, action);
     store::CaseFilter filter;
-    if (const std::optional<std::string> scope = Authoriser::teamScope(caller)) {
-        if (!team.empty() && team != *scope) {
-            throw ForbiddenException(user.name + " may export only cases of team \"" + *scope +
-                                     "\", not \"" + team + "\"");
-        }
-        filter.team = *scope;
-    }
+    filter.team = exportScope(caller, action, team);
     std::vector<std::shared_ptr<const Case>> cases;
     for (const store::CaseRecord& record : _store.listCases(filter)) {
         cases.push_back(parsed(record));
     }
     return cases;
+}
+
+void CaseService::exportWorkbook(const Caller& caller, const std::string& what,
+                                 const std::string& team, const OpenExport& open,
+                                 const ExportProgress& progress, const std::string& detail) {
+    const Action action = exportAction(what);
+    std::string text = detail.empty() ? what : detail;
+    audited(
+        caller, action, "",
+        [&] {
+            const std::string scope = exportScope(caller, action, team);
+            const std::unique_ptr<WorkbookExport> out = open();
+            streamCases(scope, *out, progress);
+            out->finish();
+            return true;
+        },
+        &text);
+}
+
+void CaseService::acceptExport(const Caller& caller, const std::string& what,
+                               const std::string& team, const std::function<void()>& accept,
+                               const std::string& detail) {
+    const Action action = exportAction(what);
+    std::string text = detail;
+    audited(
+        caller, action, "",
+        [&] {
+            exportScope(caller, action, team);
+            accept();
+            return true;
+        },
+        &text);
+}
+
+void CaseService::recordExport(const Caller& caller, const std::string& outcome,
+                               const std::string& detail) {
+    store::AuditEntry entry = auditEntry(caller, actionName(Action::exportSf), "");
+    entry.outcome = outcome;
+    entry.detail = detail;
+    _audit.record(entry);
+}
+
+std::string CaseService::exportScope(const Caller& caller, Action action, const std::string& team) {
+    const store::User& user = Authoriser::require(caller, action);
+    const std::optional<std::string> scope = Authoriser::teamScope(caller);
+    if (!scope) return "";
+    if (!team.empty() && team != *scope) {
+        throw ForbiddenException(user.name + " may export only cases of team \"" + *scope +
+                                 "\", not \"" + team + "\"");
+    }
+    return *scope;
+}
+
+// Keyset pages of case heads in case id order (so the same store gives the same workbook),
+// then each page's case files read and parsed on every core, added in that order.
+void CaseService::streamCases(const std::string& scope, WorkbookExport& out,
+                              const ExportProgress& progress) {
+    store::CasePageQuery query;
+    query.team = scope;
+    query.sort = store::CaseSort::caseId;
+    query.limit = kExportBatch;
+    const ParallelReader reader;
+    std::size_t read = 0;
+    for (;;) {
+        const store::CasePage page = _store.casePage(query);
+        std::vector<ReadResult> batch = reader.read(page.cases.size(), [&](std::size_t i) {
+            const std::optional<store::CaseRecord> record =
+                _store.currentCase(page.cases[i].caseId);
+            return record ? CaseReader::fromJson(record->json) : ReadResult{};
+        });
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (!batch[i].ok()) {
+                throw ServiceException("stored case " + page.cases[i].caseId +
+                                       " no longer validates: " + batch[i].errors.front().text());
+            }
+            if (batch[i].kase) out.add(*batch[i].kase);
+        }
+        read += batch.size();
+        batch.clear();
+        if (progress) progress(read, std::max(read, page.total));
+        if (!page.next) return;
+        query.after = page.next;
+    }
 }
 
 void CaseService::recordRefusal(const Caller& caller, const std::string& caseId,

@@ -18,6 +18,7 @@
 
 #include "case/Case.h"
 #include "case/Clock.h"
+#include "export/WorkbookExport.h"
 #include "server/AuditLog.h"
 #include "server/Authoriser.h"
 #include "server/CaseCache.h"
@@ -118,12 +119,35 @@ public:
     // when allowed; a refusal (401, 403, 404) is audited and thrown.
     void requireAccess(const Caller& caller, Action action, const std::string& caseId);
 
-    // The workbook export named `what`: exportCases' cases given to `write`, all in one
-    // audited call, so that the audit entry has the export's true outcome (a bad parameter
-    // that `write` refuses is audited as bad_request, not ok).
-    std::string exportWorkbook(
-        const Caller& caller, const std::string& what, const std::string& team,
-        const std::function<std::string(const std::vector<std::shared_ptr<const Case>>&)>& write);
+    // Cases an export reads and holds parsed at once (one page of the store).
+    static constexpr std::size_t kExportBatch = 200;
+
+    // How far a streamed export is: cases read so far of the `total` the caller may export,
+    // told after each batch. It may throw (ExportCancelledException) to stop the export.
+    using ExportProgress = std::function<void(std::size_t read, std::size_t total)>;
+    using OpenExport = std::function<std::unique_ptr<WorkbookExport>()>;
+
+    // The workbook export named `what` ("sf.xlsx", "kpi.xlsx"; any other name is checked as
+    // sf.xlsx), streamed, in one audited call whose detail is `detail` ("" = `what`), so that
+    // the audit entry has the export's true outcome: the caller's role and team are checked
+    // as for exportCases, `open()` gives the export (a bad parameter it refuses is audited as
+    // bad_request), then the caller's current cases are read kExportBatch at a time in case id
+    // order, parsed on every core, each added to the export and dropped, and the export is
+    // finished. Memory holds one batch, whatever the store holds. A stored case that no
+    // longer validates fails the export.
+    void exportWorkbook(const Caller& caller, const std::string& what, const std::string& team,
+                        const OpenExport& open, const ExportProgress& progress = {},
+                        const std::string& detail = "");
+
+    // A job's submit: checks, in one audited call with `detail`, that `caller` may export
+    // `what` for `team` (as exportWorkbook), then runs `accept` (the parameters checked and
+    // the job queued), whose refusal is audited with its code.
+    void acceptExport(const Caller& caller, const std::string& what, const std::string& team,
+                      const std::function<void()>& accept, const std::string& detail);
+
+    // Audits a call about an export job that reads no case (its status, its result): action
+    // "export", `outcome` "ok" or the error code the caller is answered with.
+    void recordExport(const Caller& caller, const std::string& outcome, const std::string& detail);
 
     // Every current case, for the workbook export named `what` ("sf.xlsx", "kpi.xlsx"; any
     // other name is checked as sf.xlsx), for callers whose role may export it, audited. A team
@@ -151,6 +175,11 @@ private:
     // The cases `caller` may export with `action`, limited to their team where they have one.
     std::vector<std::shared_ptr<const Case>> casesToExport(const Caller& caller, Action action,
                                                            const std::string& team);
+    // The team `caller` may export with `action` ("" = every team): ForbiddenException when
+    // the role may not, or `team` is not theirs.
+    std::string exportScope(const Caller& caller, Action action, const std::string& team);
+    // Every current case of `scope`, a batch at a time, into `out`.
+    void streamCases(const std::string& scope, WorkbookExport& out, const ExportProgress& progress);
     store::CaseRecord currentOrThrow(const std::string& caseId);
     std::shared_ptr<const Case> parsed(const store::CaseRecord& record);
     Case validated(const std::string& json);

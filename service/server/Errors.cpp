@@ -48,6 +48,9 @@ POCO_IMPLEMENT_EXCEPTION(InvalidCaseException, ServiceException, "invalid_case")
 POCO_IMPLEMENT_EXCEPTION(RequestTimeoutException, ServiceException, "request_timeout")
 POCO_IMPLEMENT_EXCEPTION(TooManyRequestsException, ServiceException, "too_many_requests")
 POCO_IMPLEMENT_EXCEPTION(ServiceBusyException, ServiceException, "busy")
+POCO_IMPLEMENT_EXCEPTION(ExportNotReadyException, ServiceException, "export_not_ready")
+POCO_IMPLEMENT_EXCEPTION(ExportQueueFullException, ServiceException, "export_queue_full")
+POCO_IMPLEMENT_EXCEPTION(ExportCancelledException, ServiceException, "export_cancelled")
 POCO_IMPLEMENT_EXCEPTION(RenderFailedException, ServiceException, "render_failed")
 
 }  // namespace ehdocs::server

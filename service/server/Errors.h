@@ -67,6 +67,12 @@ POCO_DECLARE_EXCEPTION(, RequestTimeoutException, ServiceException)
 POCO_DECLARE_EXCEPTION(, TooManyRequestsException, ServiceException)
 // Every request worker is busy and the queue for them is full.                   -> 503
 POCO_DECLARE_EXCEPTION(, ServiceBusyException, ServiceException)
+// An export job's result was asked for before the job was done.                 -> 409
+POCO_DECLARE_EXCEPTION(, ExportNotReadyException, ServiceException)
+// The export jobs' queue (exports.maxQueued) is full: details.retry_after (s).   -> 503
+POCO_DECLARE_EXCEPTION(, ExportQueueFullException, ServiceException)
+// An export stopped before it finished (the service is stopping).                -> 503
+POCO_DECLARE_EXCEPTION(, ExportCancelledException, ServiceException)
 // Rendering a document failed (engine error, timeout).                           -> 500
 POCO_DECLARE_EXCEPTION(, RenderFailedException, ServiceException)
 

@@ -97,6 +97,14 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
          [](Settings& s, auto& v, auto& w) {
              s.pdf.recycleAfter = static_cast<std::size_t>(parseInt(v, w, 0, 1000000));
          }},
+        {"exports.workers",
+         [](Settings& s, auto& v, auto& w) { s.exports.workers = parseInt(v, w, 1, 64); }},
+        {"exports.maxQueued",
+         [](Settings& s, auto& v, auto& w) { s.exports.maxQueued = parseInt(v, w, 1, 10000); }},
+        {"exports.keepMinutes",
+         [](Settings& s, auto& v, auto& w) { s.exports.keepMinutes = parseInt(v, w, 1, 10080); }},
+        {"exports.maxKept",
+         [](Settings& s, auto& v, auto& w) { s.exports.maxKept = parseInt(v, w, 1, 100000); }},
         {"web.serviceName",
          [](Settings& s, auto& v, auto& w) { s.web.serviceName = nonEmpty(v, w); }},
         {"web.authority", [](Settings& s, auto& v, auto& w) { s.web.authority = nonEmpty(v, w); }},
@@ -138,6 +146,10 @@ std::string environmentName(const std::string& key) {
 }
 
 }  // namespace
+
+std::string Settings::exportsDir() const {
+    return Poco::Path(dataDir).makeDirectory().pushDirectory("exports").toString();
+}
 
 std::string Settings::databasePath() const {
     return Poco::Path(Poco::Path(dataDir).makeDirectory(), databaseFile).toString();

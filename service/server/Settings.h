@@ -34,6 +34,14 @@ struct WebSettings {
     int signInLockMinutes = 15;   // web.signInLockMinutes: ...within this window, then refused
 };
 
+// The export jobs' settings (exports.*; docs/api.md, "Export jobs").
+struct ExportSettings {
+    int workers = 1;       // exports.workers: jobs run at once (each reads on every core)
+    int maxQueued = 8;     // exports.maxQueued: jobs waiting to run; more are refused, 503
+    int keepMinutes = 60;  // exports.keepMinutes: a finished job and its result are kept so long
+    int maxKept = 100;     // exports.maxKept: finished jobs kept at most (the oldest go first)
+};
+
 struct Settings {
     std::string host = "127.0.0.1";  // server.host: address to listen on
     int port = 8080;                 // server.port: 0 picks a free port
@@ -60,9 +68,13 @@ struct Settings {
     std::string templatesDir;                 // render.templatesDir: "" = the built-in templates
     std::size_t cacheBytes = 67108864;  // cache.maxBytes: parsed cases kept (by their JSON size)
     std::string
-        privacyNotice;  // render.privacyNotice: where letters say to read it ("" = built in)
-    PdfSettings pdf;    // pdf.*: see pdf/PdfSettings.h (pool size: the number of cores)
-    WebSettings web;    // web.*
+        privacyNotice;       // render.privacyNotice: where letters say to read it ("" = built in)
+    PdfSettings pdf;         // pdf.*: see pdf/PdfSettings.h (pool size: the number of cores)
+    WebSettings web;         // web.*
+    ExportSettings exports;  // exports.*
+
+    // Where export jobs keep their results: data.dir/exports.
+    std::string exportsDir() const;
 
     // The database path: data.dir/data.file.
     std::string databasePath() const;

@@ -5,10 +5,8 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
-#include "export/KpiReport.h"
-#include "export/KpiWorkbookWriter.h"
-#include "export/SfExport.h"
-#include "export/SfWorkbookWriter.h"
+#include "export/KpiWorkbookExport.h"
+#include "export/SfWorkbookExport.h"
 #include "rules/ProfileRegistry.h"
 #include "server/Errors.h"
 
@@ -16,11 +14,9 @@ namespace ehdocs::server {
 
 namespace {
 
-Date dateParameter(const Workbooks::Query& query, const std::string& name,
-                   std::optional<Date> fallback) {
+Date dateParameter(const ExportQuery& query, const std::string& name) {
     auto found = query.find(name);
     if (found == query.end() || found->second.empty()) {
-        if (fallback) return *fallback;
         throw BadRequestException("this export needs " + name + " (YYYY-MM-DD)");
     }
     const std::optional<Date> date = Date::parse(found->second);
@@ -30,14 +26,62 @@ Date dateParameter(const Workbooks::Query& query, const std::string& name,
     return *date;
 }
 
-std::string parameter(const Workbooks::Query& query, const std::string& name) {
+std::string parameter(const ExportQuery& query, const std::string& name) {
     auto found = query.find(name);
     return found == query.end() ? "" : found->second;
 }
 
-// The writers write files; the API answers bytes.
-template <typename Write>
-std::string workbookBytes(Write write) {
+KpiPeriod period(const ExportQuery& query) {
+    const KpiPeriod period{dateParameter(query, "from"), dateParameter(query, "to")};
+    if (period.to < period.from) throw BadRequestException("to is before from");
+    return period;
+}
+
+Exporter supportingFamilies(const std::string& tmpdir) {
+    Exporter sf;
+    sf.contentType = Workbooks::kContentType;
+    sf.check = [](const ExportQuery& query) { dateParameter(query, "as_of"); };
+    sf.open = [tmpdir](const ExportQuery& query, const std::string& path) {
+        SfWorkbookOptions options;
+        options.tmpdir = tmpdir;
+        return std::unique_ptr<WorkbookExport>(
+            std::make_unique<SfWorkbookExport>(path, ClaimAssessor(), dateParameter(query, "as_of"),
+                                               parameter(query, "team"), options));
+    };
+    return sf;
+}
+
+Exporter kpi(const rules::ProfileRegistry& profiles, const std::string& tmpdir) {
+    Exporter kpi;
+    kpi.contentType = Workbooks::kContentType;
+    kpi.check = [](const ExportQuery& query) { period(query); };
+    // Each case is judged by its own profile's standards, as `ehdocs export kpi` does.
+    kpi.open = [&profiles, tmpdir](const ExportQuery& query, const std::string& path) {
+        return std::unique_ptr<WorkbookExport>(
+            std::make_unique<KpiWorkbookExport>(path, period(query), parameter(query, "team"),
+                                                profileStandards(profiles), "ehdocs", tmpdir));
+    };
+    return kpi;
+}
+
+// The export of cases already read, through the same streamed export.
+std::string exportOf(const Exporter& exporter, const Workbooks::Cases& cases,
+                     const ExportQuery& query) {
+    return Workbooks::bytesOf([&](const std::string& path) {
+        const std::unique_ptr<WorkbookExport> out = exporter.open(query, path);
+        for (const auto& kase : cases) out->add(*kase);
+        out->finish();
+    });
+}
+
+}  // namespace
+
+Exporters Workbooks::exporters(const rules::ProfileRegistry& profiles, const std::string& tmpdir) {
+    return {{"sf.xlsx", server::supportingFamilies(tmpdir)},
+            {"kpi.xlsx", server::kpi(profiles, tmpdir)}};
+}
+
+std::string Workbooks::bytesOf(const std::function<void(const std::string& path)>& write) {
     Poco::TemporaryFile file;
     const std::string path = file.path() + ".xlsx";
     Poco::TemporaryFile::registerForDeletion(path);
@@ -49,13 +93,8 @@ std::string workbookBytes(Write write) {
     return bytes;
 }
 
-}  // namespace
-
 std::string Workbooks::supportingFamilies(const Cases& cases, const Query& query) {
-    SfExport data(ClaimAssessor(), dateParameter(query, "as_of", std::nullopt),
-                  parameter(query, "team"));
-    for (const auto& kase : cases) data.add(*kase);
-    return workbookBytes([&](const std::string& path) { SfWorkbookWriter::write(data, path); });
+    return exportOf(server::supportingFamilies(""), cases, query);
 }
 
 std::string Workbooks::kpi(const Cases& cases, const Query& query) {
@@ -64,13 +103,7 @@ std::string Workbooks::kpi(const Cases& cases, const Query& query) {
 
 std::string Workbooks::kpiWithProfiles(const Cases& cases, const Query& query,
                                        const rules::ProfileRegistry& profiles) {
-    const KpiPeriod period{dateParameter(query, "from", std::nullopt),
-                           dateParameter(query, "to", std::nullopt)};
-    if (period.to < period.from) throw BadRequestException("to is before from");
-    // Each case is judged by its own profile's standards, as `ehdocs export kpi` does.
-    KpiReport report(period, KpiStandards{}, parameter(query, "team"), profileStandards(profiles));
-    for (const auto& kase : cases) report.add(*kase);
-    return workbookBytes([&](const std::string& path) { KpiWorkbookWriter::write(report, path); });
+    return exportOf(server::kpi(profiles, ""), cases, query);
 }
 
 }  // namespace ehdocs::server

@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <sstream>
 
 #include "TestCases.h"
 #include "export/ExportException.h"
+#include "export/SfWorkbookExport.h"
 #include "export/SfWorkbookWriter.h"
 #include "export/XlsxText.h"
 
@@ -205,6 +208,47 @@ BOOST_AUTO_TEST_CASE(unwritable_path_is_an_exception_with_the_path) {
                               return e.message().find("cannot write /nonexistent-dir/out.xlsx") ==
                                      0;
                           });
+}
+
+// The export written as the cases come (constant memory, rows appended, the Summary counted
+// as they pass) reads back exactly as the export gathered first and written in memory.
+BOOST_AUTO_TEST_CASE(a_streamed_export_reads_back_as_the_gathered_one) {
+    const std::vector<Case> cases = {test::claimableFamily(),
+                                     test::example("okafor-ready-to-close.json"),
+                                     test::example("bennett-disengaged.json"), hostileFamily()};
+    const InvalidCaseFile broken{"broken.json", {"referral.received: missing", "family: missing"}};
+    for (const std::string team : {"", "North"}) {
+        BOOST_TEST_CONTEXT("team \"" << team << "\"") {
+            SfExport gathered(ClaimAssessor(), d("2026-07-11"), team);
+            test::TempPath inMemory(".xlsx"), streamed(".xlsx");
+            SfWorkbookExport stream(streamed.path(), ClaimAssessor(), d("2026-07-11"), team);
+            for (const Case& kase : cases) {
+                gathered.add(kase);
+                stream.add(kase);
+            }
+            gathered.addInvalid(broken);
+            stream.addInvalid(broken);
+            SfWorkbookOptions options;
+            options.constantMemoryFrom = 1000;  // the old way: every row in memory
+            SfWorkbookWriter::write(gathered, inMemory.path(), options);
+            stream.finish();
+            std::ostringstream a, b;
+            readBack(inMemory.path())->stringify(a);
+            readBack(streamed.path())->stringify(b);
+            BOOST_TEST(a.str() == b.str());
+            BOOST_TEST(stream.casesRead() == gathered.casesRead());
+            BOOST_TEST(stream.families() == gathered.families().size());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_unfinished_streamed_export_leaves_no_file) {
+    test::TempPath out(".xlsx");
+    {
+        SfWorkbookExport stream(out.path(), ClaimAssessor(), d("2026-07-11"));
+        stream.add(test::claimableFamily());
+    }
+    BOOST_TEST(!std::ifstream(out.path()).good());
 }
 
 }  // namespace

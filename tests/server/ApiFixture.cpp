@@ -1,5 +1,6 @@
 #include "ApiFixture.h"
 
+#include <Poco/File.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -7,6 +8,7 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
+#include <Poco/TemporaryFile.h>
 
 #include <fstream>
 #include <sstream>
@@ -69,7 +71,7 @@ server::Settings ApiFixture::testSettings() {
 
 ApiFixture::ApiFixture() : ApiFixture(testSettings()) {}
 
-ApiFixture::ApiFixture(const server::Settings& settings) {
+ApiFixture::ApiFixture(const server::Settings& settings, bool startJobs) {
     _audit = std::make_unique<server::AuditLog>(store);
     _readiness =
         std::make_unique<server::RulesReadiness>(rules::ProfileRegistry::builtIn(), "standard");
@@ -95,16 +97,22 @@ ApiFixture::ApiFixture(const server::Settings& settings) {
     }
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
     _http = std::make_unique<http::HttpService>(*_service, settings, socket);
-    _http->endpoints().setExporter("sf.xlsx", server::Workbooks::kContentType,
-                                   &server::Workbooks::supportingFamilies);
-    _http->endpoints().setExporter("kpi.xlsx", server::Workbooks::kContentType,
-                                   &server::Workbooks::kpi);
+    _exporters = server::Workbooks::exporters(_readiness->profiles());
+    _jobsFolder = Poco::TemporaryFile::tempName() + "-jobs";
+    _jobs = std::make_unique<server::ExportJobs>(
+        *_service, _exporters, settings.exports, _jobsFolder,
+        [this] { return Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now.load())); });
+    if (startJobs) _jobs->start();
+    _http->endpoints().setExporters(_exporters);
+    _http->endpoints().setExportJobs(*_jobs);
     _http->start();
     port = _http->port();
 }
 
 ApiFixture::~ApiFixture() {
     _http->stop(5);
+    _jobs->stop();
+    Poco::File(_jobsFolder).remove(true);
 }
 
 Reply ApiFixture::call(const std::string& method, const std::string& path, const std::string& token,

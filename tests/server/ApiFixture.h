@@ -17,7 +17,9 @@
 #include "http/HttpService.h"
 #include "server/AuditLog.h"
 #include "server/CaseService.h"
+#include "server/ExportJobs.h"
 #include "server/RulesReadiness.h"
+#include "server/Workbooks.h"
 #include "store/MemoryStore.h"
 
 namespace ehdocs::test {
@@ -45,8 +47,10 @@ private:
 class ApiFixture {
 public:
     ApiFixture();
-    // With these settings for the HTTP server (see testSettings()).
-    explicit ApiFixture(const server::Settings& settings);
+    // With these settings for the HTTP server and the export jobs (see testSettings()); the
+    // export jobs' workers start unless `startJobs` is false (jobs then stay queued until
+    // jobs().start()).
+    explicit ApiFixture(const server::Settings& settings, bool startJobs = true);
     ~ApiFixture();
 
     // The settings of the default fixture: small body limit, 8 workers.
@@ -72,12 +76,17 @@ public:
 
     static constexpr long long kFirstOfJuly = 1782900000;  // 2026-07-01T10:00:00Z
     http::HttpService& http() { return *_http; }
+    server::ExportJobs& jobs() { return *_jobs; }
+    const std::string& jobsFolder() const { return _jobsFolder; }  // the jobs' results
 
 private:
     std::unique_ptr<server::AuditLog> _audit;
     std::unique_ptr<server::RulesReadiness> _readiness;
     FakeRenderer _renderer;
     std::unique_ptr<server::CaseService> _service;
+    server::Exporters _exporters;
+    std::string _jobsFolder;
+    std::unique_ptr<server::ExportJobs> _jobs;
     std::unique_ptr<http::HttpService> _http;
     std::map<std::string, std::string> _tokens;
 };

@@ -38,6 +38,29 @@ BOOST_AUTO_TEST_CASE(the_example_file_loads_and_holds_every_default) {
     BOOST_TEST(s.dataDir == d.dataDir);
     BOOST_TEST(s.defaultProfile == d.defaultProfile);
     BOOST_TEST(s.cacheBytes == d.cacheBytes);
+    BOOST_TEST(s.exports.workers == d.exports.workers);
+    BOOST_TEST(s.exports.maxQueued == d.exports.maxQueued);
+    BOOST_TEST(s.exports.keepMinutes == d.exports.keepMinutes);
+    BOOST_TEST(s.exports.maxKept == d.exports.maxKept);
+}
+
+BOOST_AUTO_TEST_CASE(export_jobs_have_settings_with_defaults) {
+    const Settings d = Settings::load("", {});
+    BOOST_TEST(d.exports.workers == 1);
+    BOOST_TEST(d.exports.maxQueued == 8);
+    BOOST_TEST(d.exports.keepMinutes == 60);
+    BOOST_TEST(d.exports.maxKept == 100);
+    BOOST_TEST(d.exportsDir() == "data/exports/");
+    const Settings s = Settings::load("", {{"EHDOCS_EXPORTS_WORKERS", "2"},
+                                           {"EHDOCS_EXPORTS_MAX_QUEUED", "3"},
+                                           {"EHDOCS_EXPORTS_KEEP_MINUTES", "5"},
+                                           {"EHDOCS_EXPORTS_MAX_KEPT", "7"}});
+    BOOST_TEST(s.exports.workers == 2);
+    BOOST_TEST(s.exports.maxQueued == 3);
+    BOOST_TEST(s.exports.keepMinutes == 5);
+    BOOST_TEST(s.exports.maxKept == 7);
+    BOOST_CHECK_EXCEPTION(Settings::load("", {{"EHDOCS_EXPORTS_WORKERS", "0"}}), SettingsException,
+                          [](auto& e) { return says(e, "EHDOCS_EXPORTS_WORKERS: \"0\""); });
 }
 
 BOOST_AUTO_TEST_CASE(the_case_cache_is_bounded_in_bytes_by_a_setting) {
