@@ -327,6 +327,17 @@ store::CaseRecord CaseService::get(const Caller& caller, const std::string& case
     });
 }
 
+std::shared_ptr<const Case> CaseService::supportingFamiliesCase(const Caller& caller,
+                                                                const std::string& caseId) {
+    return audited(caller, Action::readSf, caseId, [&] {
+        // The programme's roles, those that may export its workbook: not every role that may
+        // read a case's SF view (a coach of another team may not).
+        Authoriser::require(caller, Action::exportSf);
+        std::shared_ptr<const Case> kase = parsed(currentOrThrow(caseId));
+        return kase->supportingFamilies ? kase : nullptr;
+    });
+}
+
 std::vector<store::CaseRecord> CaseService::history(const Caller& caller,
                                                     const std::string& caseId) {
     return audited(caller, Action::read, caseId, [&] {

@@ -75,6 +75,13 @@ public:
 
     // The current version; for a Supporting Families coordinator, only the SF view of it.
     store::CaseRecord get(const Caller& caller, const std::string& caseId);
+
+    // The case parsed, for its Supporting Families evidence page, to a role that may export
+    // the SF workbook (audited as a read of the SF view); null when the family is not on the
+    // programme. What is shown of it must be what the SF view holds (children named by the consent
+    // rule: the export's sfFamily()).
+    std::shared_ptr<const Case> supportingFamiliesCase(const Caller& caller,
+                                                       const std::string& caseId);
     std::vector<store::CaseRecord> history(const Caller& caller, const std::string& caseId);
 
     // Stores `body` as the next version, when `expectedVersion` is the current one.

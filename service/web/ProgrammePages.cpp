@@ -1,14 +1,18 @@
 // /sf and /kpi: the Supporting Families programme and the Performance Framework, with their
-// workbooks. Every page reads the cases through CaseService::exportCases, which checks the
-// role (sf: sf_coordinator, admin; kpi: also a team leader, given their own team's cases only)
-// and audits the export; the figures are the export area's
-// (ClaimAssessor, KpiReport), the same as the workbooks'.
+// workbooks. The pages read the cases as the exports do, through CaseService::exportWorkbook,
+// which checks the role (sf: sf_coordinator, admin; kpi: also a team leader, given their own
+// team's cases only), audits the read, and holds one batch of cases in memory at a time; a
+// family's evidence page reads that one case. The figures are the export area's
+// (ClaimAssessor, sfFamily, KpiReport), the same as the workbooks'.
 
 #include <Poco/NumberFormatter.h>
+#include <Poco/NumberParser.h>
 
 #include <algorithm>
 
 #include "export/KpiReport.h"
+#include "export/SfExport.h"
+#include "export/WorkbookExport.h"
 #include "render/Diagrams.h"
 #include "render/Labels.h"
 #include "rules/ClaimAssessor.h"
@@ -39,52 +43,110 @@ std::string familyOf(const Case& kase) {
                                           : "The " + kase.family.familyName + " family";
 }
 
+// An export that hands each case to `visit` and writes nothing: a page reading the caller's
+// cases the way an export does.
+class CaseVisitor : public WorkbookExport {
+public:
+    explicit CaseVisitor(std::function<void(const Case&)> visit) : _visit(std::move(visit)) {}
+    void add(const Case& kase) override {
+        _visit(kase);
+        ++_read;
+    }
+    void addInvalid(InvalidCaseFile) override {}
+    void finish() override {}
+    std::size_t casesRead() const override { return _read; }
+
+private:
+    std::function<void(const Case&)> _visit;
+    std::size_t _read = 0;
+};
+
+// Every case the caller may read for the workbook `what`, one at a time (audited with
+// `detail`).
+void forEachCase(WebContext& web, const Page& page, const std::string& what,
+                 const std::string& detail, const std::function<void(const Case&)>& visit) {
+    web.service.exportWorkbook(
+        page.caller, what, "", [&] { return std::make_unique<CaseVisitor>(visit); }, {}, detail);
+}
+
+// The workbook `what` of the caller's cases as bytes, streamed as the API's export is.
+std::string workbook(WebContext& web, const Page& page, const std::string& what,
+                     const server::ExportQuery& query) {
+    const server::Exporters exporters = server::Workbooks::exporters(web.profiles);
+    const server::Exporter& exporter = exporters.at(what);
+    return server::Workbooks::bytesOf([&](const std::string& path) {
+        web.service.exportWorkbook(page.caller, what, "",
+                                   [&] { return exporter.open(query, path); });
+    });
+}
+
 // --- /sf ----------------------------------------------------------------------------------
 
+constexpr std::size_t kFamiliesPerPage = 50;
+
+int pageNumber(const Page& page) {
+    int n = 1;
+    return Poco::NumberParser::tryParse(page.request.param("page"), n) && n > 0 ? n : 1;
+}
+
+// The families on the programme, a page at a time in case id order, with the counts of all.
 http::ApiResponse sfPage(WebContext& web, Page& page) {
     const Date asOf = dateParam(page, "as_of", ukToday(web.clock));
-    const auto cases = web.service.exportCases(page.caller, "sf.xlsx");
+    const std::size_t current = static_cast<std::size_t>(pageNumber(page));
+    const std::size_t first = (current - 1) * kFamiliesPerPage;
     const ClaimAssessor assessor;
     View families = View::list();
-    std::size_t claimable = 0;
-    for (const auto& kase : cases) {
-        if (!kase->supportingFamilies) continue;
-        const ClaimReadiness r = assessor.assess(*kase, asOf);
+    std::size_t onProgramme = 0, claimable = 0;
+    forEachCase(web, page, "sf.xlsx", "sf page", [&](const Case& kase) {
+        if (!kase.supportingFamilies) return;
+        const ClaimReadiness r = assessor.assess(kase, asOf);
+        if (r.status == ClaimStatus::Claimable) ++claimable;
+        if (onProgramme++ < first || families.items().size() == kFamiliesPerPage) return;
         View item;
-        item.set("case_id", kase->caseId)
-            .set("family", familyOf(*kase))
-            .set("team", kase->service.team);
+        item.set("case_id", kase.caseId)
+            .set("family", familyOf(kase))
+            .set("team", kase.service.team);
         item.set("status", render::label(claimStatusId(r.status)));
         item.set("claimable", r.status == ClaimStatus::Claimable);
         item.set("claimable_from", r.claimableFrom ? r.claimableFrom->iso() : "");
         View reasons = View::list();
         for (const std::string& reason : r.reasons) reasons.push(View(reason));
         item.set("reasons", reasons);
-        item.set("href", "/sf/" + kase->caseId + "?as_of=" + asOf.iso());
-        if (r.status == ClaimStatus::Claimable) ++claimable;
+        item.set("href", "/sf/" + kase.caseId + "?as_of=" + asOf.iso());
         families.push(item);
-    }
+    });
     View view;
     view.set("as_of", asOf.iso()).set("families", families).set("any", !families.empty());
-    view.set("count", std::to_string(families.items().size()))
+    view.set("count", std::to_string(onProgramme))
         .set("claimable_count", std::to_string(claimable));
+    if (onProgramme > kFamiliesPerPage) {
+        View pager;
+        const std::string base = "/sf?as_of=" + asOf.iso() + "&page=";
+        if (current > 1) pager.set("previous", base + std::to_string(current - 1));
+        if (first + families.items().size() < onProgramme)
+            pager.set("next", base + std::to_string(current + 1));
+        pager.set("text", "Families " + std::to_string(first + 1) + " to " +
+                              std::to_string(first + families.items().size()) + " of " +
+                              std::to_string(onProgramme));
+        view.set("pager", pager);
+    }
     view.set("workbook_href", "/sf.xlsx?as_of=" + asOf.iso());
     return web.page(page, "sf", "Supporting Families", view, "sf");
 }
 
-View evidenceRows(const Case& kase, const std::vector<SfCriterion>& criteria) {
+// The family's criteria or outcomes (`record`), as the workbook's Evidence sheet has them:
+// children named by the consent rule.
+View evidenceRows(const SfFamily& family, const std::string& record) {
     View rows = View::list();
-    for (const SfCriterion& c : criteria) {
-        std::string members;
-        for (const std::string& id : c.members) {
-            const Member* m = kase.member(id);
-            members += (members.empty() ? "" : ", ") + (m ? m->firstName : id);
-        }
+    for (const SfEvidenceRow& e : family.evidence) {
+        if (e.record != record) continue;
         View row;
-        row.set("headline", render::label(c.headline)).set("members", members);
-        row.set("evidence", c.evidence)
-            .set("source", c.source)
-            .set("date", c.date ? c.date->iso() : "");
+        row.set("headline", render::label(e.headline)).set("members", e.members);
+        row.set("evidence", e.evidence).set("source", e.source);
+        row.set("date", e.date ? e.date->iso() : "");
+        row.set("status", render::label(e.status));
+        row.set("achieved", e.achieved ? e.achieved->iso() : "");
+        row.set("sustained_until", e.sustainedUntil ? e.sustainedUntil->iso() : "");
         rows.push(row);
     }
     return rows;
@@ -93,24 +155,12 @@ View evidenceRows(const Case& kase, const std::vector<SfCriterion>& criteria) {
 http::ApiResponse evidencePage(WebContext& web, Page& page) {
     const std::string id = page.param("id");
     const Date asOf = dateParam(page, "as_of", ukToday(web.clock));
-    const auto cases = web.service.exportCases(page.caller, "sf.xlsx");
-    auto found =
-        std::find_if(cases.begin(), cases.end(), [&](const auto& k) { return k->caseId == id; });
-    if (found == cases.end() || !(*found)->supportingFamilies) {
-        throw server::NotFoundException("there is no family " + id + " on the programme");
-    }
-    const Case& kase = **found;
+    const std::shared_ptr<const Case> found = web.service.supportingFamiliesCase(page.caller, id);
+    if (!found) throw server::NotFoundException("there is no family " + id + " on the programme");
+    const Case& kase = *found;
     const SupportingFamilies& sf = *kase.supportingFamilies;
-    const ClaimReadiness r = ClaimAssessor().assess(kase, asOf);
-    View outcomes = View::list();
-    for (const SfOutcome& o : sf.outcomes) {
-        View row;
-        row.set("headline", render::label(o.headline)).set("status", render::label(o.status));
-        row.set("achieved", o.achieved ? o.achieved->iso() : "");
-        row.set("sustained_until", o.sustainedUntil ? o.sustainedUntil->iso() : "");
-        row.set("evidence", o.evidence).set("source", o.source);
-        outcomes.push(row);
-    }
+    const SfFamily family = sfFamily(kase, ClaimAssessor(), asOf);
+    const ClaimReadiness& r = family.row.readiness;
     View reasons = View::list();
     for (const std::string& reason : r.reasons) reasons.push(View(reason));
     View view;
@@ -120,7 +170,8 @@ http::ApiResponse evidencePage(WebContext& web, Page& page) {
     view.set("status", render::label(claimStatusId(r.status)));
     view.set("claimable_from", r.claimableFrom ? r.claimableFrom->iso() : "");
     view.set("reasons", reasons);
-    view.set("criteria", evidenceRows(kase, sf.criteria)).set("outcomes", outcomes);
+    view.set("criteria", evidenceRows(family, "criterion"))
+        .set("outcomes", evidenceRows(family, "outcome"));
     view.set("conditions",
              View::list()
                  .push(View("Whole-family assessment: " +
@@ -135,11 +186,9 @@ http::ApiResponse evidencePage(WebContext& web, Page& page) {
 
 http::ApiResponse sfWorkbook(WebContext& web, Page& page) {
     const Date asOf = dateParam(page, "as_of", ukToday(web.clock));
-    const auto cases = web.service.exportCases(page.caller, "sf.xlsx");
-    return WebContext::download(
-        server::Workbooks::kContentType,
-        server::Workbooks::supportingFamilies(cases, {{"as_of", asOf.iso()}}),
-        "sf-" + asOf.iso() + ".xlsx");
+    return WebContext::download(server::Workbooks::kContentType,
+                                workbook(web, page, "sf.xlsx", {{"as_of", asOf.iso()}}),
+                                "sf-" + asOf.iso() + ".xlsx");
 }
 
 // --- /kpi ---------------------------------------------------------------------------------
@@ -208,10 +257,9 @@ std::string throughputSvg(const std::vector<KpiMonth>& months) {
 
 http::ApiResponse kpiPage(WebContext& web, Page& page) {
     const Period period = periodOf(web, page);
-    const auto cases = web.service.exportCases(page.caller, "kpi.xlsx");
     KpiReport report(KpiPeriod{period.from, period.to}, KpiStandards{}, "",
                      profileStandards(web.profiles));
-    for (const auto& kase : cases) report.add(*kase);
+    forEachCase(web, page, "kpi.xlsx", "kpi page", [&](const Case& kase) { report.add(kase); });
     View rows = View::list();
     std::string section;
     for (const KpiRow& row : report.rows()) {
@@ -243,11 +291,9 @@ http::ApiResponse kpiPage(WebContext& web, Page& page) {
 
 http::ApiResponse kpiWorkbook(WebContext& web, Page& page) {
     const Period period = periodOf(web, page);
-    const auto cases = web.service.exportCases(page.caller, "kpi.xlsx");
     return WebContext::download(
         server::Workbooks::kContentType,
-        server::Workbooks::kpiWithProfiles(
-            cases, {{"from", period.from.iso()}, {"to", period.to.iso()}}, web.profiles),
+        workbook(web, page, "kpi.xlsx", {{"from", period.from.iso()}, {"to", period.to.iso()}}),
         "kpi-" + period.from.iso() + "-to-" + period.to.iso() + ".xlsx");
 }
 

@@ -299,6 +299,32 @@ BOOST_FIXTURE_TEST_CASE(a_coach_linked_to_a_worker_starts_at_the_cases_they_lead
     BOOST_TEST(!contains(theirs, "Whose cases"));
 }
 
+BOOST_FIXTURE_TEST_CASE(the_programme_pages_read_cases_as_the_export_does, WebFixture) {
+    // Ruth (c2) without consent; 52 more families on the programme, for a second page.
+    addEdited("okafor-ready-to-close", [](Poco::JSON::Object::Ptr json) {
+        Poco::JSON::Array::Ptr members = json->getObject("family")->getArray("members");
+        members->getObject(3)->set("consent", "refused");
+    });
+    for (int i = 0; i < 52; ++i)
+        addExample("okafor-ready-to-close", "", "", "NH-SF-" + std::to_string(100 + i));
+    Browser sf(*this), coach(*this);
+    sf.signIn("sf", kPassword);
+    const std::string evidence = sf.get("/sf/NH-FF-2026-0142").body;
+    BOOST_TEST(contains(evidence, "Daniel"));
+    BOOST_TEST(!contains(evidence, "Ruth"));  // the consent rule, as in the workbook
+    BOOST_TEST(contains(evidence, "a child (not named: consent not given)"));
+    const std::string first = sf.get("/sf").body;
+    BOOST_TEST(contains(first, "53 families"));
+    BOOST_TEST(contains(first, "Families 1 to 50 of 53"));
+    const std::string second = sf.get(linkOf(first, "next")).body;
+    BOOST_TEST(contains(second, "Families 51 to 53 of 53"));
+    BOOST_TEST(contains(second, "NH-SF-151"));
+    // Only the programme's roles: a coach may read a case's SF view by the API, not this.
+    coach.signIn("coach_south", kPassword);
+    BOOST_TEST(coach.get("/sf/NH-FF-2026-0142").status == 403);
+    BOOST_TEST(sf.get("/sf/NH-NOBODY").status == 404);
+}
+
 BOOST_FIXTURE_TEST_CASE(the_audit_trail_shows_the_newest_first_and_pages_back, WebFixture) {
     std::vector<ehdocs::store::AuditEntry> entries;
     for (int i = 0; i < 150; ++i) {

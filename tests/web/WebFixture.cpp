@@ -55,15 +55,22 @@ WebFixture::~WebFixture() = default;
 void WebFixture::addExample(const std::string& name, const std::string& team,
                             const std::string& familyName, const std::string& caseId,
                             const std::string& leadWorker) {
+    addEdited(name, [&](Poco::JSON::Object::Ptr json) {
+        if (!team.empty()) json->getObject("service")->set("team", team);
+        if (!familyName.empty()) json->getObject("family")->set("family_name", familyName);
+        if (!caseId.empty()) json->set("case_id", caseId);
+        if (!leadWorker.empty()) json->set("lead_worker", leadWorker);
+    });
+}
+
+void WebFixture::addEdited(const std::string& name,
+                           const std::function<void(Poco::JSON::Object::Ptr)>& edit) {
     std::ifstream in(std::string(EHDOCS_SOURCE_DIR) + "/examples/" + name + ".json");
     std::stringstream text;
     text << in.rdbuf();
     Poco::JSON::Parser parser;
     Poco::JSON::Object::Ptr json = parser.parse(text.str()).extract<Poco::JSON::Object::Ptr>();
-    if (!team.empty()) json->getObject("service")->set("team", team);
-    if (!familyName.empty()) json->getObject("family")->set("family_name", familyName);
-    if (!caseId.empty()) json->set("case_id", caseId);
-    if (!leadWorker.empty()) json->set("lead_worker", leadWorker);
+    edit(json);
     std::ostringstream out;
     json->stringify(out);
     const server::Caller admin = server::Caller::of(store.userByName("admin"), "test", true);

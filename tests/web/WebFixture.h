@@ -4,6 +4,9 @@
 // renderer, a clock the test moves, and one user per role with a known password. send() hands
 // a request to WebApp::handle as the HTTP layer would; a Browser keeps cookies between calls.
 
+#include <Poco/JSON/Object.h>
+
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -56,6 +59,9 @@ public:
     void addExample(const std::string& name, const std::string& team = "",
                     const std::string& familyName = "", const std::string& caseId = "",
                     const std::string& leadWorker = "");
+    // Stores an example case after `edit` has changed its JSON.
+    void addEdited(const std::string& name,
+                   const std::function<void(Poco::JSON::Object::Ptr)>& edit);
     // Entries of the audit trail with this action (oldest first).
     std::vector<store::AuditEntry> audit(const std::string& action);
 
