@@ -561,15 +561,6 @@ AuditPage CaseService::audit(const Caller& caller, store::AuditQuery query) {
     });
 }
 
-std::vector<std::shared_ptr<const Case>> CaseService::exportCases(const Caller& caller,
-                                                                  const std::string& what,
-                                                                  const std::string& team) {
-    const Action action = exportAction(what);
-    std::string detail = what;
-    return audited(
-        caller, action, "", [&] { return casesToExport(caller, action, team); }, &detail);
-}
-
 void CaseService::requireAccess(const Caller& caller, Action action, const std::string& caseId) {
     try {
         Authoriser::require(caller, action);
@@ -583,18 +574,6 @@ void CaseService::requireAccess(const Caller& caller, Action action, const std::
         _audit.record(entry);
         throw;
     }
-}
-
-std::vector<std::shared_ptr<const Case>> CaseService::casesToExport(const Caller& caller,
-                                                                    Action action,
-                                                                    const std::string& team) {
-    store::CaseFilter filter;
-    filter.team = exportScope(caller, action, team);
-    std::vector<std::shared_ptr<const Case>> cases;
-    for (const store::CaseRecord& record : _store.listCases(filter)) {
-        cases.push_back(parsed(record));
-    }
-    return cases;
 }
 
 void CaseService::exportWorkbook(const Caller& caller, const std::string& what,

@@ -137,11 +137,11 @@ public:
     // The workbook export named `what` ("sf.xlsx", "kpi.xlsx"; any other name is checked as
     // sf.xlsx), streamed, in one audited call whose detail is `detail` ("" = `what`), so that
     // the audit entry has the export's true outcome: the caller's role and team are checked
-    // as for exportCases, `open()` gives the export (a bad parameter it refuses is audited as
-    // bad_request), then the caller's current cases are read kExportBatch at a time in case id
-    // order, parsed on every core, each added to the export and dropped, and the export is
-    // finished. Memory holds one batch, whatever the store holds. A stored case that no
-    // longer validates fails the export.
+    // (a team leader: kpi.xlsx of their own team only), `open()` gives the export (a bad parameter
+    // it refuses is audited as bad_request), then the caller's current cases are read kExportBatch
+    // at a time in case id order, parsed on every core, each added to the export and dropped, and
+    // the export is finished. Memory holds one batch, whatever the store holds. A stored case that
+    // no longer validates fails the export.
     void exportWorkbook(const Caller& caller, const std::string& what, const std::string& team,
                         const OpenExport& open, const ExportProgress& progress = {},
                         const std::string& detail = "");
@@ -155,14 +155,6 @@ public:
     // Audits a call about an export job that reads no case (its status, its result): action
     // "export", `outcome` "ok" or the error code the caller is answered with.
     void recordExport(const Caller& caller, const std::string& outcome, const std::string& detail);
-
-    // Every current case, for the workbook export named `what` ("sf.xlsx", "kpi.xlsx"; any
-    // other name is checked as sf.xlsx), for callers whose role may export it, audited. A team
-    // leader (kpi.xlsx only) gets only the cases of their own team; ForbiddenException when
-    // `team` ("" = none asked) is another team.
-    std::vector<std::shared_ptr<const Case>> exportCases(const Caller& caller,
-                                                         const std::string& what,
-                                                         const std::string& team = "");
 
     // Audits a request refused before it reached any of the calls above (a body over the
     // limit, a method the path does not have): action "request", `what` says which.
@@ -179,9 +171,6 @@ private:
     // An audit entry of `caller` doing `action` now, its outcome and detail still to fill.
     store::AuditEntry auditEntry(const Caller& caller, const std::string& action,
                                  const std::string& caseId);
-    // The cases `caller` may export with `action`, limited to their team where they have one.
-    std::vector<std::shared_ptr<const Case>> casesToExport(const Caller& caller, Action action,
-                                                           const std::string& team);
     // The team `caller` may export with `action` ("" = every team): ForbiddenException when
     // the role may not, or `team` is not theirs.
     std::string exportScope(const Caller& caller, Action action, const std::string& team);

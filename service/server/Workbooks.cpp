@@ -64,16 +64,6 @@ Exporter kpi(const rules::ProfileRegistry& profiles, const std::string& tmpdir) 
     return kpi;
 }
 
-// The export of cases already read, through the same streamed export.
-std::string exportOf(const Exporter& exporter, const Workbooks::Cases& cases,
-                     const ExportQuery& query) {
-    return Workbooks::bytesOf([&](const std::string& path) {
-        const std::unique_ptr<WorkbookExport> out = exporter.open(query, path);
-        for (const auto& kase : cases) out->add(*kase);
-        out->finish();
-    });
-}
-
 }  // namespace
 
 Exporters Workbooks::exporters(const rules::ProfileRegistry& profiles, const std::string& tmpdir) {
@@ -91,19 +81,6 @@ std::string Workbooks::bytesOf(const std::function<void(const std::string& path)
     Poco::StreamCopier::copyToString(in, bytes);
     Poco::File(path).remove();
     return bytes;
-}
-
-std::string Workbooks::supportingFamilies(const Cases& cases, const Query& query) {
-    return exportOf(server::supportingFamilies(""), cases, query);
-}
-
-std::string Workbooks::kpi(const Cases& cases, const Query& query) {
-    return kpiWithProfiles(cases, query, rules::ProfileRegistry::builtIn());
-}
-
-std::string Workbooks::kpiWithProfiles(const Cases& cases, const Query& query,
-                                       const rules::ProfileRegistry& profiles) {
-    return exportOf(server::kpi(profiles, ""), cases, query);
 }
 
 }  // namespace ehdocs::server

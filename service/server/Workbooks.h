@@ -37,7 +37,6 @@ using Exporters = std::map<std::string, Exporter>;
 
 class Workbooks {
 public:
-    using Cases = std::vector<std::shared_ptr<const Case>>;
     using Query = ExportQuery;
 
     static constexpr const char* kContentType =
@@ -55,13 +54,6 @@ public:
     // The bytes of the workbook `write` writes to the temporary path it is given (the API
     // answers bytes); the file is removed.
     static std::string bytesOf(const std::function<void(const std::string& path)>& write);
-
-    // The same exports of cases already read (the web app's downloads); kpi() uses the
-    // built-in profiles.
-    static std::string supportingFamilies(const Cases& cases, const Query& query);
-    static std::string kpiWithProfiles(const Cases& cases, const Query& query,
-                                       const rules::ProfileRegistry& profiles);
-    static std::string kpi(const Cases& cases, const Query& query);
 };
 
 }  // namespace ehdocs::server
