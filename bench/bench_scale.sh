@@ -120,11 +120,11 @@ issue_pdfs() {  # address
 
 # Runs the export as a job (POST /api/v1/exports, then its state until done, then its
 # workbook); the seconds from the POST to the workbook downloaded, and its size.
-export_job() {  # address, name
+export_job() {  # address, name, the job's JSON body
     local status job state t0 t1
     t0=$(date +%s.%N)
     status=$(curl -s -o "$work/job.json" -w '%{http_code}' -H "Authorization: Bearer $token" \
-        -H "Content-Type: application/json" -d "{\"name\":\"$2\"}" "$1/api/v1/exports")
+        -H "Content-Type: application/json" -d "$3" "$1/api/v1/exports")
     [ "$status" = 202 ] || { echo "bench_scale: POST /api/v1/exports gave $status" >&2; cat "$work/job.json" >&2; exit 1; }
     job=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["job"])' "$work/job.json")
     while :; do
@@ -173,10 +173,13 @@ serve_and_measure() {  # store, size, full (yes: also PDFs, paging, exports)
         local pages took
         took=$(seconds_of page_through "$address")
         echo "$1 $2 paged-every-case ${took} s ($(page_through "$address") pages of 500); $(memory_of "$server")"
-        for export in sf kpi; do
-            report "$1" "$2" "export-job-$export" export_job "$address" "$export"
-            echo "$1 $2 after-export-$export $(memory_of "$server")"
-        done
+        report "$1" "$2" export-job-sf export_job "$address" sf '{"name":"sf"}'
+        echo "$1 $2 after-export-sf $(memory_of "$server")"
+        # The KPIs of the twelve months to today.
+        local kpi
+        kpi=$(printf '{"name":"kpi","from":"%s","to":"%s"}' "$(date -d '-12 months +1 day' +%F)" "$(date +%F)")
+        report "$1" "$2" export-job-kpi export_job "$address" kpi "$kpi"
+        echo "$1 $2 after-export-kpi $(memory_of "$server")"
     fi
     echo "$1 $2 server-memory $(memory_of "$server")"
     kill -TERM "$server"
