@@ -270,6 +270,10 @@ BOOST_FIXTURE_TEST_CASE(the_caseload_pages_by_cursor_and_filters_in_the_store, W
     const auto bad = leader.get("/cases?ready=perhaps");
     BOOST_TEST(bad.status == 400);
     BOOST_TEST(contains(bad.body, "ready"));
+    const auto longSearch = leader.get("/cases?q=" + std::string(101, 'a'));
+    BOOST_TEST(longSearch.status == 400);
+    BOOST_TEST(contains(longSearch.body, "at most 100 characters"));
+    BOOST_TEST(rowIds(leader.get("/cases?q=" + std::string(100, 'a')).body).empty());
 }
 
 BOOST_FIXTURE_TEST_CASE(a_coach_linked_to_a_worker_starts_at_the_cases_they_lead, WebFixture) {
