@@ -12,13 +12,14 @@
 # /cases and /cases/{id} p95 <= 50 ms at 50,000; exports of 50,000 <= 60 s; memory <= 300 MB.
 # PostgreSQL runs in a throwaway cluster in a temporary folder (Debian's initdb and pg_ctl, as
 # the user nobody when run as root), stopped at the end.
-# Usage: bench/bench_scale.sh [EHDOCS_BINARY] [CASES] [SECONDS]   (defaults: build/ehdocs,
-# 50000, 10). Figures and the machine they came from go in docs/performance.md.
+# Usage: bench/bench_scale.sh [EHDOCS_BINARY] [CASES] [SECONDS] [STORES]   (defaults:
+# build/ehdocs, 50000, 10, "sqlite postgresql"). Figures and the machine they came from go in docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ehdocs=$(realpath "${1:-build/ehdocs}")
 cases=${2:-50000}
 seconds=${3:-10}
+stores=${4:-sqlite postgresql}
 small=500
 command -v wrk >/dev/null || { echo "bench_scale: wrk is not installed (scripts/setup.sh)" >&2; exit 1; }
 pgbin=$(pg_config --bindir)
@@ -194,7 +195,7 @@ timed_import() {  # folder, config
     awk -v a="$t0" -v b="$t1" 'BEGIN {printf "  took %.1f s\n", b - a}'
 }
 
-for store in sqlite postgresql; do
+for store in $stores; do
     config="$work/$store.properties"
     token=$("$ehdocs" user add bench --role admin --config "$config" | tail -n 1)
     echo "$password" | "$ehdocs" user add leader --role team_leader --team South \
