@@ -14,7 +14,8 @@ const binary = process.env.EHDOCS_BINARY || join(root, "build", "ehdocs");
 const chromium = process.env.EHDOCS_CHROMIUM || "/usr/bin/chromium";
 
 export const users = {
-  coach: { name: "coach.south", role: "coach", team: "South" },
+  // Linked to w1, the lead worker of the South cases: her caseload starts at the cases she leads.
+  coach: { name: "coach.south", role: "coach", team: "South", worker: "w1" },
   leader: { name: "leader.south", role: "team_leader", team: "South" },
   north: { name: "coach.north", role: "coach", team: "North Locality" },
   sf: { name: "sf.coordinator", role: "sf_coordinator" },
@@ -50,6 +51,7 @@ export class Service {
       user.password = randomBytes(12).toString("base64url");
       const args = ["user", "add", user.name, "--role", user.role, "--data", service.data, "--password-stdin"];
       if (user.team) args.push("--team", user.team);
+      if (user.worker) args.push("--worker", user.worker);
       const out = execFileSync(binary, args, { input: user.password + "\n" }).toString().trim().split("\n");
       user.token = out[out.length - 1];
     }
