@@ -373,6 +373,7 @@ int importCommand(const Args& args, std::ostream& out, std::ostream& err, bool p
             bar.show(i + 1);
         }
         importer.flush();
+        if (tally.created + tally.updated > 0) store->bulkLoaded();
     } catch (const Poco::Exception& e) {
         bar.clear();
         err << "ehdocs import: " << e.displayText() << "\n";

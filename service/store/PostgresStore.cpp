@@ -620,6 +620,17 @@ std::vector<std::pair<std::string, std::string>> PostgresStore::leadWorkers(
     });
 }
 
+void PostgresStore::bulkLoaded() {
+    guarded("updating the database's statistics after an import", [&] {
+        Lease lease(*_pool, _free);
+        Session& s = lease.session();
+        // Not in a transaction: VACUUM runs on its own.
+        s << "VACUUM (ANALYZE) cases", now;
+        s << "VACUUM (ANALYZE) case_versions", now;
+        return true;
+    });
+}
+
 CasePage PostgresStore::casePage(const CasePageQuery& query) {
     CasePageSql sql = casePageSql(query, true);
     return guarded("reading a page of cases", [&] {

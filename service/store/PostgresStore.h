@@ -63,6 +63,7 @@ public:
     WriteResult refreshSummary(const CaseRecord& summary) override;
     std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) override;
     void probeWrite() override;
+    void bulkLoaded() override;  // VACUUM (ANALYZE) of the cases tables
 
     // A libpq URI as the keyword=value string Poco's connector takes. Throws StoreException
     // for a URI libpq cannot parse, or a value holding a space (which that string cannot carry).

@@ -235,6 +235,11 @@ public:
     // oldest summary first: the ones a date change may have made wrong.
     virtual std::vector<std::string> staleSummaries(const std::string& asOf, std::size_t limit) = 0;
 
+    // After many cases written at once (an import): lets the database bring its statistics and
+    // its map of fully visible pages up to date, so that pages and counts are read from the
+    // indexes alone from the start rather than once its background maintenance has run.
+    virtual void bulkLoaded() {}
+
     // A cheap check that a write could succeed now (the medium is there and writable), for
     // health checks and start-up; writes nothing. Throws StoreException saying what is wrong.
     virtual void probeWrite() = 0;
