@@ -15,9 +15,9 @@ struct ReadinessReport {
     bool readyToClose = false;
     std::string json;  // the report object, as `ehdocs check --json` prints it
     // What a case's kept summary needs, so that a write need not parse `json` again:
-    int blockingCount = 0;  // findings that block closure
-    int lateCount = 0;      // timeliness findings (rules time.*), blocking or warning
-    std::string nextDue;    // YYYY-MM-DD of the soonest `due` item; "" = none
+    int blockingCount = 0;    // findings that block closure
+    int lateCount = 0;        // timeliness findings (rules time.*), blocking or warning
+    std::string nextDue;      // YYYY-MM-DD of the soonest `due` item; "" = none
     std::string nextDueWhat;  // what that item is ("review TAF meeting"); "" = none
 };
 

@@ -5,7 +5,6 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
@@ -89,11 +88,6 @@ std::string personName(const Member& m) {
 std::string workerName(const Case& kase, const std::string& id) {
     const Worker* w = kase.worker(id);
     return w ? w->name : id;
-}
-
-int pageNumber(const std::string& text) {
-    int n = 1;
-    return Poco::NumberParser::tryParse(text, n) && n > 0 ? n : 1;
 }
 
 // --- /cases -------------------------------------------------------------------------------
@@ -199,7 +193,7 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
                                                            : "Cases of team " + page.user->team);
     // The number of the page's first row travels with the cursor, for the text only.
     const std::size_t first =
-        r.param("cursor").empty() ? 1 : std::max(1, pageNumber(r.param("from")));
+        r.param("cursor").empty() ? 1 : WebContext::pageNumber(r.param("from"));
     if (cases.next || first > 1) {
         View pager;
         if (first > 1)

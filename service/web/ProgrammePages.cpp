@@ -6,13 +6,12 @@
 // (ClaimAssessor, sfFamily, KpiReport), the same as the workbooks'.
 
 #include <Poco/NumberFormatter.h>
-#include <Poco/NumberParser.h>
 
 #include <algorithm>
 
+#include "export/CaseVisitor.h"
 #include "export/KpiReport.h"
 #include "export/SfExport.h"
-#include "export/WorkbookExport.h"
 #include "render/Diagrams.h"
 #include "render/Labels.h"
 #include "rules/ClaimAssessor.h"
@@ -43,24 +42,6 @@ std::string familyOf(const Case& kase) {
                                           : "The " + kase.family.familyName + " family";
 }
 
-// An export that hands each case to `visit` and writes nothing: a page reading the caller's
-// cases the way an export does.
-class CaseVisitor : public WorkbookExport {
-public:
-    explicit CaseVisitor(std::function<void(const Case&)> visit) : _visit(std::move(visit)) {}
-    void add(const Case& kase) override {
-        _visit(kase);
-        ++_read;
-    }
-    void addInvalid(InvalidCaseFile) override {}
-    void finish() override {}
-    std::size_t casesRead() const override { return _read; }
-
-private:
-    std::function<void(const Case&)> _visit;
-    std::size_t _read = 0;
-};
-
 // Every case the caller may read for the workbook `what`, one at a time (audited with
 // `detail`).
 void forEachCase(WebContext& web, const Page& page, const std::string& what,
@@ -84,15 +65,11 @@ std::string workbook(WebContext& web, const Page& page, const std::string& what,
 
 constexpr std::size_t kFamiliesPerPage = 50;
 
-int pageNumber(const Page& page) {
-    int n = 1;
-    return Poco::NumberParser::tryParse(page.request.param("page"), n) && n > 0 ? n : 1;
-}
-
 // The families on the programme, a page at a time in case id order, with the counts of all.
 http::ApiResponse sfPage(WebContext& web, Page& page) {
     const Date asOf = dateParam(page, "as_of", ukToday(web.clock));
-    const std::size_t current = static_cast<std::size_t>(pageNumber(page));
+    const std::size_t current =
+        static_cast<std::size_t>(WebContext::pageNumber(page.request.param("page")));
     const std::size_t first = (current - 1) * kFamiliesPerPage;
     const ClaimAssessor assessor;
     View families = View::list();

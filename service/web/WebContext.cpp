@@ -2,6 +2,7 @@
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Net/IPAddress.h>
+#include <Poco/NumberParser.h>
 #include <Poco/URI.h>
 
 #include "render/Labels.h"
@@ -124,6 +125,11 @@ std::string WebContext::queryString(const std::map<std::string, std::string>& pa
         out += (out.empty() ? "?" : "&") + name + "=" + encoded;
     }
     return out;
+}
+
+int WebContext::pageNumber(const std::string& text) {
+    int n = 1;
+    return Poco::NumberParser::tryParse(text, n) && n > 0 ? n : 1;
 }
 
 http::ApiResponse WebContext::redirect(const std::string& to) {

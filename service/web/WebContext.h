@@ -66,6 +66,8 @@ public:
     static http::ApiResponse redirect(const std::string& to);  // 303 See Other
     // "?a=1&b=x%20y" from the parameters that are not empty ("" when none is): a link's query.
     static std::string queryString(const std::map<std::string, std::string>& params);
+    // A page number from a query parameter: 1 unless it is a number above 0.
+    static int pageNumber(const std::string& text);
     static http::ApiResponse download(const std::string& contentType, std::string bytes,
                                       const std::string& fileName);
 

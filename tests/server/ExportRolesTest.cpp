@@ -13,7 +13,7 @@
 #include <sstream>
 
 #include "ApiFixture.h"
-#include "export/WorkbookExport.h"
+#include "export/CaseVisitor.h"
 #include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
 #include "server/CaseService.h"
@@ -107,16 +107,10 @@ struct ExportService {
     // The ids of the cases an export of `what` is given (the service's streamed export).
     std::vector<std::string> exported(const server::Caller& caller, const std::string& what,
                                       const std::string& team = "") {
-        struct Ids : WorkbookExport {
-            std::vector<std::string>& ids;
-            explicit Ids(std::vector<std::string>& into) : ids(into) {}
-            void add(const Case& kase) override { ids.push_back(kase.caseId); }
-            void addInvalid(InvalidCaseFile) override {}
-            void finish() override {}
-            std::size_t casesRead() const override { return ids.size(); }
-        };
         std::vector<std::string> ids;
-        service.exportWorkbook(caller, what, team, [&] { return std::make_unique<Ids>(ids); });
+        service.exportWorkbook(caller, what, team, [&] {
+            return std::make_unique<CaseVisitor>([&](const Case& k) { ids.push_back(k.caseId); });
+        });
         return ids;
     }
 };

@@ -44,8 +44,8 @@ BOOST_AUTO_TEST_CASE(a_new_token_replaces_the_old_one) {
     dir.createDirectories();
     const std::string data = dir.path();
 
-    Run added = runEhdocs({"user", "add", "amira", "--role", "coach", "--team", "South",
-                           "--worker", "w1", "--data", data});
+    Run added = runEhdocs({"user", "add", "amira", "--role", "coach", "--team", "South", "--worker",
+                           "w1", "--data", data});
     BOOST_REQUIRE_EQUAL(added.status, 0);
     const std::string first = added.lastLine();
 
