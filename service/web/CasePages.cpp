@@ -196,6 +196,7 @@ http::ApiResponse caseload(WebContext& web, Page& page) {
         r.param("cursor").empty() ? 1 : WebContext::pageNumber(r.param("from"));
     if (cases.next || first > 1) {
         View pager;
+        pager.set("label", "pages of cases");
         if (first > 1)
             pager.set("previous", "/cases" + WebContext::queryString(params))
                 .set("previous_text", "First page");

@@ -98,6 +98,7 @@ http::ApiResponse sfPage(WebContext& web, Page& page) {
         .set("claimable_count", std::to_string(claimable));
     if (onProgramme > kFamiliesPerPage) {
         View pager;
+        pager.set("label", "pages of families").set("previous_text", "Previous");
         const std::string base = "/sf?as_of=" + asOf.iso() + "&page=";
         if (current > 1) pager.set("previous", base + std::to_string(current - 1));
         if (first + families.items().size() < onProgramme)
