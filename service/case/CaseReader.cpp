@@ -47,14 +47,6 @@ std::string joined(const Enum& values) {
     return out;
 }
 
-bool isValidId(const std::string& s) {
-    if (s.empty() || s.size() > 64) return false;
-    for (char c : s)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-')
-            return false;
-    return true;
-}
-
 std::string typeName(const Var& v) {
     if (v.isEmpty()) return "null";
     if (v.isString()) return "text";
@@ -1034,6 +1026,14 @@ private:
 };
 
 }  // namespace
+
+bool isValidId(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-')
+            return false;
+    return true;
+}
 
 ReadResult CaseReader::fromJson(const std::string& json) {
     ReadResult result;

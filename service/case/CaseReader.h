@@ -28,6 +28,10 @@ struct ReadResult {
 // The largest case file accepted, in bytes (a case file is tens of kilobytes).
 constexpr std::size_t kMaxCaseFileBytes = 5 * 1024 * 1024;
 
+// Whether `s` is an id as case files write them: 1-64 characters of A-Z a-z 0-9 . _ -
+// (also what a user's worker id must be, to match a case's `lead_worker`).
+bool isValidId(const std::string& s);
+
 class CaseReader {
 public:
     // Parses and validates JSON text (the caller bounds its size). Never throws for bad input:

@@ -2,9 +2,10 @@
 // and prints its API token, once; with --password-stdin the first line of standard input is
 // their web app password. `ehdocs user token NAME` gives an existing user a new token (the old
 // one stops working); `ehdocs user password NAME` sets a new password from standard input;
-// `ehdocs user disable NAME` / `enable NAME` stop and restore a user's access. Only a token's
-// SHA-256 and a password's Argon2id hash are stored. Each change is audited (the service reads
-// users from the database on every request, so it takes effect at once).
+// `ehdocs user disable NAME` / `enable NAME` stop and restore a user's access; `ehdocs user
+// worker NAME [ID]` links a user to their worker id in the case files (or unlinks them). Only a
+// token's SHA-256 and a password's Argon2id hash are stored. Each change is audited (the service
+// reads users from the database on every request, so it takes effect at once).
 
 #include <Poco/File.h>
 #include <Poco/Timestamp.h>
@@ -13,6 +14,7 @@
 #include <functional>
 #include <iostream>
 
+#include "case/CaseReader.h"
 #include "case/Clock.h"
 #include "cli/Cli.h"
 #include "cli/CommandLine.h"
@@ -28,17 +30,6 @@ namespace po = boost::program_options;
 namespace ehdocs::cli {
 
 namespace {
-
-bool validUserName(const std::string& name) {
-    if (name.empty() || name.size() > 64) return false;
-    for (char c : name) {
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-' &&
-            c != '@') {
-            return false;
-        }
-    }
-    return true;
-}
 
 server::Settings settingsFrom(const po::variables_map& vm) {
     server::Settings settings = server::Settings::load(vm["config"].as<std::string>(),
@@ -119,6 +110,22 @@ int replaceToken(const std::string& name, const po::variables_map& vm) {
     });
 }
 
+int setWorker(const std::string& name, const std::string& worker, const po::variables_map& vm) {
+    return withDatabase(vm, false, [&](store::Store& store, const std::string& path) {
+        if (store.setWorker(name, worker) == store::WriteResult::notFound) {
+            std::cerr << "ehdocs user: there is no user named " << name << "\n";
+            return int(kExitUsage);
+        }
+        audit(store, "user_worker",
+              name + (worker.empty() ? ": no worker id" : ": worker " + worker));
+        std::cout << "user " << name << " in " << path
+                  << (worker.empty() ? " is no longer linked to a worker id\n"
+                                     : " is linked to worker " + worker +
+                                           "; their caseload shows the cases they lead\n");
+        return int(kExitOk);
+    });
+}
+
 // The first line of standard input, without its line ending; "" when there is none.
 std::string passwordFromStdin() {
     std::string line;
@@ -162,7 +169,8 @@ int userCommand(const Args& args) {
         "                       [--config FILE] [--data DIR]\n"
         "       ehdocs user token NAME [--config FILE] [--data DIR]\n"
         "       ehdocs user password NAME [--config FILE] [--data DIR]   (password on stdin)\n"
-        "       ehdocs user disable NAME | enable NAME [--config FILE] [--data DIR]\n\n"
+        "       ehdocs user disable NAME | enable NAME [--config FILE] [--data DIR]\n"
+        "       ehdocs user worker NAME [ID] [--config FILE] [--data DIR]\n\n"
         "`add` creates a user of the records service and prints their API token, once, on the\n"
         "last line. Roles: coach and team_leader (need --team: the case's service.team they\n"
         "work on), sf_coordinator, admin. --worker links the user to the id the case files give\n"
@@ -172,9 +180,11 @@ int userCommand(const Args& args) {
         "user's web app password from the first line of standard input (at least 10\n"
         "characters), as --password-stdin does for `add`. `disable` refuses the user's token\n"
         "and sign-in from the next request (every server on the database); `enable` undoes it.\n"
+        "`worker` links the user to worker ID, as --worker does for `add`; without an ID it\n"
+        "removes the link.\n"
         "Every change is written to the audit trail.\n"
         "Exit status: 0 done, 64 usage, the name is taken (add) or unknown (token, password,\n"
-        "disable, enable), an unusable password, 70 the\n"
+        "disable, enable, worker), an unusable password or worker id, 70 the\n"
         "database could not be written.\n\noptions");
     options.add_options()("help,h", "show this help")(
         "role", po::value<std::string>(), "coach | team_leader | sf_coordinator | admin")(
@@ -188,16 +198,20 @@ int userCommand(const Args& args) {
     if (auto stop = parseCommandLine("user", args, options, line)) return *stop;
     const po::variables_map& vm = line.options;
     const std::vector<std::string>& words = line.words;
-    if (words.size() != 2 || (words[0] != "add" && words[0] != "token" && words[0] != "password" &&
-                              words[0] != "disable" && words[0] != "enable")) {
+    const bool known = words.size() >= 1 &&
+                       (words[0] == "add" || words[0] == "token" || words[0] == "password" ||
+                        words[0] == "disable" || words[0] == "enable" || words[0] == "worker");
+    const std::size_t most = known && words[0] == "worker" ? 3 : 2;
+    if (!known || words.size() < 2 || words.size() > most) {
         std::cerr << "ehdocs user: expected `user add NAME`, `user token NAME`, `user password "
-                     "NAME`, `user disable NAME` or `user enable NAME`\n\n"
+                     "NAME`, `user disable NAME`, `user enable NAME` or `user worker NAME [ID]`"
+                     "\n\n"
                   << options;
         return kExitUsage;
     }
     const bool replacing = words[0] == "token";
     const std::string name = words[1];
-    if (!validUserName(name)) {
+    if (!server::validUserName(name)) {
         std::cerr << "ehdocs user: the name \"" << name
                   << "\" must be 1-64 letters, digits, or . _ - @\n";
         return kExitUsage;
@@ -207,6 +221,14 @@ int userCommand(const Args& args) {
     if (words[0] == "disable" || words[0] == "enable") {
         return setDisabled(name, words[0] == "disable", vm);
     }
+    const std::string worker =
+        words[0] == "worker" && words.size() == 3 ? words[2] : vm["worker"].as<std::string>();
+    if (!worker.empty() && !isValidId(worker)) {
+        std::cerr << "ehdocs user: the worker id \"" << worker
+                  << "\" must be 1-64 letters, digits, or . _ - (as the case files write it)\n";
+        return kExitUsage;
+    }
+    if (words[0] == "worker") return setWorker(name, worker, vm);
     if (!vm.count("role")) {
         std::cerr << "ehdocs user: --role is required (" << server::roleNames() << ")\n";
         return kExitUsage;
@@ -238,7 +260,7 @@ int userCommand(const Args& args) {
                          server::Tokens::sha256Hex(token),
                          utcTimestamp(systemClock()()),
                          passwordHash};
-        user.worker = vm["worker"].as<std::string>();
+        user.worker = worker;
         if (store.addUser(user) == store::WriteResult::exists) {
             std::cerr << "ehdocs user: there is already a user named " << name << "\n";
             return int(kExitUsage);

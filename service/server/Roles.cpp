@@ -1,5 +1,7 @@
 #include "server/Roles.h"
 
+#include <cctype>
+
 namespace ehdocs::server {
 
 std::optional<Role> parseRole(const std::string& text) {
@@ -22,6 +24,17 @@ std::string roleName(Role role) {
             return "admin";
     }
     return "";
+}
+
+bool validUserName(const std::string& name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-' &&
+            c != '@') {
+            return false;
+        }
+    }
+    return true;
 }
 
 const char* roleNames() {

@@ -40,4 +40,8 @@ bool permits(Role role, Action action);
 // Whether the role is limited to its own team's cases.
 bool teamScoped(Role role);
 
+// Whether `name` can be a user's name: 1-64 letters, digits, or . _ - @ (it appears in the
+// admin page's addresses and in the audit trail).
+bool validUserName(const std::string& name);
+
 }  // namespace ehdocs::server

@@ -222,6 +222,14 @@ WriteResult MemoryStore::setDisabled(const std::string& name, bool disabled) {
     return WriteResult::ok;
 }
 
+WriteResult MemoryStore::setWorker(const std::string& name, const std::string& worker) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto it = _users.find(name);
+    if (it == _users.end()) return WriteResult::notFound;
+    it->second.worker = worker;
+    return WriteResult::ok;
+}
+
 void MemoryStore::appendAudit(const std::vector<AuditEntry>& entries) {
     std::lock_guard<std::mutex> lock(_mutex);
     appendLocked(entries);

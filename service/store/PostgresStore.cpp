@@ -487,6 +487,10 @@ WriteResult PostgresStore::setPassword(const std::string& name, const std::strin
     return updateUser(name, "setting a password", "password_hash", passwordHash);
 }
 
+WriteResult PostgresStore::setWorker(const std::string& name, const std::string& worker) {
+    return updateUser(name, "linking a worker id", "worker", worker);
+}
+
 WriteResult PostgresStore::setDisabled(const std::string& name, bool disabled) {
     return guarded("disabling a user", [&] {
         Lease lease(*_pool, _free);

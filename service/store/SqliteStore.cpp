@@ -495,6 +495,11 @@ WriteResult SqliteStore::setDisabled(const std::string& name, bool disabled) {
                       disabled ? "1" : "0");
 }
 
+WriteResult SqliteStore::setWorker(const std::string& name, const std::string& worker) {
+    return updateUser(name, "linking a worker id", "UPDATE users SET worker = ? WHERE name = ?",
+                      worker);
+}
+
 void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
     if (entries.empty()) return;
     std::lock_guard<std::mutex> lock(_writeMutex);

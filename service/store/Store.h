@@ -207,6 +207,9 @@ public:
     virtual WriteResult setPassword(const std::string& name, const std::string& passwordHash) = 0;
     // Disables (or enables again) the user; notFound when there is no such user.
     virtual WriteResult setDisabled(const std::string& name, bool disabled) = 0;
+    // Links the user to their worker id in the case files ("" unlinks them); notFound when
+    // there is no such user.
+    virtual WriteResult setWorker(const std::string& name, const std::string& worker) = 0;
 
     // Appends the entries in one transaction, assigning their `seq` and linking each into the
     // hash chain (AuditChain.h) after the newest entry stored.

@@ -1,11 +1,12 @@
-// /admin: users (add, set a password, disable or enable) and the audit trail with filters.
-// Only an admin may use these pages. There is no API for users (the CLI manages them), so the
-// role check and the audit entries for user changes are here; the audit trail itself is read
+// /admin: users (add, set a password or worker id, disable or enable) and the audit trail with
+// filters. Only an admin may use these pages. There is no API for users (the CLI manages them), so
+// the role check and the audit entries for user changes are here; the audit trail itself is read
 // through CaseService::audit, which checks the role as the API does.
 
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
+#include "case/CaseReader.h"
 #include "render/Labels.h"
 #include "server/Errors.h"
 #include "server/Roles.h"
@@ -22,6 +23,8 @@ namespace {
 
 const char* const kRoles[] = {"coach", "team_leader", "sf_coordinator", "admin"};
 constexpr std::size_t kAuditPage = 100;  // audit entries on one page
+const char* const kWorkerIdRule =
+    "use 1-64 letters, digits, or . _ - as the case files write it (a case's lead worker)";
 
 void requireAdmin(WebContext& web, const Page& page) {
     if (page.role() != server::Role::admin) {
@@ -29,17 +32,6 @@ void requireAdmin(WebContext& web, const Page& page) {
                    page.request.method + " " + page.request.path);
         throw server::ForbiddenException("only an administrator may manage users");
     }
-}
-
-bool validUserName(const std::string& name) {
-    if (name.empty() || name.size() > 64) return false;
-    for (char c : name) {
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-' &&
-            c != '@') {
-            return false;
-        }
-    }
-    return true;
 }
 
 View usersView(WebContext& web) {
@@ -121,12 +113,12 @@ http::ApiResponse addUser(WebContext& web, Page& page) {
     const std::string role = page.form.get("role"), team = Poco::trim(page.form.get("team"));
     const std::string password = page.form.get("password");
     const std::string worker = Poco::trim(page.form.get("worker"));
-    if (!validUserName(name)) {
+    if (!server::validUserName(name)) {
         return adminPage(web, page, oneError("User name", "use 1-64 letters, digits, or . _ - @"),
                          "", 422);
     }
-    if (worker.size() > 64) {
-        return adminPage(web, page, oneError("Worker id", "use at most 64 characters"), "", 422);
+    if (!worker.empty() && !isValidId(worker)) {
+        return adminPage(web, page, oneError("Worker id", kWorkerIdRule), "", 422);
     }
     const auto parsed = server::parseRole(role);
     if (!parsed) return adminPage(web, page, oneError("Role", "choose a role"), "", 422);
@@ -185,9 +177,25 @@ http::ApiResponse setDisabled(WebContext& web, Page& page, bool disabled) {
     return WebContext::redirect(std::string("/admin?done=") + (disabled ? "disabled" : "enabled"));
 }
 
+http::ApiResponse setWorker(WebContext& web, Page& page) {
+    requireAdmin(web, page);
+    const std::string name = page.param("name");
+    const std::string worker = Poco::trim(page.form.get("worker"));
+    if (!worker.empty() && !isValidId(worker)) {
+        return adminPage(web, page, oneError("Worker id for " + name, kWorkerIdRule), "", 422);
+    }
+    if (web.store.setWorker(name, worker) == store::WriteResult::notFound) {
+        throw server::NotFoundException("there is no user " + name);
+    }
+    web.record(page, page.user->name, page.user->role, "user_worker", "ok",
+               name + (worker.empty() ? ": no worker id" : ": worker " + worker));
+    return WebContext::redirect("/admin?done=worker");
+}
+
 const char* doneMessage(const std::string& done) {
     if (done == "added") return "The user was added. Give them their user name and password.";
     if (done == "password") return "The password was changed; the user's sessions were ended.";
+    if (done == "worker") return "The user's worker id was saved.";
     if (done == "disabled") return "The user was disabled and signed out.";
     if (done == "enabled") return "The user was enabled again.";
     return "";
@@ -201,6 +209,7 @@ void AdminPages::addRoutes(WebContext& web, const AddRoute& add) {
     });
     add("POST", "/admin/users", [&web](Page& p) { return addUser(web, p); });
     add("POST", "/admin/users/{name}/password", [&web](Page& p) { return setPassword(web, p); });
+    add("POST", "/admin/users/{name}/worker", [&web](Page& p) { return setWorker(web, p); });
     add("POST", "/admin/users/{name}/disable",
         [&web](Page& p) { return setDisabled(web, p, true); });
     add("POST", "/admin/users/{name}/enable",

@@ -1,4 +1,4 @@
-// `ehdocs user add` and `ehdocs user token`, run as the real executable.
+// `ehdocs user add`, `token` and `worker`, run as the real executable.
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -63,6 +63,39 @@ BOOST_AUTO_TEST_CASE(a_new_token_replaces_the_old_one) {
     BOOST_TEST(user->role == "coach");
     BOOST_TEST(user->team == "South");
     BOOST_TEST(user->worker == "w1");  // the coach's own caseload: the cases w1 leads
+}
+
+BOOST_AUTO_TEST_CASE(a_user_is_linked_to_another_worker_id_and_unlinked_with_an_audit_entry) {
+    Poco::TemporaryFile dir;
+    dir.createDirectories();
+    const std::string data = dir.path();
+    BOOST_REQUIRE_EQUAL(runEhdocs({"user", "add", "amira", "--role", "coach", "--team", "South",
+                                   "--worker", "w1", "--data", data})
+                            .status,
+                        0);
+    Run linked = runEhdocs({"user", "worker", "amira", "w3", "--data", data});
+    BOOST_REQUIRE_EQUAL(linked.status, 0);
+    BOOST_TEST(linked.out.find("is linked to worker w3") != std::string::npos);
+    {
+        ehdocs::store::SqliteStore store(Poco::Path(data, "ehdocs.db").toString());
+        BOOST_TEST(store.userByName("amira")->worker == "w3");
+        BOOST_TEST(store.audit({}).back().action == "user_worker");
+        BOOST_TEST(store.audit({}).back().detail == "amira: worker w3 (ehdocs user, command line)");
+    }
+    // Not an id a case file could hold: refused, and the link is kept.
+    Run bad = runEhdocs({"user", "worker", "amira", "w 3", "--data", data});
+    BOOST_TEST(bad.status == 64);
+    BOOST_TEST(bad.err.find("the worker id \"w 3\" must be") != std::string::npos);
+    BOOST_TEST(runEhdocs({"user", "worker", "nobody", "w3", "--data", data}).status == 64);
+    BOOST_TEST(
+        runEhdocs({"user", "add", "tom", "--role", "admin", "--worker", "w/1", "--data", data})
+            .status == 64);
+
+    Run unlinked = runEhdocs({"user", "worker", "amira", "--data", data});
+    BOOST_REQUIRE_EQUAL(unlinked.status, 0);
+    ehdocs::store::SqliteStore store(Poco::Path(data, "ehdocs.db").toString());
+    BOOST_TEST(store.userByName("amira")->worker.empty());
+    BOOST_TEST(store.audit({}).back().detail == "amira: no worker id (ehdocs user, command line)");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_users_and_missing_databases_are_usage_errors) {

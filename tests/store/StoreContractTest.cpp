@@ -175,6 +175,22 @@ BOOST_AUTO_TEST_CASE(a_replaced_token_stops_working_at_once) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_user_is_linked_to_a_worker_id_and_unlinked) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            BOOST_TEST(
+                (s.store->addUser({"amira", "coach", "South", "hash-1", ""}) == WriteResult::ok));
+            BOOST_TEST(s.store->userByName("amira")->worker.empty());
+            BOOST_TEST((s.store->setWorker("amira", "w3") == WriteResult::ok));
+            BOOST_TEST(s.store->userByTokenHash("hash-1")->worker == "w3");
+            BOOST_TEST((s.store->setWorker("amira", "") == WriteResult::ok));
+            BOOST_TEST(s.store->userByName("amira")->worker.empty());
+            BOOST_TEST(s.store->userByName("amira")->team == "South");
+            BOOST_TEST((s.store->setWorker("nobody", "w1") == WriteResult::notFound));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(audit_entries_are_numbered_and_filtered) {
     for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {

@@ -124,6 +124,31 @@ BOOST_FIXTURE_TEST_CASE(only_an_admin_manages_users_and_a_refusal_is_audited, We
         admin.post("/admin/users/dana/password", {{"csrf", admin.csrf()}, {"password", "short"}});
     BOOST_TEST(weak.status == 422);
     BOOST_TEST(contains(weak.body, "a password needs at least 10 characters"));
+
+    // A worker id is changed from the users table; one that no case file could hold is not.
+    admin.get("/admin");
+    const auto linked =
+        admin.post("/admin/users/dana/worker", {{"csrf", admin.csrf()}, {"worker", " w7 "}});
+    BOOST_TEST(linked.status == 303);
+    BOOST_TEST(store.userByName("dana")->worker == "w7");
+    BOOST_TEST(audit("user_worker").back().detail == "dana: worker w7");
+    BOOST_TEST(contains(admin.get("/admin").body,
+                        "id=\"worker-dana\" name=\"worker\" type=\"text\" value=\"w7\""));
+    const auto hostile =
+        admin.post("/admin/users/dana/worker", {{"csrf", admin.csrf()}, {"worker", "<b>w8</b>"}});
+    BOOST_TEST(hostile.status == 422);
+    BOOST_TEST(contains(hostile.body, "use 1-64 letters, digits, or . _ -"));
+    BOOST_TEST(!contains(hostile.body, "<b>w8"));
+    BOOST_TEST(store.userByName("dana")->worker == "w7");
+    BOOST_TEST(
+        coach.post("/admin/users/dana/worker", {{"csrf", coach.csrf()}, {"worker", "w1"}}).status ==
+        403);
+    BOOST_TEST(audit("users").back().outcome == "forbidden");
+    admin.get("/admin");
+    BOOST_TEST(
+        admin.post("/admin/users/dana/worker", {{"csrf", admin.csrf()}, {"worker", ""}}).status ==
+        303);
+    BOOST_TEST(store.userByName("dana")->worker.empty());
 }
 
 BOOST_FIXTURE_TEST_CASE(a_sign_in_without_its_form_token_is_refused_and_audited, WebFixture) {
