@@ -627,22 +627,21 @@ std::string CaseService::exportScope(const Caller& caller, Action action, const 
     return *scope;
 }
 
-// Keyset pages of case heads in case id order (so the same store gives the same workbook),
-// then each page's case files read and parsed on every core, added in that order.
+// Keyset pages of cases with their case files in case id order (so the same store gives the
+// same workbook), each page's files parsed on every core and added in that order.
 void CaseService::streamCases(const std::string& scope, WorkbookExport& out,
                               const ExportProgress& progress) {
     store::CasePageQuery query;
     query.team = scope;
     query.sort = store::CaseSort::caseId;
     query.limit = kExportBatch;
+    query.withJson = true;
     const ParallelReader reader;
     std::size_t read = 0;
     for (;;) {
         const store::CasePage page = _store.casePage(query);
         std::vector<ReadResult> batch = reader.read(page.cases.size(), [&](std::size_t i) {
-            const std::optional<store::CaseRecord> record =
-                _store.currentCase(page.cases[i].caseId);
-            return record ? CaseReader::fromJson(record->json) : ReadResult{};
+            return CaseReader::fromJson(page.cases[i].json);
         });
         for (std::size_t i = 0; i < batch.size(); ++i) {
             if (!batch[i].ok()) {

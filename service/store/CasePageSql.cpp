@@ -135,8 +135,12 @@ CasePageSql casePageSql(const CasePageQuery& q, bool dollar) {
     }
     const std::string order =
         q.sort == CaseSort::caseId ? " ORDER BY case_id" : " ORDER BY " + key + ", case_id";
-    sql.select = "SELECT case_id, version, written_at, " + std::string(kSummaryColumns) + ", " +
-                 key + " AS sort_key FROM cases" + b.conditions + order + " LIMIT " +
+    // A subquery rather than a join: the filters name columns that case_versions has too.
+    const std::string json = q.withJson ? " (SELECT v.json FROM case_versions v WHERE v.case_id ="
+                                          " cases.case_id AND v.version = cases.version) AS json,"
+                                        : "";
+    sql.select = "SELECT case_id, version, written_at, " + std::string(kSummaryColumns) + "," +
+                 json + " " + key + " AS sort_key FROM cases" + b.conditions + order + " LIMIT " +
                  std::to_string(q.limit + 1);
     sql.params = b.params;
     return sql;
@@ -161,8 +165,9 @@ std::string leadWorkersSql(bool dollar, bool byTeam) {
            " AS name FROM w WHERE id IS NOT NULL) leads ORDER BY name" + bytes + ", id" + bytes;
 }
 
-CaseRecord summaryFrom(const std::vector<std::string>& row) {
+CaseRecord summaryFrom(const std::vector<std::string>& row, bool withJson) {
     CaseRecord r;
+    if (withJson) r.json = row[row.size() - 2];
     r.caseId = row[0];
     r.version = Poco::NumberParser::parse(row[1]);
     r.writtenAt = row[2];

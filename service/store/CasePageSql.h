@@ -34,7 +34,8 @@ struct CasePageSql {
 };
 
 // `dollar`: PostgreSQL's $1, $2 placeholders; otherwise SQLite's ?. The select's columns:
-// case_id, version, written_at, then kSummaryColumns, then sort_key (always the last).
+// case_id, version, written_at, then kSummaryColumns, then json (with query.withJson), then
+// sort_key (always the last).
 CasePageSql casePageSql(const CasePageQuery& query, bool dollar);
 
 // Store::leadWorkers(): the rows (id, name), of `team`'s cases when `byTeam` (its one
@@ -42,7 +43,8 @@ CasePageSql casePageSql(const CasePageQuery& query, bool dollar);
 // GROUP BY would read every case of the team).
 std::string leadWorkersSql(bool dollar, bool byTeam);
 
-// The row's columns read back into a record (the order of casePageSql's select).
-CaseRecord summaryFrom(const std::vector<std::string>& row);
+// The row's columns read back into a record (the order of casePageSql's select); its json
+// too when the select has it.
+CaseRecord summaryFrom(const std::vector<std::string>& row, bool withJson = false);
 
 }  // namespace ehdocs::store

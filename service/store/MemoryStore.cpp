@@ -293,7 +293,7 @@ CasePage MemoryStore::casePage(const CasePageQuery& query) {
             break;
         }
         CaseRecord item = *record;
-        item.json.clear();
+        if (!query.withJson) item.json.clear();
         page.cases.push_back(std::move(item));
     }
     return page;

@@ -656,7 +656,7 @@ CasePage PostgresStore::casePage(const CasePageQuery& query) {
                 page.next = CaseCursor{previous.back(), page.cases.back().caseId};
                 break;
             }
-            page.cases.push_back(summaryFrom(values));
+            page.cases.push_back(summaryFrom(values, query.withJson));
             previous = std::move(values);
         }
         std::vector<std::string> countParams(sql.params.begin(),

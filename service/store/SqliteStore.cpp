@@ -605,7 +605,7 @@ CasePage SqliteStore::casePage(const CasePageQuery& query) {
                 page.next = CaseCursor{rowAt(rows, row - 1).back(), page.cases.back().caseId};
                 break;
             }
-            page.cases.push_back(summaryFrom(values));
+            page.cases.push_back(summaryFrom(values, query.withJson));
         }
         std::vector<std::string> countParams(sql.params.begin(),
                                              sql.params.begin() + sql.countParams);

@@ -120,10 +120,13 @@ struct CasePageQuery {
     CaseSort sort = CaseSort::action;
     std::optional<CaseCursor> after;  // the previous page's `next`; nothing = from the start
     std::size_t limit = 50;
+    // The page's case files too (each current version's json), read with the page: an export
+    // reads a batch of cases in one query rather than one query per case.
+    bool withJson = false;
 };
 
 struct CasePage {
-    std::vector<CaseRecord> cases;   // without json, with their summaries
+    std::vector<CaseRecord> cases;   // with their summaries; json only when query.withJson
     std::optional<CaseCursor> next;  // set when more cases follow
     std::size_t total = 0;           // cases matching the filters, on every page
 };

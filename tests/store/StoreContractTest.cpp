@@ -479,6 +479,35 @@ BOOST_AUTO_TEST_CASE(pages_walk_every_case_once_in_each_order) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_page_with_json_carries_each_current_case_file) {
+    for (auto& s : allStores()) {
+        BOOST_TEST_CONTEXT(s.name) {
+            s.store->createCase(version("A", 1));
+            BOOST_TEST((s.store->updateCase(version("A", 2), {}) == WriteResult::ok));
+            s.store->createCase(version("B", 1, "North"));
+            s.store->createCase(version("C", 1));
+            CasePageQuery query;
+            query.sort = CaseSort::caseId;
+            query.team = "South";
+            query.limit = 1;
+            query.withJson = true;
+            CasePage page = s.store->casePage(query);
+            BOOST_TEST_REQUIRE(page.cases.size() == 1u);
+            BOOST_TEST(page.cases[0].json == version("A", 2).json);  // the current version's
+            BOOST_TEST(page.cases[0].version == 2);
+            BOOST_TEST(page.cases[0].team == "South");
+            BOOST_TEST_REQUIRE(page.next.has_value());
+            query.after = page.next;
+            page = s.store->casePage(query);
+            BOOST_TEST_REQUIRE(page.cases.size() == 1u);
+            BOOST_TEST(page.cases[0].json == version("C", 1).json);
+            BOOST_TEST(!page.next);
+            query.withJson = false;
+            BOOST_TEST(s.store->casePage(query).cases.at(0).json.empty());
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(pages_filter_and_count_what_they_filter) {
     for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
