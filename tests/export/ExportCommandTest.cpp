@@ -1,8 +1,9 @@
 #include <boost/test/unit_test.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
+#include "Processes.h"
 #include "TestCases.h"
 
 namespace {
@@ -12,16 +13,13 @@ struct Run {
     std::string output;  // stdout and stderr together
 };
 
+// `ehdocs export ARGUMENTS` (words split at spaces).
 Run run(const std::string& arguments) {
-    const std::string command = std::string(EHDOCS_BINARY) + " export " + arguments + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::string out;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    const int status = pclose(pipe);
-    return {WEXITSTATUS(status), out};
+    std::vector<std::string> args = {"export"};
+    std::istringstream words(arguments);
+    for (std::string word; words >> word;) args.push_back(word);
+    const ehdocs::test::Run done = ehdocs::test::runEhdocs(args);
+    return {done.status, done.out + done.err};
 }
 
 const std::string kExamples = EHDOCS_SOURCE_DIR "/examples";

@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "PdfTestSupport.h"
+#include "Processes.h"
 #include "pdf/WkhtmltopdfPool.h"
 #include "pdf/WkhtmltopdfProcess.h"
 
@@ -109,9 +110,10 @@ struct Secrets {
 std::string renderUnguarded(const ScratchDir& dir, const std::string& html) {
     const std::string in = dir.write("control.html", html);
     const std::string out = dir.path() + "/control.pdf";
-    run("/usr/bin/wkhtmltopdf",
-        {"-q", "--disable-javascript", "--enable-local-file-access", in, out},
-        {{"QT_QPA_PLATFORM", "offscreen"}, {"XDG_RUNTIME_DIR", dir.path()}});
+    test::RunOptions options;
+    options.environment = {{"QT_QPA_PLATFORM", "offscreen"}, {"XDG_RUNTIME_DIR", dir.path()}};
+    test::run("/usr/bin/wkhtmltopdf",
+              {"-q", "--disable-javascript", "--enable-local-file-access", in, out}, options);
     std::ifstream file(out, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
 }

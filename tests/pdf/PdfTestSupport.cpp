@@ -3,9 +3,6 @@
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <stdlib.h>
 
 #include <boost/test/unit_test.hpp>
@@ -13,22 +10,10 @@
 #include <sstream>
 #include <vector>
 
+#include "Processes.h"
 #include "pdf/PdfStamper.h"
 
 namespace ehdocs::pdftest {
-
-std::string run(const std::string& program, const std::vector<std::string>& args,
-                const std::map<std::string, std::string>& env) {
-    Poco::Pipe out;
-    Poco::Process::Env environment(env.begin(), env.end());
-    Poco::ProcessHandle handle =
-        Poco::Process::launch(program, args, "", nullptr, &out, &out, environment);
-    Poco::PipeInputStream stream(out);
-    std::string text;
-    Poco::StreamCopier::copyToString(stream, text);
-    handle.wait();
-    return text;
-}
 
 std::string pdfText(const std::string& pdf, int page) {
     ScratchDir dir;
@@ -38,7 +23,7 @@ std::string pdfText(const std::string& pdf, int page) {
         args.insert(args.end(), {"-f", std::to_string(page), "-l", std::to_string(page)});
     }
     args.insert(args.end(), {path, "-"});
-    return run("/usr/bin/pdftotext", args);
+    return test::run("/usr/bin/pdftotext", args).out;
 }
 
 int pageCount(const std::string& pdf) {

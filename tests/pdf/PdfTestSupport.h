@@ -8,7 +8,6 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -75,9 +74,5 @@ bool hasExited(int pid);
 
 // CPU time (clock ticks) used so far by process `root` and all its descendants, from /proc.
 long treeCpuTicks(int root);
-
-// Runs a program with arguments and environment additions; returns its stdout and stderr.
-std::string run(const std::string& program, const std::vector<std::string>& args,
-                const std::map<std::string, std::string>& env = {});
 
 }  // namespace ehdocs::pdftest

@@ -2,9 +2,6 @@
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
 #include <boost/test/unit_test.hpp>
@@ -13,6 +10,7 @@
 #include <memory>
 #include <sstream>
 
+#include "Processes.h"
 #include "case/CaseReader.h"
 #include "rules/ClosureCheck.h"
 #include "rules/ProfileRegistry.h"
@@ -81,21 +79,6 @@ std::vector<std::pair<std::string, std::string>> renderAll(const Case& kase,
     return out;
 }
 
-int run(const std::string& program, const std::vector<std::string>& args, std::string* out,
-        std::string* err) {
-    Poco::Pipe outPipe, errPipe;
-    Poco::ProcessHandle handle = Poco::Process::launch(program, args, nullptr, &outPipe, &errPipe);
-    Poco::PipeInputStream outStream(outPipe), errStream(errPipe);
-    // Read stderr on this thread after stdout: the outputs in these tests are small.
-    std::string o, e;
-    Poco::StreamCopier::copyToString(outStream, o);
-    Poco::StreamCopier::copyToString(errStream, e);
-    int status = handle.wait();
-    if (out) *out = o;
-    if (err) *err = e;
-    return status;
-}
-
 std::string tempDir() {
     static std::vector<std::unique_ptr<Poco::TemporaryFile>> keep;
     keep.push_back(std::make_unique<Poco::TemporaryFile>());
@@ -113,10 +96,9 @@ std::string readFile(const std::string& path) {
 std::string pdfText(const std::string& pdf) {
     std::string path = tempDir() + "/doc.pdf";
     std::ofstream(path, std::ios::binary) << pdf;
-    std::string text, err;
-    int status = run("/usr/bin/pdftotext", {"-enc", "UTF-8", path, "-"}, &text, &err);
-    BOOST_TEST_REQUIRE(status == 0, "pdftotext: " << err);
-    return text;
+    const Run text = run("/usr/bin/pdftotext", {"-enc", "UTF-8", path, "-"});
+    BOOST_TEST_REQUIRE(text.status == 0, "pdftotext: " << text.err);
+    return text.out;
 }
 
 }  // namespace ehdocs::test

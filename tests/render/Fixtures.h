@@ -29,9 +29,6 @@ std::string textAt(const render::View& view, const std::string& path);
 // Every document that applies to the case, rendered to HTML.
 std::vector<std::pair<std::string, std::string>> renderAll(const Case& kase,
                                                            const std::string& isoDate);
-// Runs a program; returns its exit status, with its standard output and error.
-int run(const std::string& program, const std::vector<std::string>& args,
-        std::string* out = nullptr, std::string* err = nullptr);
 // A fresh empty temporary folder, removed when the test program ends.
 std::string tempDir();
 std::string readFile(const std::string& path);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "Fixtures.h"
+#include "Processes.h"
 #include "pdf/WkhtmltopdfPool.h"
 
 using namespace ehdocs;
@@ -31,13 +32,11 @@ std::vector<PlacedWord> pdfWords(const std::string& pdf) {
     std::string dir = tempDir();
     std::string path = dir + "/doc.pdf";
     std::ofstream(path, std::ios::binary) << pdf;
-    std::string html, err;
-    BOOST_TEST_REQUIRE(
-        run("/usr/bin/pdftotext", {"-bbox", "-enc", "UTF-8", path, "-"}, &html, &err) == 0,
-        "pdftotext -bbox: " << err);
+    const Run bbox = run("/usr/bin/pdftotext", {"-bbox", "-enc", "UTF-8", path, "-"});
+    BOOST_TEST_REQUIRE(bbox.status == 0, "pdftotext -bbox: " << bbox.err);
     std::vector<PlacedWord> words;
     int page = 0;
-    std::istringstream lines(html);
+    std::istringstream lines(bbox.out);
     std::string line;
     while (std::getline(lines, line)) {
         if (line.find("<page ") != std::string::npos) ++page;

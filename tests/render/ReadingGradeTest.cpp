@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "Fixtures.h"
+#include "Processes.h"
 
 using namespace ehdocs;
 using namespace ehdocs::test;
@@ -16,10 +17,9 @@ const std::string kScript = std::string(EHDOCS_SOURCE_DIR) + "/scripts/reading_g
 int grade(const std::vector<std::string>& files, std::string& out) {
     std::vector<std::string> args = {kScript, "--max", "6"};
     args.insert(args.end(), files.begin(), files.end());
-    std::string err;
-    int status = run("/usr/bin/python3", args, &out, &err);
-    out += err;
-    return status;
+    const Run measured = run("/usr/bin/python3", args);
+    out = measured.out + measured.err;
+    return measured.status;
 }
 
 std::string write(const std::string& dir, const std::string& name, const std::string& html) {

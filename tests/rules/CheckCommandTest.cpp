@@ -2,35 +2,24 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <sstream>
 
+#include "Processes.h"
+
 using Poco::JSON::Object;
 
 namespace {
 
-struct Run {
-    int status;
-    std::string out, err;
-};
+using ehdocs::test::Run;
 
+// `ehdocs check ARGS`.
 Run run(const std::vector<std::string>& args) {
-    Poco::Pipe outPipe, errPipe;
     std::vector<std::string> full = {"check"};
     full.insert(full.end(), args.begin(), args.end());
-    Poco::ProcessHandle h = Poco::Process::launch(EHDOCS_BINARY, full, nullptr, &outPipe, &errPipe);
-    Poco::PipeInputStream outStream(outPipe), errStream(errPipe);
-    Run r;
-    Poco::StreamCopier::copyToString(outStream, r.out);
-    Poco::StreamCopier::copyToString(errStream, r.err);
-    r.status = h.wait();
-    return r;
+    return ehdocs::test::runEhdocs(full);
 }
 
 const std::string kSrc = EHDOCS_SOURCE_DIR;

@@ -6,10 +6,6 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
 #include <boost/test/unit_test.hpp>
@@ -17,26 +13,14 @@
 #include <sstream>
 
 #include "CaseFixture.h"
+#include "Processes.h"
 
 using Poco::JSON::Object;
 
 namespace {
 
-struct Run {
-    int status;
-    std::string out, err;
-};
-
-Run run(const std::vector<std::string>& args) {
-    Poco::Pipe outPipe, errPipe;
-    Poco::ProcessHandle h = Poco::Process::launch(EHDOCS_BINARY, args, nullptr, &outPipe, &errPipe);
-    Poco::PipeInputStream outStream(outPipe), errStream(errPipe);
-    Run r;
-    Poco::StreamCopier::copyToString(outStream, r.out);
-    Poco::StreamCopier::copyToString(errStream, r.err);
-    r.status = h.wait();
-    return r;
-}
+using ehdocs::test::Run;
+using ehdocs::test::runEhdocs;
 
 // A caseload: Okafor still open (Amira Khan), Bennett closed (Chris Morgan).
 struct Caseload {
@@ -60,7 +44,7 @@ struct Caseload {
 
 BOOST_AUTO_TEST_CASE(due_lists_the_window_by_lead_worker) {
     Caseload load;
-    Run r = run({"due", load.path(), "--as-of", "2026-06-20", "--within", "14", "--json"});
+    Run r = runEhdocs({"due", load.path(), "--as-of", "2026-06-20", "--within", "14", "--json"});
     BOOST_TEST(r.status == 0, r.err);
     Object::Ptr o = Poco::JSON::Parser().parse(r.out).extract<Object::Ptr>();
     BOOST_TEST(o->getValue<std::string>("until") == "2026-07-04");
@@ -74,7 +58,7 @@ BOOST_AUTO_TEST_CASE(due_lists_the_window_by_lead_worker) {
     BOOST_TEST(due->getObject(0)->getValue<std::string>("due") == "2026-07-02");
     BOOST_TEST(due->getObject(0)->getValue<std::string>("case_id") == "NH-FF-2026-0142");
 
-    Run text = run({"due", load.path(), "--as-of", "2026-06-20", "--within", "30"});
+    Run text = runEhdocs({"due", load.path(), "--as-of", "2026-06-20", "--within", "30"});
     BOOST_TEST(text.out.find("Due on open cases by 20 July 2026 (within 30 days of 20 June 2026), "
                              "by lead worker.\n\nAmira Khan (2)\n"
                              "  2026-07-02  NH-FF-2026-0142 (Okafor): next visit "
@@ -86,19 +70,19 @@ BOOST_AUTO_TEST_CASE(due_lists_the_window_by_lead_worker) {
 
 BOOST_AUTO_TEST_CASE(due_refuses_bad_options_and_reports_invalid_files) {
     Caseload load;
-    BOOST_TEST(run({"due", load.path(), "--within", "-3"}).status == 64);
-    BOOST_TEST(run({"due", load.path(), "--as-of", "20/06/2026"}).status == 64);
-    BOOST_TEST(run({"due"}).status == 64);
-    Run invalid =
-        run({"due", std::string(EHDOCS_SOURCE_DIR) + "/tests/rules/fixtures/invalid-case.json",
-             "--as-of", "2026-06-20"});
+    BOOST_TEST(runEhdocs({"due", load.path(), "--within", "-3"}).status == 64);
+    BOOST_TEST(runEhdocs({"due", load.path(), "--as-of", "20/06/2026"}).status == 64);
+    BOOST_TEST(runEhdocs({"due"}).status == 64);
+    Run invalid = runEhdocs(
+        {"due", std::string(EHDOCS_SOURCE_DIR) + "/tests/rules/fixtures/invalid-case.json",
+         "--as-of", "2026-06-20"});
     BOOST_TEST(invalid.status == 2);
     BOOST_TEST(invalid.out.find("not a valid case") != std::string::npos, invalid.out);
 }
 
 BOOST_AUTO_TEST_CASE(summary_shows_the_next_due_date_and_sorts_by_it) {
     Caseload load;
-    Run r = run({"check", load.path(), "--summary", "--json", "--as-of", "2026-06-20"});
+    Run r = runEhdocs({"check", load.path(), "--summary", "--json", "--as-of", "2026-06-20"});
     Object::Ptr o = Poco::JSON::Parser().parse(r.out).extract<Object::Ptr>();
     Poco::JSON::Array::Ptr cases = o->getArray("cases");
     BOOST_REQUIRE_EQUAL(cases->size(), 2u);
@@ -110,7 +94,7 @@ BOOST_AUTO_TEST_CASE(summary_shows_the_next_due_date_and_sorts_by_it) {
     BOOST_REQUIRE(next);
     BOOST_TEST(next->getValue<std::string>("due") == "2026-07-02");
     BOOST_TEST(next->getValue<std::string>("what") == "next visit");
-    Run text = run({"check", load.path(), "--summary", "--as-of", "2026-06-20"});
+    Run text = runEhdocs({"check", load.path(), "--summary", "--as-of", "2026-06-20"});
     BOOST_TEST(text.out.find("  2026-07-02 next visit\n") != std::string::npos, text.out);
 }
 
@@ -119,9 +103,9 @@ BOOST_AUTO_TEST_CASE(docs_cli_md_quotes_the_real_due_list_and_summary) {
     std::stringstream doc;
     doc << in.rdbuf();
     const std::string examples = std::string(EHDOCS_SOURCE_DIR) + "/examples";
-    Run due = run({"due", examples, "--as-of", "2026-10-01", "--within", "14"});
+    Run due = runEhdocs({"due", examples, "--as-of", "2026-10-01", "--within", "14"});
     BOOST_TEST(doc.str().find(due.out) != std::string::npos, "docs/cli.md lacks:\n" << due.out);
-    Run summary = run({"check", examples, "--summary", "--as-of", "2026-10-01"});
+    Run summary = runEhdocs({"check", examples, "--summary", "--as-of", "2026-10-01"});
     BOOST_TEST(doc.str().find(summary.out) != std::string::npos, "docs/cli.md lacks:\n"
                                                                      << summary.out);
 }

@@ -2,28 +2,20 @@
 
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
 #include <boost/test/unit_test.hpp>
 
 #include "CaseFixture.h"
+#include "Processes.h"
 
 namespace {
 
 std::string render(const std::string& file, const std::string& date, int* status) {
-    Poco::Pipe outPipe, errPipe;
-    std::vector<std::string> args = {"render", file, "--type", "closure_readiness", "--date", date};
-    Poco::ProcessHandle h = Poco::Process::launch(EHDOCS_BINARY, args, nullptr, &outPipe, &errPipe);
-    Poco::PipeInputStream outStream(outPipe), errStream(errPipe);
-    std::string out, err;
-    Poco::StreamCopier::copyToString(outStream, out);
-    Poco::StreamCopier::copyToString(errStream, err);
-    *status = h.wait();
-    return out + err;
+    const ehdocs::test::Run rendered =
+        ehdocs::test::runEhdocs({"render", file, "--type", "closure_readiness", "--date", date});
+    *status = rendered.status;
+    return rendered.out + rendered.err;
 }
 
 }  // namespace

@@ -20,11 +20,6 @@
 
 namespace ehdocs::test {
 
-std::string Reply::header(const std::string& name) const {
-    auto found = headers.find(Poco::toLower(name));
-    return found == headers.end() ? "" : found->second;
-}
-
 std::string Reply::errorCode() const {
     try {
         Poco::JSON::Parser parser;
@@ -117,22 +112,7 @@ ApiFixture::~ApiFixture() {
 
 Reply ApiFixture::call(const std::string& method, const std::string& path, const std::string& token,
                        const std::string& body, const std::map<std::string, std::string>& headers) {
-    Poco::Net::HTTPClientSession session("127.0.0.1", port);
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (!token.empty()) request.set("Authorization", "Bearer " + token);
-    for (const auto& [name, value] : headers) request.set(name, value);
-    if (!body.empty() || method == "POST" || method == "PUT") {
-        request.setContentType("application/json");
-        request.setContentLength64(static_cast<Poco::Int64>(body.size()));
-    }
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Reply reply;
-    reply.status = response.getStatus();
-    Poco::StreamCopier::copyToString(in, reply.body);
-    for (const auto& [name, value] : response) reply.headers[Poco::toLower(name)] = value;
-    return reply;
+    return {httpCall(port, method, path, token, body, headers)};
 }
 
 std::string ApiFixture::example(const std::string& name) {

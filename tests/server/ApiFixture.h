@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "Http.h"
 #include "http/HttpService.h"
 #include "server/AuditLog.h"
 #include "server/CaseService.h"
@@ -24,11 +25,7 @@
 
 namespace ehdocs::test {
 
-struct Reply {
-    int status = 0;
-    std::string body;
-    std::map<std::string, std::string> headers;  // names lower-cased
-    std::string header(const std::string& name) const;
+struct Reply : HttpReply {
     std::string errorCode() const;  // error.code of an error body, or ""
 };
 

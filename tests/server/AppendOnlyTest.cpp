@@ -6,15 +6,12 @@
 #include <Poco/Data/Session.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
 #include <Poco/TemporaryFile.h>
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-#include <sstream>
 
+#include "Processes.h"
 #include "store/AuditChain.h"
 #include "store/MemoryStore.h"
 #include "store/Migrations.h"
@@ -23,6 +20,7 @@
 using namespace ehdocs::store;
 using namespace Poco::Data::Keywords;
 namespace bdata = boost::unit_test::data;
+using ehdocs::test::Run;
 
 namespace {
 
@@ -74,19 +72,8 @@ struct DataFolder {
     }
 };
 
-struct Run {
-    int status;
-    std::string out;
-};
-
 Run verify(const std::string& dataDir) {
-    Poco::Pipe out;
-    Poco::ProcessHandle handle = Poco::Process::launch(
-        EHDOCS_BINARY, {"audit", "verify", "--data", dataDir}, nullptr, &out, nullptr);
-    Poco::PipeInputStream stream(out);
-    std::stringstream text;
-    text << stream.rdbuf();
-    return {handle.wait(), text.str()};
+    return ehdocs::test::runEhdocs({"audit", "verify", "--data", dataDir});
 }
 
 const char* const kReplaces[] = {

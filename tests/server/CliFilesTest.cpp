@@ -5,66 +5,30 @@
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
 #include <Poco/TemporaryFile.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
-#include <csignal>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
+#include "Processes.h"
 #include "render/RenderErrors.h"
 #include "render/TemplateSet.h"
 
 namespace bdata = boost::unit_test::data;
-using Clock = std::chrono::steady_clock;
+using ehdocs::test::Run;
 
 namespace {
 
-struct Run {
-    int status;  // -1: still running after the limit (then killed)
-    std::string out, err;
-};
-
-// Runs build/ehdocs with `args`; a run still going after `limit` is killed.
-Run runEhdocs(const std::vector<std::string>& args,
-              Clock::duration limit = std::chrono::seconds(10)) {
-    Poco::Pipe out, err;
-    Poco::ProcessHandle handle = Poco::Process::launch(EHDOCS_BINARY, args, nullptr, &out, &err);
-    // Read both pipes while waiting, so a chatty command cannot block on a full pipe.
-    std::stringstream o, e;
-    std::thread readErr([&] {
-        Poco::PipeInputStream errStream(err);
-        e << errStream.rdbuf();
-    });
-    int status = -1;
-    const auto deadline = Clock::now() + limit;
-    for (;;) {
-        int raw = 0;
-        const pid_t done = ::waitpid(handle.id(), &raw, WNOHANG);
-        if (done == handle.id()) {
-            status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-            break;
-        }
-        if (Clock::now() > deadline) {
-            ::kill(handle.id(), SIGKILL);
-            ::waitpid(handle.id(), &raw, 0);
-            break;  // status stays -1: it hung
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, not pacing
-    }
-    Poco::PipeInputStream outStream(out);
-    o << outStream.rdbuf();
-    readErr.join();
-    return {status, o.str(), e.str()};
+// Runs build/ehdocs with `args`; one still going after 10 s is killed (status -1: it hung).
+Run runEhdocs(const std::vector<std::string>& args) {
+    ehdocs::test::RunOptions options;
+    options.limit = std::chrono::seconds(10);
+    return ehdocs::test::runEhdocs(args, options);
 }
 
 std::string slurp(const std::string& path) {

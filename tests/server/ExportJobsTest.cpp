@@ -10,7 +10,6 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
@@ -31,6 +30,7 @@
 #include <sstream>
 
 #include "ApiFixture.h"
+#include "Processes.h"
 #include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
 #include "server/CaseService.h"
@@ -41,6 +41,7 @@
 using namespace ehdocs;
 using Poco::JSON::Object;
 using test::ApiFixture;
+using test::httpCall;
 using test::Reply;
 
 namespace {
@@ -577,46 +578,6 @@ BOOST_FIXTURE_TEST_CASE(stopping_cancels_a_running_job_and_leaves_no_file, ManyC
 
 BOOST_AUTO_TEST_SUITE_END()
 
-namespace {
-
-// A running `ehdocs serve --port 0 --data DIR`, its port read from the line it prints.
-struct ServeProcess {
-    explicit ServeProcess(const std::string& dataDir)
-        : handle(Poco::Process::launch(EHDOCS_BINARY, {"serve", "--port", "0", "--data", dataDir},
-                                       nullptr, &out, nullptr)),
-          lines(out) {
-        std::string line;
-        while (std::getline(lines, line)) {
-            const auto at = line.find("listening on http://127.0.0.1:");
-            if (at != std::string::npos) {
-                port = static_cast<Poco::UInt16>(std::stoi(line.substr(at + 30)));
-                return;
-            }
-        }
-        BOOST_FAIL("ehdocs serve did not say where it listens");
-    }
-    Reply call(const std::string& method, const std::string& path, const std::string& token,
-               const std::string& body = "") const {
-        Poco::Net::HTTPClientSession session("127.0.0.1", port);
-        Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-        request.set("Authorization", "Bearer " + token);
-        if (method == "POST") request.setContentLength64(static_cast<Poco::Int64>(body.size()));
-        session.sendRequest(request) << body;
-        Poco::Net::HTTPResponse response;
-        Reply reply;
-        Poco::StreamCopier::copyToString(session.receiveResponse(response), reply.body);
-        reply.status = response.getStatus();
-        for (const auto& [name, value] : response) reply.headers[Poco::toLower(name)] = value;
-        return reply;
-    }
-    Poco::Pipe out;
-    Poco::ProcessHandle handle;
-    Poco::PipeInputStream lines;
-    Poco::UInt16 port = 0;
-};
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(export_jobs_in_ehdocs_serve)
 
 // The executable serves the job routes (what a benchmark drives with curl), and its SIGTERM
@@ -624,37 +585,29 @@ BOOST_AUTO_TEST_SUITE(export_jobs_in_ehdocs_serve)
 BOOST_AUTO_TEST_CASE(ehdocs_serve_runs_an_export_job_to_its_workbook) {
     Poco::TemporaryFile dir;
     Poco::File(dir.path()).createDirectories();
-    Poco::Pipe userOut;
-    Poco::ProcessHandle adding = Poco::Process::launch(
-        EHDOCS_BINARY, {"user", "add", "sf", "--role", "sf_coordinator", "--data", dir.path()},
-        nullptr, &userOut, nullptr);
-    Poco::PipeInputStream userLines(userOut);
-    std::string token, line;
-    while (std::getline(userLines, line)) token = line;
-    BOOST_TEST_REQUIRE(adding.wait() == 0);
-    BOOST_TEST_REQUIRE(token.rfind("ehd_", 0) == 0u);
+    const std::string token = ehdocs::test::addUser("sf", "sf_coordinator", {"--data", dir.path()});
 
-    ServeProcess serve(dir.path());
-    const Reply submitted = serve.call("POST", "/api/v1/exports", token, kSfJob);
+    ehdocs::test::ServeProcess serve({"--data", dir.path()});
+    const Reply submitted{httpCall(serve.port(), "POST", "/api/v1/exports", token, kSfJob)};
     BOOST_TEST_REQUIRE(submitted.status == 202);
     const std::string href = submitted.header("Location");
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     std::string state;
     for (;;) {
-        const Reply status = serve.call("GET", href, token);
+        const Reply status{httpCall(serve.port(), "GET", href, token)};
         BOOST_TEST_REQUIRE(status.status == 200);
         state = parsed(status)->getValue<std::string>("state");
         if (state != "queued" && state != "running") break;
         BOOST_REQUIRE(std::chrono::steady_clock::now() < deadline);
     }
     BOOST_TEST(state == "done");
-    const Reply result = serve.call("GET", href + "/result", token);
+    const Reply result{httpCall(serve.port(), "GET", href + "/result", token)};
     BOOST_TEST(result.status == 200);
     BOOST_TEST(result.body.rfind("PK", 0) == 0u);
     BOOST_TEST(filesIn(dir.path() + "/exports") == 1u);
 
-    Poco::Process::requestTermination(serve.handle.id());  // SIGTERM
-    BOOST_TEST(serve.handle.wait() == 0);
+    Poco::Process::requestTermination(serve.handle().id());  // SIGTERM
+    BOOST_TEST(serve.handle().wait() == 0);
     BOOST_TEST(filesIn(dir.path() + "/exports") == 0u);
 }
 

@@ -2,22 +2,15 @@
 // disabled user is refused on the very next request, by this server and by a second server on
 // the same database; `ehdocs user disable` / `enable` are audited.
 
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
 #include <boost/test/unit_test.hpp>
 #include <memory>
-#include <sstream>
 
 #include "ApiFixture.h"
+#include "Processes.h"
 #include "http/HttpService.h"
 #include "rules/ProfileRegistry.h"
 #include "server/AuditLog.h"
@@ -27,6 +20,8 @@
 #include "store/SqliteStore.h"
 
 using namespace ehdocs;
+using test::Run;
+using test::runEhdocs;
 
 namespace {
 
@@ -46,14 +41,7 @@ struct Server {
     ~Server() { http.stop(5); }
 
     int status(const std::string& token) {
-        Poco::Net::HTTPClientSession session("127.0.0.1", http.port());
-        Poco::Net::HTTPRequest request("GET", "/api/v1/cases", Poco::Net::HTTPMessage::HTTP_1_1);
-        request.set("Authorization", "Bearer " + token);
-        session.sendRequest(request);
-        Poco::Net::HTTPResponse response;
-        std::string body;
-        Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
-        return response.getStatus();
+        return test::httpCall(http.port(), "GET", "/api/v1/cases", token).status;
     }
 
     store::SqliteStore store;
@@ -63,25 +51,6 @@ struct Server {
     http::HttpService http;
 };
 
-struct Run {
-    int status;
-    std::string out;
-};
-
-Run user(const std::vector<std::string>& args) {
-    Poco::Pipe out;
-    Poco::ProcessHandle handle = Poco::Process::launch(EHDOCS_BINARY, args, nullptr, &out, nullptr);
-    Poco::PipeInputStream stream(out);
-    std::stringstream text;
-    text << stream.rdbuf();
-    return {handle.wait(), text.str()};
-}
-
-std::string lastLine(std::string text) {
-    while (!text.empty() && text.back() == '\n') text.pop_back();
-    return text.substr(text.rfind('\n') + 1);
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(revocation)
@@ -89,29 +58,29 @@ BOOST_AUTO_TEST_SUITE(revocation)
 BOOST_AUTO_TEST_CASE(a_replaced_token_and_a_disabled_user_are_refused_at_once_by_every_server) {
     Poco::TemporaryFile dir;
     const std::string data = dir.path();
-    const Run added = user({"user", "add", "amira", "--role", "admin", "--data", data});
+    const Run added = runEhdocs({"user", "add", "amira", "--role", "admin", "--data", data});
     BOOST_REQUIRE_EQUAL(added.status, 0);
-    const std::string first = lastLine(added.out);
+    const std::string first = added.lastLine();
     const std::string path = Poco::Path(data, "ehdocs.db").toString();
     Server a(path), b(path);
     // Both servers have seen the token work (any cache would now hold it).
     BOOST_TEST(a.status(first) == 200);
     BOOST_TEST(b.status(first) == 200);
 
-    const Run replaced = user({"user", "token", "amira", "--data", data});
+    const Run replaced = runEhdocs({"user", "token", "amira", "--data", data});
     BOOST_REQUIRE_EQUAL(replaced.status, 0);
-    const std::string second = lastLine(replaced.out);
+    const std::string second = replaced.lastLine();
     BOOST_TEST(a.status(first) == 401);
     BOOST_TEST(b.status(first) == 401);
     BOOST_TEST(a.status(second) == 200);
     BOOST_TEST(b.status(second) == 200);
 
-    const Run disabled = user({"user", "disable", "amira", "--data", data});
+    const Run disabled = runEhdocs({"user", "disable", "amira", "--data", data});
     BOOST_TEST(disabled.status == 0, disabled.out);
     BOOST_TEST(a.status(second) == 401);
     BOOST_TEST(b.status(second) == 401);
 
-    const Run enabled = user({"user", "enable", "amira", "--data", data});
+    const Run enabled = runEhdocs({"user", "enable", "amira", "--data", data});
     BOOST_TEST(enabled.status == 0, enabled.out);
     BOOST_TEST(a.status(second) == 200);
     BOOST_TEST(b.status(second) == 200);
@@ -127,7 +96,7 @@ BOOST_AUTO_TEST_CASE(a_replaced_token_and_a_disabled_user_are_refused_at_once_by
     BOOST_TEST(actions[1].rfind("user_token amira", 0) == 0);
     BOOST_TEST(actions[2].rfind("user_disable amira", 0) == 0);
     BOOST_TEST(actions[3].rfind("user_enable amira", 0) == 0);
-    BOOST_TEST(user({"user", "disable", "nobody", "--data", data}).status == 64);
+    BOOST_TEST(runEhdocs({"user", "disable", "nobody", "--data", data}).status == 64);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,9 +5,6 @@
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/Zip/Decompress.h>
 #include <Poco/Zip/ZipArchive.h>
@@ -18,6 +15,7 @@
 #include <sstream>
 
 #include "ApiFixture.h"
+#include "Processes.h"
 
 using ehdocs::test::ApiFixture;
 using ehdocs::test::Reply;
@@ -77,14 +75,9 @@ BOOST_AUTO_TEST_CASE(the_sf_workbook_over_the_api_does_not_name_her) {
 
 BOOST_AUTO_TEST_CASE(the_sf_workbook_from_the_command_line_does_not_name_her) {
     Poco::TemporaryFile out;
-    Poco::Pipe ignored;
-    Poco::ProcessHandle handle = Poco::Process::launch(
-        EHDOCS_BINARY, {"export", "sf", kFixture, "--as-of", "2026-07-01", "-o", out.path()},
-        nullptr, &ignored, &ignored);
-    Poco::PipeInputStream drain(ignored);
-    std::stringstream sink;
-    sink << drain.rdbuf();
-    BOOST_REQUIRE(handle.wait() == 0);
+    const ehdocs::test::Run exported = ehdocs::test::runEhdocs(
+        {"export", "sf", kFixture, "--as-of", "2026-07-01", "-o", out.path()});
+    BOOST_REQUIRE_MESSAGE(exported.status == 0, exported.err);
     const std::string text = workbookText(slurp(out.path()));
     BOOST_TEST(contains(text, "Daniel"));
     BOOST_TEST(!contains(text, "Ruth"));

@@ -4,23 +4,17 @@
 // start-up; the data folder is 0700 and the database files 0600 whatever the umask.
 
 #include <Poco/File.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
 #include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>
-#include <sstream>
+#include <optional>
 
 #include "ApiFixture.h"
+#include "Processes.h"
 #include "server/Tokens.h"
 #include "store/DataFolder.h"
 #include "store/SqliteStore.h"
@@ -41,28 +35,6 @@ struct Umask {
     mode_t _old;
 };
 
-struct Reply {
-    int status;
-    std::string body;
-};
-
-Reply request(Poco::UInt16 port, const std::string& method, const std::string& path,
-              const std::string& token = "", const std::string& body = "") {
-    Poco::Net::HTTPClientSession session("127.0.0.1", port);
-    session.setTimeout(Poco::Timespan(10, 0));
-    Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (!token.empty()) req.set("Authorization", "Bearer " + token);
-    if (method == "POST") {
-        req.setContentType("application/json");
-        req.setContentLength64(static_cast<Poco::Int64>(body.size()));
-    }
-    session.sendRequest(req) << body;
-    Poco::Net::HTTPResponse response;
-    std::string text;
-    Poco::StreamCopier::copyToString(session.receiveResponse(response), text);
-    return {response.getStatus(), text};
-}
-
 // `ehdocs serve --port 0` on `dataDir`, with an admin user added to it first.
 struct Served {
     explicit Served(const std::string& dataDir) {
@@ -71,28 +43,11 @@ struct Served {
         store.addUser({"admin", "admin", "", server::Tokens::sha256Hex(token), ""});
     }
     void start(const std::string& dataDir) {
-        handle = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(
-            EHDOCS_BINARY, {"serve", "--port", "0", "--data", dataDir}, nullptr, &out, nullptr));
-        Poco::PipeInputStream lines(out);
-        std::string line;
-        while (std::getline(lines, line)) {
-            const auto at = line.find("listening on http://127.0.0.1:");
-            if (at != std::string::npos) {
-                port = static_cast<Poco::UInt16>(std::stoi(line.substr(at + 30)));
-                return;
-            }
-        }
-        BOOST_FAIL("ehdocs serve did not say where it listens");
-    }
-    ~Served() {
-        if (handle) {
-            Poco::Process::requestTermination(handle->id());
-            handle->wait();
-        }
+        process.emplace(std::vector<std::string>{"--data", dataDir});
+        port = process->port();
     }
     std::string token;
-    Poco::Pipe out;
-    std::unique_ptr<Poco::ProcessHandle> handle;
+    std::optional<test::ServeProcess> process;
     Poco::UInt16 port = 0;
 };
 
@@ -105,19 +60,19 @@ BOOST_AUTO_TEST_CASE(writes_to_a_deleted_database_fail_and_health_says_so) {
     store::prepareDataFolder(dir.path());
     Served served(dir.path());
     served.start(dir.path());
-    BOOST_TEST(request(served.port, "GET", "/health").status == 200);
-    BOOST_TEST(request(served.port, "POST", "/api/v1/cases", served.token,
-                       test::ApiFixture::example("okafor-ready-to-close"))
+    BOOST_TEST(test::httpCall(served.port, "GET", "/health").status == 200);
+    BOOST_TEST(test::httpCall(served.port, "POST", "/api/v1/cases", served.token,
+                              test::ApiFixture::example("okafor-ready-to-close"))
                    .status == 201);
 
     Poco::File(dir.path()).remove(true);  // the data folder vanishes under the service
 
-    const Reply health = request(served.port, "GET", "/health");
+    const test::HttpReply health = test::httpCall(served.port, "GET", "/health");
     BOOST_TEST(health.status == 503);
     BOOST_TEST(health.body.find("\"status\":\"unavailable\"") != std::string::npos, health.body);
     BOOST_TEST(health.body.find(dir.path()) == std::string::npos);  // no path for anonymous callers
-    const Reply write = request(served.port, "POST", "/api/v1/cases", served.token,
-                                test::ApiFixture::example("bennett-disengaged"));
+    const test::HttpReply write = test::httpCall(served.port, "POST", "/api/v1/cases", served.token,
+                                                 test::ApiFixture::example("bennett-disengaged"));
     BOOST_TEST(write.status == 503, write.body);
     BOOST_TEST(write.body.find("storage_unavailable") != std::string::npos, write.body);
 }
@@ -154,17 +109,12 @@ BOOST_AUTO_TEST_CASE(serve_refuses_to_start_on_a_database_it_cannot_write) {
     }
     BOOST_REQUIRE(::chmod(path.c_str(), 0400) == 0);
     BOOST_REQUIRE(::chmod(dir.path().c_str(), 0500) == 0);
-    Poco::Pipe out, err;
     const std::string program = command.front();
     command.erase(command.begin());
-    Poco::ProcessHandle handle = Poco::Process::launch(program, command, nullptr, &out, &err);
-    Poco::PipeInputStream outStream(out), errStream(err);
-    std::stringstream o, e;
-    o << outStream.rdbuf();
-    e << errStream.rdbuf();
-    BOOST_TEST(handle.wait() == 70, o.str() + e.str());
-    BOOST_TEST(o.str().find("listening") == std::string::npos);
-    BOOST_TEST(e.str().find(path) != std::string::npos, e.str());
+    const test::Run serve = test::run(program, command);
+    BOOST_TEST(serve.status == 70, serve.out + serve.err);
+    BOOST_TEST(serve.out.find("listening") == std::string::npos);
+    BOOST_TEST(serve.err.find(path) != std::string::npos, serve.err);
     ::chmod(dir.path().c_str(), 0700);
 }
 

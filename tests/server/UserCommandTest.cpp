@@ -2,40 +2,16 @@
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
 #include <Poco/TemporaryFile.h>
 
 #include <boost/test/unit_test.hpp>
-#include <sstream>
 
+#include "Processes.h"
 #include "server/Tokens.h"
 #include "store/SqliteStore.h"
 
-namespace {
-
-struct Run {
-    int status;
-    std::string out, err;
-    std::string lastLine() const {
-        std::string text = out;
-        while (!text.empty() && text.back() == '\n') text.pop_back();
-        return text.substr(text.rfind('\n') + 1);
-    }
-};
-
-Run runEhdocs(const std::vector<std::string>& args) {
-    Poco::Pipe out, err;
-    Poco::ProcessHandle handle = Poco::Process::launch(EHDOCS_BINARY, args, nullptr, &out, &err);
-    Poco::PipeInputStream outStream(out), errStream(err);
-    std::stringstream o, e;
-    o << outStream.rdbuf();
-    e << errStream.rdbuf();
-    return {handle.wait(), o.str(), e.str()};
-}
-
-}  // namespace
+using ehdocs::test::Run;
+using ehdocs::test::runEhdocs;
 
 BOOST_AUTO_TEST_SUITE(user_command)
 

@@ -2,15 +2,12 @@
 // bytes sent in a path or a query value are replaced (U+FFFD) before they reach an error
 // message or the audit trail, so /api/v1/audit stays readable by strict parsers.
 
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <sstream>
 
 #include "ApiFixture.h"
+#include "Processes.h"
 #include "store/ValidUtf8.h"
 
 using ehdocs::test::ApiFixture;
@@ -21,18 +18,11 @@ namespace {
 
 // Python's strict UTF-8 decoder and JSON parser, as an independent judge.
 bool strictJson(const std::string& text) {
-    Poco::Pipe in, out;
-    Poco::ProcessHandle handle = Poco::Process::launch(
-        "/usr/bin/python3",
-        {"-c", "import json,sys; json.loads(sys.stdin.buffer.read().decode('utf-8'))"}, &in, &out,
-        &out);
-    Poco::PipeOutputStream input(in);
-    input << text;
-    input.close();
-    Poco::PipeInputStream output(out);
-    std::stringstream ignored;
-    ignored << output.rdbuf();
-    return handle.wait() == 0;
+    return ehdocs::test::run(
+               "/usr/bin/python3",
+               {"-c", "import json,sys; json.loads(sys.stdin.buffer.read().decode('utf-8'))"},
+               {text})
+               .status == 0;
 }
 
 struct Sample {

@@ -4,15 +4,13 @@
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
 #include <Poco/TemporaryFile.h>
 
 #include <boost/test/unit_test.hpp>
 #include <sstream>
 
 #include "PostgresCluster.h"
+#include "Processes.h"
 #include "store/PostgresStore.h"
 #include "store/SqliteStore.h"
 
@@ -64,17 +62,6 @@ void checkRestored(Store& restored) {
     BOOST_TEST((restored.createCase(first("B")) == WriteResult::ok));
 }
 
-int runCommand(const std::string& command, const std::vector<std::string>& args,
-               std::string& output) {
-    Poco::Pipe out;
-    Poco::ProcessHandle handle = Poco::Process::launch(command, args, nullptr, &out, &out);
-    Poco::PipeInputStream stream(out);
-    std::stringstream text;
-    text << stream.rdbuf();
-    output = text.str();
-    return handle.wait();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(backup_and_restore)
@@ -84,9 +71,9 @@ BOOST_AUTO_TEST_CASE(sqlite_online_backup_restores_into_a_working_store) {
     SqliteStore store(live.path());
     fill(store);
     // While the store is open, as the service would have it.
-    std::string output;
-    BOOST_TEST_REQUIRE(
-        runCommand("sqlite3", {live.path(), ".backup " + backup.path()}, output) == 0, output);
+    const ehdocs::test::Run backedUp =
+        ehdocs::test::run("sqlite3", {live.path(), ".backup " + backup.path()});
+    BOOST_TEST_REQUIRE(backedUp.status == 0, backedUp.out + backedUp.err);
     SqliteStore restored(backup.path());
     checkRestored(restored);
 }

@@ -3,9 +3,6 @@
 #include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
 #include <Poco/TemporaryFile.h>
 #include <pwd.h>
 #include <unistd.h>
@@ -16,28 +13,20 @@
 #include <stdexcept>
 #include <vector>
 
+#include "Processes.h"
+
 namespace ehdocs::test {
 
 namespace {
 
 const char* const kUnprivileged = "nobody";
 
-std::string output(const std::string& command, const std::vector<std::string>& args, int& status) {
-    Poco::Pipe out;
-    Poco::ProcessHandle handle = Poco::Process::launch(command, args, nullptr, &out, &out);
-    Poco::PipeInputStream stream(out);
-    std::stringstream text;
-    text << stream.rdbuf();
-    status = handle.wait();
-    return text.str();
-}
-
 std::string binDir() {
     if (Poco::Environment::has("EHDOCS_PG_BIN")) return Poco::Environment::get("EHDOCS_PG_BIN");
-    int status = 0;
-    std::string dir = output("pg_config", {"--bindir"}, status);
+    const Run bindir = ehdocs::test::run("pg_config", {"--bindir"});
+    std::string dir = bindir.out;
     while (!dir.empty() && (dir.back() == '\n' || dir.back() == ' ')) dir.pop_back();
-    if (status != 0 || dir.empty()) {
+    if (bindir.status != 0 || dir.empty()) {
         throw std::runtime_error(
             "pg_config --bindir failed; install Debian's postgresql "
             "(scripts/setup.sh) or set EHDOCS_PG_BIN");
@@ -85,14 +74,13 @@ void PostgresCluster::run(const std::string& program, const std::vector<std::str
         executable = "runuser";
     }
     command.insert(command.end(), args.begin(), args.end());
-    int status = 0;
-    const std::string text = output(executable, command, status);
-    if (status != 0) {
+    const Run done = ehdocs::test::run(executable, command);
+    if (done.status != 0) {
         std::ifstream log(_dir + "/server.log");
         std::stringstream serverLog;
         serverLog << log.rdbuf();
-        throw std::runtime_error(program + " failed (" + std::to_string(status) + "): " + text +
-                                 serverLog.str());
+        throw std::runtime_error(program + " failed (" + std::to_string(done.status) +
+                                 "): " + done.out + done.err + serverLog.str());
     }
 }
 

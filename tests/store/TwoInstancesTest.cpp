@@ -7,12 +7,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/PipeStream.h>
 #include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
 #include <atomic>
@@ -25,33 +20,16 @@
 #include <sstream>
 #include <thread>
 
+#include "Http.h"
 #include "PostgresCluster.h"
+#include "Processes.h"
 
 namespace {
 
+using ehdocs::test::httpCall;
+using ehdocs::test::HttpReply;
+using ehdocs::test::ServeProcess;
 using Poco::JSON::Object;
-
-struct Reply {
-    int status = 0;
-    std::string body, etag;
-};
-
-Reply call(Poco::UInt16 port, const std::string& method, const std::string& path,
-           const std::string& token, const std::string& body = "",
-           const std::string& ifMatch = "") {
-    Poco::Net::HTTPClientSession session("127.0.0.1", port);
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    request.set("Authorization", "Bearer " + token);
-    if (!ifMatch.empty()) request.set("If-Match", ifMatch);
-    if (method != "GET") request.setContentLength64(static_cast<Poco::Int64>(body.size()));
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    Reply reply;
-    Poco::StreamCopier::copyToString(session.receiveResponse(response), reply.body);
-    reply.status = response.getStatus();
-    reply.etag = response.get("ETag", "");
-    return reply;
-}
 
 Object::Ptr parse(const std::string& json) {
     Poco::JSON::Parser parser;
@@ -74,54 +52,18 @@ std::string withField(const std::string& caseJson, const std::string& key,
     return out.str();
 }
 
-// A running `ehdocs serve --port 0 --config FILE`, its port read from the line it prints.
-struct Server {
-    explicit Server(const std::string& config)
-        : handle(Poco::Process::launch(EHDOCS_BINARY, {"serve", "--port", "0", "--config", config},
-                                       nullptr, &out, nullptr)),
-          lines(out) {
-        std::string line;
-        while (std::getline(lines, line)) {
-            const auto at = line.find("listening on http://127.0.0.1:");
-            if (at != std::string::npos) {
-                port = static_cast<Poco::UInt16>(std::stoi(line.substr(at + 30)));
-                return;
-            }
-        }
-        BOOST_FAIL("ehdocs serve did not say where it listens");
-    }
-    ~Server() {
-        if (Poco::Process::isRunning(handle)) {
-            Poco::Process::requestTermination(handle.id());
-            handle.wait();
-        }
-    }
-    Poco::Pipe out;
-    Poco::ProcessHandle handle;
-    Poco::PipeInputStream lines;
-    Poco::UInt16 port = 0;
-};
-
 // One fresh database, a settings file naming it, an admin user and two instances.
 struct TwoInstances {
     Poco::TemporaryFile config;
     std::string token;
-    std::unique_ptr<Server> a, b;
+    std::unique_ptr<ServeProcess> a, b;
 
     TwoInstances() {
         const std::string url = ehdocs::test::PostgresCluster::shared().createDatabase();
         std::ofstream(config.path()) << "store.url = " << url << "\npdf.poolSize = 1\n";
-        Poco::Pipe userOut;
-        Poco::ProcessHandle adding = Poco::Process::launch(
-            EHDOCS_BINARY, {"user", "add", "admin", "--role", "admin", "--config", config.path()},
-            nullptr, &userOut, nullptr);
-        Poco::PipeInputStream userLines(userOut);
-        std::string line;
-        while (std::getline(userLines, line)) token = line;
-        BOOST_TEST_REQUIRE(adding.wait() == 0);
-        BOOST_TEST_REQUIRE(token.rfind("ehd_", 0) == 0u);
-        a = std::make_unique<Server>(config.path());
-        b = std::make_unique<Server>(config.path());
+        token = ehdocs::test::addUser("admin", "admin", {"--config", config.path()});
+        a = std::make_unique<ServeProcess>(std::vector<std::string>{"--config", config.path()});
+        b = std::make_unique<ServeProcess>(std::vector<std::string>{"--config", config.path()});
     }
 };
 
@@ -132,28 +74,29 @@ BOOST_AUTO_TEST_SUITE(two_instances)
 BOOST_FIXTURE_TEST_CASE(of_two_puts_with_one_etag_to_different_instances_one_wins, TwoInstances) {
     const std::string okafor = example("okafor-ready-to-close");
     const std::string id = parse(okafor)->getValue<std::string>("case_id");
-    BOOST_TEST_REQUIRE(call(a->port, "POST", "/api/v1/cases", token, okafor).status == 201);
-    const Reply read = call(b->port, "GET", "/api/v1/cases/" + id, token);
+    BOOST_TEST_REQUIRE(httpCall(a->port(), "POST", "/api/v1/cases", token, okafor).status == 201);
+    const HttpReply read = httpCall(b->port(), "GET", "/api/v1/cases/" + id, token);
     BOOST_TEST_REQUIRE(read.status == 200);
-    BOOST_TEST(read.etag == "\"1\"");
+    BOOST_TEST(read.header("ETag") == "\"1\"");
 
     for (int round = 0; round < 5; ++round) {
-        const std::string etag = call(a->port, "GET", "/api/v1/cases/" + id, token).etag;
+        const std::string etag =
+            httpCall(a->port(), "GET", "/api/v1/cases/" + id, token).header("ETag");
         std::atomic<int> ok{0}, stale{0};
         auto put = [&](Poco::UInt16 port, const std::string& note) {
-            const int status = call(port, "PUT", "/api/v1/cases/" + id, token,
-                                    withField(okafor, "x_note", note), etag)
+            const int status = httpCall(port, "PUT", "/api/v1/cases/" + id, token,
+                                        withField(okafor, "x_note", note), {{"If-Match", etag}})
                                    .status;
             if (status == 200) ++ok;
             if (status == 412) ++stale;
         };
-        std::thread first(put, a->port, "from a"), second(put, b->port, "from b");
+        std::thread first(put, a->port(), "from a"), second(put, b->port(), "from b");
         first.join();
         second.join();
         BOOST_TEST(ok.load() == 1, "round " << round);
         BOOST_TEST(stale.load() == 1, "round " << round);
     }
-    const Reply history = call(b->port, "GET", "/api/v1/cases/" + id + "/history", token);
+    const HttpReply history = httpCall(b->port(), "GET", "/api/v1/cases/" + id + "/history", token);
     BOOST_TEST(parse(history.body)->getArray("versions")->size() == 6u);
 }
 
@@ -161,33 +104,34 @@ BOOST_FIXTURE_TEST_CASE(a_document_issued_through_one_downloads_identical_from_t
                         TwoInstances) {
     const std::string nowak = example("nowak-open");
     const std::string id = parse(nowak)->getValue<std::string>("case_id");
-    BOOST_TEST_REQUIRE(call(a->port, "POST", "/api/v1/cases", token, nowak).status == 201);
-    const Reply issued = call(a->port, "POST", "/api/v1/cases/" + id + "/documents", token,
-                              R"({"type":"case_summary","format":"html"})");
+    BOOST_TEST_REQUIRE(httpCall(a->port(), "POST", "/api/v1/cases", token, nowak).status == 201);
+    const HttpReply issued = httpCall(a->port(), "POST", "/api/v1/cases/" + id + "/documents",
+                                      token, R"({"type":"case_summary","format":"html"})");
     BOOST_TEST_REQUIRE(issued.status == 201, issued.body);
     const Object::Ptr receipt = parse(issued.body);
     const std::string href = receipt->getValue<std::string>("href");
-    const Reply fromB = call(b->port, "GET", href, token);
-    const Reply fromA = call(a->port, "GET", href, token);
+    const HttpReply fromB = httpCall(b->port(), "GET", href, token);
+    const HttpReply fromA = httpCall(a->port(), "GET", href, token);
     BOOST_TEST_REQUIRE(fromB.status == 200);
     BOOST_TEST(fromB.body.size() > 1000u);
     BOOST_TEST(fromB.body == fromA.body);
-    BOOST_TEST(fromB.etag.find(receipt->getValue<std::string>("sha256")) != std::string::npos);
-    BOOST_TEST(call(b->port, "GET", "/api/v1/cases/" + id, token).etag == "\"2\"");
+    BOOST_TEST(fromB.header("ETag").find(receipt->getValue<std::string>("sha256")) !=
+               std::string::npos);
+    BOOST_TEST(httpCall(b->port(), "GET", "/api/v1/cases/" + id, token).header("ETag") == "\"2\"");
 }
 
 BOOST_FIXTURE_TEST_CASE(audit_seq_is_unique_and_ordered_across_instances, TwoInstances) {
     const std::string id = parse(example("nowak-open"))->getValue<std::string>("case_id");
     BOOST_TEST_REQUIRE(
-        call(a->port, "POST", "/api/v1/cases", token, example("nowak-open")).status == 201);
+        httpCall(a->port(), "POST", "/api/v1/cases", token, example("nowak-open")).status == 201);
     auto reader = [&](Poco::UInt16 port) {
-        for (int i = 0; i < 30; ++i) call(port, "GET", "/api/v1/cases/" + id, token);
+        for (int i = 0; i < 30; ++i) httpCall(port, "GET", "/api/v1/cases/" + id, token);
     };
-    std::thread first(reader, a->port), second(reader, b->port);
+    std::thread first(reader, a->port()), second(reader, b->port());
     first.join();
     second.join();
-    const Reply fromA = call(a->port, "GET", "/api/v1/audit?limit=500&case=" + id, token);
-    const Reply fromB = call(b->port, "GET", "/api/v1/audit?limit=500&case=" + id, token);
+    const HttpReply fromA = httpCall(a->port(), "GET", "/api/v1/audit?limit=500&case=" + id, token);
+    const HttpReply fromB = httpCall(b->port(), "GET", "/api/v1/audit?limit=500&case=" + id, token);
     BOOST_TEST_REQUIRE(fromA.status == 200);
     const Poco::JSON::Array::Ptr entries = parse(fromB.body)->getArray("entries");
     BOOST_TEST(entries->size() >= 61u);  // the create and 60 reads
@@ -211,7 +155,7 @@ BOOST_FIXTURE_TEST_CASE(sigkill_of_one_under_load_loses_nothing_acknowledged, Tw
         while (!stop) {
             const std::string id = "TWO-" + std::to_string(next++);
             try {
-                if (call(port, "POST", "/api/v1/cases", token, withField(okafor, "case_id", id))
+                if (httpCall(port, "POST", "/api/v1/cases", token, withField(okafor, "case_id", id))
                         .status != 201) {
                     return;
                 }
@@ -224,8 +168,8 @@ BOOST_FIXTURE_TEST_CASE(sigkill_of_one_under_load_loses_nothing_acknowledged, Tw
             progress.notify_all();
         }
     };
-    std::thread toA(writer, a->port), toB([&] {
-        writer(b->port);
+    std::thread toA(writer, a->port()), toB([&] {
+        writer(b->port());
         std::lock_guard<std::mutex> lock(mutex);
         bStopped = true;
         progress.notify_all();
@@ -234,10 +178,10 @@ BOOST_FIXTURE_TEST_CASE(sigkill_of_one_under_load_loses_nothing_acknowledged, Tw
         std::unique_lock<std::mutex> lock(mutex);
         progress.wait(lock, [&] { return acknowledged.size() >= 40; });
     }
-    Poco::Process::kill(a->handle);  // SIGKILL, with a write in flight to each instance
+    Poco::Process::kill(a->handle());  // SIGKILL, with a write in flight to each instance
     killed = true;
     toA.join();
-    a->handle.wait();
+    a->handle().wait();
     {
         std::unique_lock<std::mutex> lock(mutex);
         progress.wait(lock, [&] { return answeredAfterKill >= 20 || bStopped; });
@@ -246,7 +190,7 @@ BOOST_FIXTURE_TEST_CASE(sigkill_of_one_under_load_loses_nothing_acknowledged, Tw
     stop = true;
     toB.join();
     for (const std::string& id : acknowledged) {
-        BOOST_TEST(call(b->port, "GET", "/api/v1/cases/" + id, token).status == 200, id);
+        BOOST_TEST(httpCall(b->port(), "GET", "/api/v1/cases/" + id, token).status == 200, id);
     }
 }
 

@@ -1,37 +1,21 @@
 // `ehdocs user add --password-stdin` and `ehdocs user password`, run as the real executable.
 
 #include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
 #include <Poco/TemporaryFile.h>
 
 #include <boost/test/unit_test.hpp>
-#include <sstream>
 
+#include "Processes.h"
 #include "store/SqliteStore.h"
 #include "web/Passwords.h"
 
+using ehdocs::test::Run;
+
 namespace {
 
-struct Run {
-    int status;
-    std::string out, err;
-};
-
+// `ehdocs ARGS` with `input` on standard input.
 Run runEhdocs(const std::vector<std::string>& args, const std::string& input) {
-    Poco::Pipe in, out, err;
-    Poco::ProcessHandle handle = Poco::Process::launch(EHDOCS_BINARY, args, &in, &out, &err);
-    {
-        Poco::PipeOutputStream inStream(in);
-        inStream << input;
-    }
-    in.close();
-    Poco::PipeInputStream outStream(out), errStream(err);
-    std::stringstream o, e;
-    o << outStream.rdbuf();
-    e << errStream.rdbuf();
-    return {handle.wait(), o.str(), e.str()};
+    return ehdocs::test::runEhdocs(args, {input});
 }
 
 }  // namespace
