@@ -13,6 +13,7 @@
 #include "store/AuditChain.h"
 #include "store/CasePageSql.h"
 #include "store/PostgresMigrations.h"
+#include "store/SqlRows.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
@@ -76,11 +77,6 @@ const char* const kVersionColumns =
     " c.blocking_count,"
     " c.late_count, c.next_due, c.summary_as_of, c.next_due_what";
 
-// Binds each value, in order, to the statement's placeholders.
-void bindAll(Statement& statement, std::vector<std::string>& values) {
-    for (std::string& value : values) statement.addBind(useRef(value));
-}
-
 // A connection of the pool for one call, waiting while every connection is in use, given
 // back when the lease ends.
 class Lease {
@@ -136,31 +132,10 @@ auto guarded(const std::string& what, Work work) {
     }
 }
 
-std::vector<StoredDocument> selectDocuments(Session& s, const std::string& column,
-                                            const std::string& value) {
-    std::vector<std::string> ids, cases, types, formats, contentTypes, hashes, by, at;
-    std::vector<int> versions;
-    std::vector<Poco::Data::BLOB> blobs;
-    s << "SELECT doc_id, case_id, case_version, type, format, content_type, sha256, bytes,"
-         " created_by, created_at FROM documents WHERE " +
-             column + " = $1 ORDER BY issued",
-        useRef(value), into(ids), into(cases), into(versions), into(types), into(formats),
-        into(contentTypes), into(hashes), into(blobs), into(by), into(at), now;
-    std::vector<StoredDocument> found(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        StoredDocument& d = found[i];
-        d.docId = ids[i];
-        d.caseId = cases[i];
-        d.caseVersion = versions[i];
-        d.type = types[i];
-        d.format = formats[i];
-        d.contentType = contentTypes[i];
-        d.sha256 = hashes[i];
-        d.bytes.assign(reinterpret_cast<const char*>(blobs[i].rawContent()), blobs[i].size());
-        d.createdBy = by[i];
-        d.createdAt = at[i];
-    }
-    return found;
+// The documents whose `column` is $1, in issue order.
+std::string documentsWhere(const std::string& column) {
+    return std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE " + column +
+           " = $1 ORDER BY issued";
 }
 
 void insertVersion(Session& s, const CaseRecord& r) {
@@ -425,7 +400,7 @@ std::optional<StoredDocument> PostgresStore::document(const std::string& docId) 
     return guarded("reading a document", [&]() -> std::optional<StoredDocument> {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
-        auto found = selectDocuments(s, "doc_id", docId);
+        auto found = selectDocuments(s, documentsWhere("doc_id"), docId);
         if (found.empty()) return std::nullopt;
         return found.front();
     });
@@ -435,7 +410,7 @@ std::vector<StoredDocument> PostgresStore::caseDocuments(const std::string& case
     return guarded("reading a case's documents", [&] {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
-        return selectDocuments(s, "case_id", caseId);
+        return selectDocuments(s, documentsWhere("case_id"), caseId);
     });
 }
 
@@ -457,24 +432,11 @@ WriteResult PostgresStore::addUser(const User& user) {
 
 namespace {
 
-// Users matching `where` (a condition on $1, or "" for all), ordered by name.
-std::vector<User> selectUsers(Session& s, const std::string& where, std::string value) {
-    std::vector<std::string> names, roles, teams, tokens, created, passwords, workers;
-    std::vector<int> disabled;
-    Statement select(s);
-    select << "SELECT name, role, team, token_hash, created_at, password_hash, disabled, worker"
-              " FROM users" +
-                  (where.empty() ? std::string() : " WHERE " + where) + " ORDER BY name",
-        into(names), into(roles), into(teams), into(tokens), into(created), into(passwords),
-        into(disabled), into(workers);
-    if (!where.empty()) select, useRef(value);
-    select.execute();
-    std::vector<User> users;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        users.push_back(User{names[i], roles[i], teams[i], tokens[i], created[i], passwords[i],
-                             disabled[i] != 0, workers[i]});
-    }
-    return users;
+// Users matching `where` (a condition on $1 bound to `value`, or "" for all), ordered by name.
+std::vector<User> usersWhere(Session& s, const std::string& where, const std::string& value) {
+    const std::string sql = std::string("SELECT ") + kUserColumns + " FROM users";
+    if (where.empty()) return selectUsers(s, sql + " ORDER BY name", std::nullopt);
+    return selectUsers(s, sql + " WHERE " + where + " ORDER BY name", value);
 }
 
 }  // namespace
@@ -518,7 +480,7 @@ std::optional<User> PostgresStore::userByTokenHash(const std::string& tokenHash)
     return guarded("looking up a token", [&]() -> std::optional<User> {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
-        std::vector<User> found = selectUsers(s, "token_hash = $1 AND disabled = 0", tokenHash);
+        std::vector<User> found = usersWhere(s, "token_hash = $1 AND disabled = 0", tokenHash);
         if (found.empty()) return std::nullopt;
         return found.front();
     });
@@ -528,7 +490,7 @@ std::optional<User> PostgresStore::userByName(const std::string& name) {
     return guarded("looking up a user", [&]() -> std::optional<User> {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
-        std::vector<User> found = selectUsers(s, "name = $1", name);
+        std::vector<User> found = usersWhere(s, "name = $1", name);
         if (found.empty()) return std::nullopt;
         return found.front();
     });
@@ -538,7 +500,7 @@ std::vector<User> PostgresStore::users() {
     return guarded("listing users", [&] {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
-        return selectUsers(s, "", "");
+        return usersWhere(s, "", "");
     });
 }
 
@@ -636,38 +598,9 @@ void PostgresStore::bulkLoaded() {
 }
 
 CasePage PostgresStore::casePage(const CasePageQuery& query) {
-    CasePageSql sql = casePageSql(query, true);
     return guarded("reading a page of cases", [&] {
         Lease lease(*_pool, _free);
-        Session& s = lease.session();
-        CasePage page;
-        Statement select(s);
-        select << sql.select;
-        bindAll(select, sql.params);
-        select.execute();
-        Poco::Data::RecordSet rows(select);
-        std::vector<std::string> previous;
-        for (std::size_t row = 0; row < rows.rowCount(); ++row) {
-            std::vector<std::string> values;
-            for (std::size_t column = 0; column < rows.columnCount(); ++column) {
-                values.push_back(rows.value(column, row).convert<std::string>());
-            }
-            if (page.cases.size() == query.limit) {
-                page.next = CaseCursor{previous.back(), page.cases.back().caseId};
-                break;
-            }
-            page.cases.push_back(summaryFrom(values, query.withJson));
-            previous = std::move(values);
-        }
-        std::vector<std::string> countParams(sql.params.begin(),
-                                             sql.params.begin() + sql.countParams);
-        Statement count(s);
-        Poco::Int64 total = 0;
-        count << sql.count, into(total);
-        bindAll(count, countParams);
-        count.execute();
-        page.total = static_cast<std::size_t>(total);
-        return page;
+        return readCasePage(lease.session(), query, true);
     });
 }
 

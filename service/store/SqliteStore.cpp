@@ -11,6 +11,7 @@
 #include "store/CasePageSql.h"
 #include "store/DataFolder.h"
 #include "store/Migrations.h"
+#include "store/SqlRows.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
@@ -59,17 +60,10 @@ const char* const kCurrentSelect =
     " c.summary_as_of AS summary_as_of, c.next_due_what AS next_due_what"
     " FROM cases c JOIN case_versions v ON v.case_id = c.case_id AND v.version = c.version";
 
-// Binds each value, in order, to the statement's placeholders.
-void bindAll(Statement& statement, std::vector<std::string>& values) {
-    for (std::string& value : values) statement.addBind(useRef(value));
-}
-
-std::vector<std::string> rowAt(RecordSet& rows, std::size_t row) {
-    std::vector<std::string> values;
-    for (std::size_t column = 0; column < rows.columnCount(); ++column) {
-        values.push_back(rows.value(column, row).convert<std::string>());
-    }
-    return values;
+// The documents whose `column` is the one `?`, in issue order.
+std::string documentsWhere(const std::string& column) {
+    return std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE " + column +
+           " = ? ORDER BY rowid";
 }
 
 // Runs `work` inside BEGIN IMMEDIATE ... COMMIT (IMMEDIATE takes the write lock up front, so
@@ -345,37 +339,10 @@ std::size_t SqliteStore::caseCount() {
     });
 }
 
-std::vector<StoredDocument> SqliteStore::selectDocuments(const std::string& column,
-                                                         const std::string& value) {
-    std::vector<std::string> ids, cases, types, formats, contentTypes, hashes, by, at;
-    std::vector<int> versions;
-    std::vector<Poco::Data::BLOB> blobs;
-    *_reader << "SELECT doc_id, case_id, case_version, type, format, content_type, sha256,"
-                " bytes, created_by, created_at FROM documents WHERE " +
-                    column + " = ? ORDER BY rowid",
-        useRef(value), into(ids), into(cases), into(versions), into(types), into(formats),
-        into(contentTypes), into(hashes), into(blobs), into(by), into(at), now;
-    std::vector<StoredDocument> found(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        StoredDocument& d = found[i];
-        d.docId = ids[i];
-        d.caseId = cases[i];
-        d.caseVersion = versions[i];
-        d.type = types[i];
-        d.format = formats[i];
-        d.contentType = contentTypes[i];
-        d.sha256 = hashes[i];
-        d.bytes.assign(reinterpret_cast<const char*>(blobs[i].rawContent()), blobs[i].size());
-        d.createdBy = by[i];
-        d.createdAt = at[i];
-    }
-    return found;
-}
-
 std::optional<StoredDocument> SqliteStore::document(const std::string& docId) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading a document", [&]() -> std::optional<StoredDocument> {
-        auto found = selectDocuments("doc_id", docId);
+        auto found = selectDocuments(*_reader, documentsWhere("doc_id"), docId);
         if (found.empty()) return std::nullopt;
         return found.front();
     });
@@ -384,7 +351,7 @@ std::optional<StoredDocument> SqliteStore::document(const std::string& docId) {
 std::vector<StoredDocument> SqliteStore::caseDocuments(const std::string& caseId) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("reading a case's documents",
-                   [&] { return selectDocuments("case_id", caseId); });
+                   [&] { return selectDocuments(*_reader, documentsWhere("case_id"), caseId); });
 }
 
 WriteResult SqliteStore::addUser(const User& user) {
@@ -420,38 +387,23 @@ WriteResult SqliteStore::replaceToken(const std::string& name, const std::string
     });
 }
 
-std::vector<User> SqliteStore::selectUsers(const std::string& where, const std::string& value) {
-    std::string sql =
-        "SELECT name, role, team, token_hash, created_at, password_hash, disabled, worker"
-        " FROM users";
-    if (!where.empty()) sql += " WHERE " + where;
-    sql += " ORDER BY name";
-    Statement select(*_reader);
-    select << sql;
-    std::string bound = value;
-    if (!where.empty()) select, useRef(bound);
-    select.execute();
-    RecordSet rows(select);
-    std::vector<User> found;
-    for (std::size_t row = 0; row < rows.rowCount(); ++row) {
-        User user;
-        user.name = rows.value("name", row).convert<std::string>();
-        user.role = rows.value("role", row).convert<std::string>();
-        user.team = rows.value("team", row).convert<std::string>();
-        user.tokenHash = rows.value("token_hash", row).convert<std::string>();
-        user.createdAt = rows.value("created_at", row).convert<std::string>();
-        user.passwordHash = rows.value("password_hash", row).convert<std::string>();
-        user.disabled = rows.value("disabled", row).convert<int>() != 0;
-        user.worker = rows.value("worker", row).convert<std::string>();
-        found.push_back(std::move(user));
-    }
-    return found;
+// Users matching `where` (a condition on one `?` bound to `value`; "" = every user), ordered
+// by name. The caller holds _readMutex.
+std::vector<User> SqliteStore::usersWhere(const std::string& where, const std::string& value) {
+    if (where.empty())
+        return selectUsers(*_reader,
+                           std::string("SELECT ") + kUserColumns + " FROM users ORDER BY name",
+                           std::nullopt);
+    return selectUsers(
+        *_reader,
+        std::string("SELECT ") + kUserColumns + " FROM users WHERE " + where + " ORDER BY name",
+        value);
 }
 
 std::optional<User> SqliteStore::userByTokenHash(const std::string& tokenHash) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("looking up a token", [&]() -> std::optional<User> {
-        std::vector<User> found = selectUsers("token_hash = ? AND disabled = 0", tokenHash);
+        std::vector<User> found = usersWhere("token_hash = ? AND disabled = 0", tokenHash);
         if (found.empty()) return std::nullopt;
         return found.front();
     });
@@ -460,7 +412,7 @@ std::optional<User> SqliteStore::userByTokenHash(const std::string& tokenHash) {
 std::optional<User> SqliteStore::userByName(const std::string& name) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("looking up a user", [&]() -> std::optional<User> {
-        std::vector<User> found = selectUsers("name = ?", name);
+        std::vector<User> found = usersWhere("name = ?", name);
         if (found.empty()) return std::nullopt;
         return found.front();
     });
@@ -468,7 +420,7 @@ std::optional<User> SqliteStore::userByName(const std::string& name) {
 
 std::vector<User> SqliteStore::users() {
     std::lock_guard<std::mutex> lock(_readMutex);
-    return guarded("listing users", [&] { return selectUsers("", ""); });
+    return guarded("listing users", [&] { return usersWhere("", ""); });
 }
 
 WriteResult SqliteStore::updateUser(const std::string& name, const std::string& what,
@@ -590,33 +542,8 @@ std::size_t SqliteStore::auditCount(const AuditQuery& q) {
 }
 
 CasePage SqliteStore::casePage(const CasePageQuery& query) {
-    CasePageSql sql = casePageSql(query, false);
     std::lock_guard<std::mutex> lock(_readMutex);
-    return guarded("reading a page of cases", [&] {
-        CasePage page;
-        Statement select(*_reader);
-        select << sql.select;
-        bindAll(select, sql.params);
-        select.execute();
-        RecordSet rows(select);
-        for (std::size_t row = 0; row < rows.rowCount(); ++row) {
-            const std::vector<std::string> values = rowAt(rows, row);
-            if (page.cases.size() == query.limit) {
-                page.next = CaseCursor{rowAt(rows, row - 1).back(), page.cases.back().caseId};
-                break;
-            }
-            page.cases.push_back(summaryFrom(values, query.withJson));
-        }
-        std::vector<std::string> countParams(sql.params.begin(),
-                                             sql.params.begin() + sql.countParams);
-        Statement count(*_reader);
-        Poco::Int64 total = 0;
-        count << sql.count, into(total);
-        bindAll(count, countParams);
-        count.execute();
-        page.total = static_cast<std::size_t>(total);
-        return page;
-    });
+    return guarded("reading a page of cases", [&] { return readCasePage(*_reader, query, false); });
 }
 
 std::vector<std::pair<std::string, std::string>> SqliteStore::leadWorkers(const std::string& team) {
