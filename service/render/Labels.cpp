@@ -38,6 +38,7 @@ const std::map<std::string, std::string>& specialLabels() {
         {"outcome_star", "Outcome Star"},
         {"sf_2022", "Supporting Families 2022-25"},
         {"tf_2015", "Troubled Families 2015-20"},
+        {"sf_coordinator", "Supporting Families coordinator"},  // a user's role (admin page)
         {"re_referral", "Re-referral"},
         {"family_feedback_tool", "Family feedback tool"},
         {"text_message", "Text message"},

@@ -125,8 +125,10 @@ BOOST_FIXTURE_TEST_CASE(only_an_admin_manages_users_and_a_refusal_is_audited, We
     BOOST_TEST(weak.status == 422);
     BOOST_TEST(contains(weak.body, "a password needs at least 10 characters"));
 
+    // Roles read as words ("Supporting Families coordinator", not "Sf coordinator").
+    BOOST_TEST(contains(admin.get("/admin").body,
+                        "<td class=\"govuk-table__cell\">Supporting Families coordinator</td>"));
     // A worker id is changed from the users table; one that no case file could hold is not.
-    admin.get("/admin");
     const auto linked =
         admin.post("/admin/users/dana/worker", {{"csrf", admin.csrf()}, {"worker", " w7 "}});
     BOOST_TEST(linked.status == 303);

@@ -277,6 +277,14 @@ test("an admin adds a user who then signs in, and disables them", async () => {
   const east = await newPage(browser);
   await signIn(east, service, { name: "coach.east", password: "a new password for east" });
   assert.deepEqual(await caseIds(east), ["DOR-LEH-2026-1207"]);
+  assert.doesNotMatch(await text(east, "main"), /Cases you lead/);
+  // Linked to the worker id that leads the Nowak case, their caseload starts at their own.
+  await page.type('[id="worker-coach.east"]', "w1");
+  await submit(page, 'tr[data-user="coach.east"] form[action$="/worker"] button');
+  assert.match(await text(page, ".govuk-notification-banner"), /worker id was saved/);
+  await east.goto(`${service.address}/cases`);
+  assert.match(await text(east, "main"), /Cases you lead/);
+  assert.deepEqual(await caseIds(east), ["DOR-LEH-2026-1207"]);
   await submit(page, 'tr[data-user="coach.east"] form[action$="/disable"] button');
   assert.match(await text(page, ".govuk-notification-banner"), /disabled and signed out/);
   await east.goto(`${service.address}/cases`);
