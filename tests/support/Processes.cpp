@@ -5,27 +5,32 @@
 #include <sys/wait.h>
 
 #include <boost/test/unit_test.hpp>
+#include <cerrno>
 #include <csignal>
+#include <exception>
+#include <stdexcept>
 #include <thread>
 
 namespace ehdocs::test {
 
 namespace {
 
-// Waits for the child, killing it once it outlives `limit` (status -1).
+// The child's exit status (256 + the signal that ended it), waiting as long as it takes, or
+// killing it once it outlives a non-zero `limit` (-1). Our own waitpid, so that the status
+// means the same whichever way it was waited for.
 int waitFor(Poco::ProcessHandle& handle, std::chrono::milliseconds limit) {
-    if (limit.count() == 0) return handle.wait();
     const auto deadline = std::chrono::steady_clock::now() + limit;
+    int raw = 0;
     for (;;) {
-        int raw = 0;
-        if (::waitpid(handle.id(), &raw, WNOHANG) == handle.id())
-            return WIFEXITED(raw) ? WEXITSTATUS(raw) : 256 + WTERMSIG(raw);
-        if (std::chrono::steady_clock::now() > deadline) {
+        const pid_t done = ::waitpid(handle.id(), &raw, limit.count() == 0 ? 0 : WNOHANG);
+        if (done == handle.id()) return WIFEXITED(raw) ? WEXITSTATUS(raw) : 256 + WTERMSIG(raw);
+        if (done < 0 && errno != EINTR) throw std::runtime_error("cannot wait for the program");
+        if (limit.count() != 0 && std::chrono::steady_clock::now() > deadline) {
             ::kill(handle.id(), SIGKILL);
             ::waitpid(handle.id(), &raw, 0);
             return -1;
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, not pacing
+        if (done == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling
     }
 }
 
@@ -59,9 +64,15 @@ Run run(const std::string& program, const std::vector<std::string>& args,
         stream << options.input;
     }
     in.close();
-    result.status = waitFor(handle, options.limit);
+    std::exception_ptr failed;
+    try {
+        result.status = waitFor(handle, options.limit);
+    } catch (...) {
+        failed = std::current_exception();  // the readers end with the child's pipes
+    }
     readOut.join();
     readErr.join();
+    if (failed) std::rethrow_exception(failed);
     return result;
 }
 
