@@ -3,7 +3,8 @@
 // their web app password. `ehdocs user token NAME` gives an existing user a new token (the old
 // one stops working); `ehdocs user password NAME` sets a new password from standard input;
 // `ehdocs user disable NAME` / `enable NAME` stop and restore a user's access; `ehdocs user
-// worker NAME [ID]` links a user to their worker id in the case files (or unlinks them). Only a
+// worker NAME [ID]` links a user to their worker id in the case files (or unlinks them);
+// `ehdocs user team NAME TEAM` moves a coach or team leader to another team. Only a
 // token's SHA-256 and a password's Argon2id hash are stored. Each change is audited (the service
 // reads users from the database on every request, so it takes effect at once).
 
@@ -126,6 +127,27 @@ int setWorker(const std::string& name, const std::string& worker, const po::vari
     });
 }
 
+int setTeam(const std::string& name, const std::string& team, const po::variables_map& vm) {
+    return withDatabase(vm, false, [&](store::Store& store, const std::string& path) {
+        const std::optional<store::User> user = store.userByName(name);
+        if (!user) {
+            std::cerr << "ehdocs user: there is no user named " << name << "\n";
+            return int(kExitUsage);
+        }
+        const std::optional<server::Role> role = server::parseRole(user->role);
+        if (!role || !server::teamScoped(*role)) {
+            std::cerr << "ehdocs user: " << name << " is a " << user->role
+                      << ", who is not bound to a team\n";
+            return int(kExitUsage);
+        }
+        store.setTeam(name, team);
+        audit(store, "user_team", name + ": team " + team + " (was " + user->team + ")");
+        std::cout << "user " << name << " in " << path << " now works on team " << team
+                  << "'s cases, from their next request\n";
+        return int(kExitOk);
+    });
+}
+
 // The first line of standard input, without its line ending; "" when there is none.
 std::string passwordFromStdin() {
     std::string line;
@@ -170,7 +192,8 @@ int userCommand(const Args& args) {
         "       ehdocs user token NAME [--config FILE] [--data DIR]\n"
         "       ehdocs user password NAME [--config FILE] [--data DIR]   (password on stdin)\n"
         "       ehdocs user disable NAME | enable NAME [--config FILE] [--data DIR]\n"
-        "       ehdocs user worker NAME [ID] [--config FILE] [--data DIR]\n\n"
+        "       ehdocs user worker NAME [ID] [--config FILE] [--data DIR]\n"
+        "       ehdocs user team NAME TEAM [--config FILE] [--data DIR]\n\n"
         "`add` creates a user of the records service and prints their API token, once, on the\n"
         "last line. Roles: coach and team_leader (need --team: the case's service.team they\n"
         "work on), sf_coordinator, admin. --worker links the user to the id the case files give\n"
@@ -181,10 +204,11 @@ int userCommand(const Args& args) {
         "characters), as --password-stdin does for `add`. `disable` refuses the user's token\n"
         "and sign-in from the next request (every server on the database); `enable` undoes it.\n"
         "`worker` links the user to worker ID, as --worker does for `add`; without an ID it\n"
-        "removes the link.\n"
+        "removes the link. `team` moves a coach or team leader to another team: from their\n"
+        "next request they work on that team's cases.\n"
         "Every change is written to the audit trail.\n"
         "Exit status: 0 done, 64 usage, the name is taken (add) or unknown (token, password,\n"
-        "disable, enable, worker), an unusable password or worker id, 70 the\n"
+        "disable, enable, worker, team), an unusable password, worker id or team, 70 the\n"
         "database could not be written.\n\noptions");
     options.add_options()("help,h", "show this help")(
         "role", po::value<std::string>(), "coach | team_leader | sf_coordinator | admin")(
@@ -198,13 +222,16 @@ int userCommand(const Args& args) {
     if (auto stop = parseCommandLine("user", args, options, line)) return *stop;
     const po::variables_map& vm = line.options;
     const std::vector<std::string>& words = line.words;
-    const bool known = words.size() >= 1 &&
-                       (words[0] == "add" || words[0] == "token" || words[0] == "password" ||
-                        words[0] == "disable" || words[0] == "enable" || words[0] == "worker");
-    const std::size_t most = known && words[0] == "worker" ? 3 : 2;
-    if (!known || words.size() < 2 || words.size() > most) {
+    const bool known =
+        words.size() >= 1 && (words[0] == "add" || words[0] == "token" || words[0] == "password" ||
+                              words[0] == "disable" || words[0] == "enable" ||
+                              words[0] == "worker" || words[0] == "team");
+    const std::size_t least = known && words[0] == "team" ? 3 : 2;
+    const std::size_t most = known && (words[0] == "worker" || words[0] == "team") ? 3 : 2;
+    if (!known || words.size() < least || words.size() > most) {
         std::cerr << "ehdocs user: expected `user add NAME`, `user token NAME`, `user password "
-                     "NAME`, `user disable NAME`, `user enable NAME` or `user worker NAME [ID]`"
+                     "NAME`, `user disable NAME`, `user enable NAME`, `user worker NAME [ID]` or "
+                     "`user team NAME TEAM`"
                      "\n\n"
                   << options;
         return kExitUsage;
@@ -229,6 +256,14 @@ int userCommand(const Args& args) {
         return kExitUsage;
     }
     if (words[0] == "worker") return setWorker(name, worker, vm);
+    const std::string team = words[0] == "team" ? words[2] : vm["team"].as<std::string>();
+    if ((words[0] == "team" || !team.empty()) && !server::validTeamName(team)) {
+        std::cerr << "ehdocs user: the team \"" << team
+                  << "\" must be 1-100 characters, without control characters or spaces at "
+                     "either end (as the cases' service.team)\n";
+        return kExitUsage;
+    }
+    if (words[0] == "team") return setTeam(name, team, vm);
     if (!vm.count("role")) {
         std::cerr << "ehdocs user: --role is required (" << server::roleNames() << ")\n";
         return kExitUsage;
@@ -240,7 +275,6 @@ int userCommand(const Args& args) {
                   << ")\n";
         return kExitUsage;
     }
-    const std::string team = vm["team"].as<std::string>();
     if (server::teamScoped(*role) && team.empty()) {
         std::cerr << "ehdocs user: a " << roleText
                   << " works on one team's cases: give --team (the cases' service.team)\n";

@@ -37,6 +37,15 @@ bool validUserName(const std::string& name) {
     return true;
 }
 
+bool validTeamName(const std::string& team) {
+    if (team.empty() || team.size() > 100 || team.front() == ' ' || team.back() == ' ')
+        return false;
+    for (char c : team) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+    }
+    return true;
+}
+
 const char* roleNames() {
     return "coach, team_leader, sf_coordinator, admin";
 }

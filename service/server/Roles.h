@@ -44,4 +44,8 @@ bool teamScoped(Role role);
 // admin page's addresses and in the audit trail).
 bool validUserName(const std::string& name);
 
+// Whether `team` can be a user's team (a case's `service.team`, as the case files write it):
+// 1-100 characters, no control characters, no space at either end.
+bool validTeamName(const std::string& team);
+
 }  // namespace ehdocs::server

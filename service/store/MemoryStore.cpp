@@ -176,12 +176,17 @@ WriteResult MemoryStore::addUser(const User& user) {
     return WriteResult::ok;
 }
 
-WriteResult MemoryStore::replaceToken(const std::string& name, const std::string& tokenHash) {
+WriteResult MemoryStore::changeUser(const std::string& name,
+                                    const std::function<void(User&)>& change) {
     std::lock_guard<std::mutex> lock(_mutex);
     auto it = _users.find(name);
     if (it == _users.end()) return WriteResult::notFound;
-    it->second.tokenHash = tokenHash;
+    change(it->second);
     return WriteResult::ok;
+}
+
+WriteResult MemoryStore::replaceToken(const std::string& name, const std::string& tokenHash) {
+    return changeUser(name, [&](User& user) { user.tokenHash = tokenHash; });
 }
 
 std::optional<User> MemoryStore::userByTokenHash(const std::string& tokenHash) {
@@ -207,27 +212,19 @@ std::vector<User> MemoryStore::users() {
 }
 
 WriteResult MemoryStore::setPassword(const std::string& name, const std::string& passwordHash) {
-    std::lock_guard<std::mutex> lock(_mutex);
-    auto it = _users.find(name);
-    if (it == _users.end()) return WriteResult::notFound;
-    it->second.passwordHash = passwordHash;
-    return WriteResult::ok;
+    return changeUser(name, [&](User& user) { user.passwordHash = passwordHash; });
 }
 
 WriteResult MemoryStore::setDisabled(const std::string& name, bool disabled) {
-    std::lock_guard<std::mutex> lock(_mutex);
-    auto it = _users.find(name);
-    if (it == _users.end()) return WriteResult::notFound;
-    it->second.disabled = disabled;
-    return WriteResult::ok;
+    return changeUser(name, [&](User& user) { user.disabled = disabled; });
 }
 
 WriteResult MemoryStore::setWorker(const std::string& name, const std::string& worker) {
-    std::lock_guard<std::mutex> lock(_mutex);
-    auto it = _users.find(name);
-    if (it == _users.end()) return WriteResult::notFound;
-    it->second.worker = worker;
-    return WriteResult::ok;
+    return changeUser(name, [&](User& user) { user.worker = worker; });
+}
+
+WriteResult MemoryStore::setTeam(const std::string& name, const std::string& team) {
+    return changeUser(name, [&](User& user) { user.team = team; });
 }
 
 void MemoryStore::appendAudit(const std::vector<AuditEntry>& entries) {

@@ -3,6 +3,7 @@
 // The in-memory twin of SqliteStore, for tests: the same contract (see Store.h), no disk.
 // Everything is lost when the object is destroyed.
 
+#include <functional>
 #include <map>
 #include <mutex>
 
@@ -35,6 +36,7 @@ public:
     WriteResult setPassword(const std::string& name, const std::string& passwordHash) override;
     WriteResult setDisabled(const std::string& name, bool disabled) override;
     WriteResult setWorker(const std::string& name, const std::string& worker) override;
+    WriteResult setTeam(const std::string& name, const std::string& team) override;
     void appendAudit(const std::vector<AuditEntry>& entries) override;
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
     std::size_t auditCount(const AuditQuery& query) override;
@@ -46,6 +48,8 @@ public:
 
 private:
     void appendLocked(const std::vector<AuditEntry>& entries);  // with _mutex held
+    // Applies `change` to the named user; notFound when there is none.
+    WriteResult changeUser(const std::string& name, const std::function<void(User&)>& change);
 
     std::mutex _mutex;
     std::map<std::string, std::vector<CaseRecord>> _cases;  // case id -> versions, oldest first

@@ -449,6 +449,10 @@ WriteResult PostgresStore::setPassword(const std::string& name, const std::strin
     return updateUser(name, "setting a password", "password_hash", passwordHash);
 }
 
+WriteResult PostgresStore::setTeam(const std::string& name, const std::string& team) {
+    return updateUser(name, "moving a user to another team", "team", team);
+}
+
 WriteResult PostgresStore::setWorker(const std::string& name, const std::string& worker) {
     return updateUser(name, "linking a worker id", "worker", worker);
 }

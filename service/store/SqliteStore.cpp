@@ -447,6 +447,11 @@ WriteResult SqliteStore::setDisabled(const std::string& name, bool disabled) {
                       disabled ? "1" : "0");
 }
 
+WriteResult SqliteStore::setTeam(const std::string& name, const std::string& team) {
+    return updateUser(name, "moving a user to another team",
+                      "UPDATE users SET team = ? WHERE name = ?", team);
+}
+
 WriteResult SqliteStore::setWorker(const std::string& name, const std::string& worker) {
     return updateUser(name, "linking a worker id", "UPDATE users SET worker = ? WHERE name = ?",
                       worker);

@@ -50,6 +50,7 @@ public:
     WriteResult setPassword(const std::string& name, const std::string& passwordHash) override;
     WriteResult setDisabled(const std::string& name, bool disabled) override;
     WriteResult setWorker(const std::string& name, const std::string& worker) override;
+    WriteResult setTeam(const std::string& name, const std::string& team) override;
     void appendAudit(const std::vector<AuditEntry>& entries) override;
     std::vector<AuditEntry> audit(const AuditQuery& query) override;
     std::size_t auditCount(const AuditQuery& query) override;

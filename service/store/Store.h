@@ -213,6 +213,8 @@ public:
     // Links the user to their worker id in the case files ("" unlinks them); notFound when
     // there is no such user.
     virtual WriteResult setWorker(const std::string& name, const std::string& worker) = 0;
+    // Moves the user to another team; notFound when there is no such user.
+    virtual WriteResult setTeam(const std::string& name, const std::string& team) = 0;
 
     // Appends the entries in one transaction, assigning their `seq` and linking each into the
     // hash chain (AuditChain.h) after the newest entry stored.

@@ -1,7 +1,7 @@
-// /admin: users (add, set a password or worker id, disable or enable) and the audit trail with
-// filters. Only an admin may use these pages. There is no API for users (the CLI manages them), so
-// the role check and the audit entries for user changes are here; the audit trail itself is read
-// through CaseService::audit, which checks the role as the API does.
+// /admin: users (add; set a password, worker id or team; disable or enable) and the audit trail
+// with filters. Only an admin may use these pages. There is no API for users (the CLI manages
+// them), so the role check and the audit entries for user changes are here; the audit trail itself
+// is read through CaseService::audit, which checks the role as the API does.
 
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
@@ -23,6 +23,9 @@ namespace {
 
 const char* const kRoles[] = {"coach", "team_leader", "sf_coordinator", "admin"};
 constexpr std::size_t kAuditPage = 100;  // audit entries on one page
+const char* const kTeamRule =
+    "use 1-100 characters, without control characters or spaces at either end, as the "
+    "cases' team is written";
 const char* const kWorkerIdRule =
     "use 1-64 letters, digits, or . _ - as the case files write it (a case's lead worker)";
 
@@ -39,6 +42,8 @@ View usersView(WebContext& web) {
     for (const store::User& u : web.store.users()) {
         View item;
         item.set("name", u.name).set("role", render::label(u.role)).set("team", u.team);
+        const auto role = server::parseRole(u.role);
+        item.set("team_scoped", role && server::teamScoped(*role));
         item.set("worker", u.worker);
         item.set("has_password", !u.passwordHash.empty()).set("disabled", u.disabled);
         list.push(item);
@@ -128,6 +133,9 @@ http::ApiResponse addUser(WebContext& web, Page& page) {
                                               " works on one team's cases: give the team"),
                          "", 422);
     }
+    if (server::teamScoped(*parsed) && !server::validTeamName(team)) {
+        return adminPage(web, page, oneError("Team", kTeamRule), "", 422);
+    }
     if (const std::string why = Passwords::weakness(password); !why.empty()) {
         return adminPage(web, page, oneError("Password", why), "", 422);
     }
@@ -192,10 +200,33 @@ http::ApiResponse setWorker(WebContext& web, Page& page) {
     return WebContext::redirect("/admin?done=worker");
 }
 
+http::ApiResponse setTeam(WebContext& web, Page& page) {
+    requireAdmin(web, page);
+    const std::string name = page.param("name");
+    const std::string team = Poco::trim(page.form.get("team"));
+    const std::optional<store::User> user = web.store.userByName(name);
+    if (!user) throw server::NotFoundException("there is no user " + name);
+    const auto role = server::parseRole(user->role);
+    if (!role || !server::teamScoped(*role)) {
+        return adminPage(web, page,
+                         oneError("Team for " + name,
+                                  "a " + render::label(user->role) + " is not bound to a team"),
+                         "", 422);
+    }
+    if (!server::validTeamName(team)) {
+        return adminPage(web, page, oneError("Team for " + name, kTeamRule), "", 422);
+    }
+    web.store.setTeam(name, team);
+    web.record(page, page.user->name, page.user->role, "user_team", "ok",
+               name + ": team " + team + " (was " + user->team + ")");
+    return WebContext::redirect("/admin?done=team");
+}
+
 const char* doneMessage(const std::string& done) {
     if (done == "added") return "The user was added. Give them their user name and password.";
     if (done == "password") return "The password was changed; the user's sessions were ended.";
     if (done == "worker") return "The user's worker id was saved.";
+    if (done == "team") return "The user was moved; they work on the new team's cases from now on.";
     if (done == "disabled") return "The user was disabled and signed out.";
     if (done == "enabled") return "The user was enabled again.";
     return "";
@@ -210,6 +241,7 @@ void AdminPages::addRoutes(WebContext& web, const AddRoute& add) {
     add("POST", "/admin/users", [&web](Page& p) { return addUser(web, p); });
     add("POST", "/admin/users/{name}/password", [&web](Page& p) { return setPassword(web, p); });
     add("POST", "/admin/users/{name}/worker", [&web](Page& p) { return setWorker(web, p); });
+    add("POST", "/admin/users/{name}/team", [&web](Page& p) { return setTeam(web, p); });
     add("POST", "/admin/users/{name}/disable",
         [&web](Page& p) { return setDisabled(web, p, true); });
     add("POST", "/admin/users/{name}/enable",

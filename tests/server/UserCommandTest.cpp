@@ -74,6 +74,38 @@ BOOST_AUTO_TEST_CASE(a_user_is_linked_to_another_worker_id_and_unlinked_with_an_
     BOOST_TEST(store.audit({}).back().detail == "amira: no worker id (ehdocs user, command line)");
 }
 
+BOOST_AUTO_TEST_CASE(a_coach_moves_to_another_team_with_an_audit_entry) {
+    Poco::TemporaryFile dir;
+    dir.createDirectories();
+    const std::string data = dir.path();
+    BOOST_REQUIRE_EQUAL(
+        runEhdocs({"user", "add", "amira", "--role", "coach", "--team", "South", "--data", data})
+            .status,
+        0);
+    BOOST_REQUIRE_EQUAL(
+        runEhdocs({"user", "add", "sam", "--role", "sf_coordinator", "--data", data}).status, 0);
+    Run moved = runEhdocs({"user", "team", "amira", "North Locality", "--data", data});
+    BOOST_REQUIRE_EQUAL(moved.status, 0);
+    BOOST_TEST(moved.out.find("now works on team North Locality's cases") != std::string::npos);
+    // Refused, each leaving the team as it is: no team, a control character, a user whose
+    // role has no team, an unknown user.
+    BOOST_TEST(runEhdocs({"user", "team", "amira", "", "--data", data}).status == 64);
+    BOOST_TEST(runEhdocs({"user", "team", "amira", "North\nSouth", "--data", data}).status == 64);
+    BOOST_TEST(runEhdocs({"user", "team", "amira", "--data", data}).status == 64);
+    const Run unscoped = runEhdocs({"user", "team", "sam", "North", "--data", data});
+    BOOST_TEST(unscoped.status == 64);
+    BOOST_TEST(unscoped.err ==
+               "ehdocs user: sam is a sf_coordinator, who is not bound to a team\n");
+    BOOST_TEST(runEhdocs({"user", "team", "nobody", "North", "--data", data}).status == 64);
+
+    ehdocs::store::SqliteStore store(Poco::Path(data, "ehdocs.db").toString());
+    BOOST_TEST(store.userByName("amira")->team == "North Locality");
+    BOOST_TEST(store.userByName("sam")->team.empty());
+    BOOST_TEST(store.audit({}).back().action == "user_team");
+    BOOST_TEST(store.audit({}).back().detail ==
+               "amira: team North Locality (was South) (ehdocs user, command line)");
+}
+
 BOOST_AUTO_TEST_CASE(unknown_users_and_missing_databases_are_usage_errors) {
     Poco::TemporaryFile dir;
     dir.createDirectories();

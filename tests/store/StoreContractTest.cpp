@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(a_replaced_token_stops_working_at_once) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(a_user_is_linked_to_a_worker_id_and_unlinked) {
+BOOST_AUTO_TEST_CASE(a_user_is_linked_to_a_worker_id_and_moved_to_another_team) {
     for (auto& s : allStores()) {
         BOOST_TEST_CONTEXT(s.name) {
             BOOST_TEST(
@@ -187,6 +187,9 @@ BOOST_AUTO_TEST_CASE(a_user_is_linked_to_a_worker_id_and_unlinked) {
             BOOST_TEST(s.store->userByName("amira")->worker.empty());
             BOOST_TEST(s.store->userByName("amira")->team == "South");
             BOOST_TEST((s.store->setWorker("nobody", "w1") == WriteResult::notFound));
+            BOOST_TEST((s.store->setTeam("amira", "North") == WriteResult::ok));
+            BOOST_TEST(s.store->userByTokenHash("hash-1")->team == "North");
+            BOOST_TEST((s.store->setTeam("nobody", "North") == WriteResult::notFound));
         }
     }
 }

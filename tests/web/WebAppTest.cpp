@@ -10,6 +10,17 @@ using ehdocs::test::WebFixture;
 
 namespace {
 
+// The ids of the caseload rows on a /cases page, in order.
+std::vector<std::string> rowIds(const std::string& page) {
+    std::vector<std::string> ids;
+    const std::string mark = "data-case=\"";
+    for (std::size_t at = page.find(mark); at != std::string::npos; at = page.find(mark, at)) {
+        at += mark.size();
+        ids.push_back(page.substr(at, page.find('"', at) - at));
+    }
+    return ids;
+}
+
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
@@ -151,6 +162,28 @@ BOOST_FIXTURE_TEST_CASE(only_an_admin_manages_users_and_a_refusal_is_audited, We
         admin.post("/admin/users/dana/worker", {{"csrf", admin.csrf()}, {"worker", ""}}).status ==
         303);
     BOOST_TEST(store.userByName("dana")->worker.empty());
+
+    // A team leader moves to another team; a team is refused for a role that has none.
+    admin.get("/admin");
+    BOOST_TEST(
+        admin.post("/admin/users/dana/team", {{"csrf", admin.csrf()}, {"team", "North"}}).status ==
+        303);
+    BOOST_TEST(store.userByName("dana")->team == "North");
+    BOOST_TEST(audit("user_team").back().detail == "dana: team North (was South)");
+    addExample("okafor-ready-to-close", "North", "", "NH-NORTH-9");
+    addExample("okafor-ready-to-close", "South", "", "NH-SOUTH-9");
+    Browser dana(*this);
+    dana.signIn("dana", "a long enough password");
+    BOOST_TEST(rowIds(dana.get("/cases").body) == std::vector<std::string>{"NH-NORTH-9"});
+    const auto unscoped =
+        admin.post("/admin/users/sf/team", {{"csrf", admin.csrf()}, {"team", "North"}});
+    BOOST_TEST(unscoped.status == 422);
+    BOOST_TEST(contains(unscoped.body, "is not bound to a team"));
+    BOOST_TEST(store.userByName("sf")->team.empty());
+    BOOST_TEST(
+        admin.post("/admin/users/dana/team", {{"csrf", admin.csrf()}, {"team", " "}}).status ==
+        422);
+    BOOST_TEST(store.userByName("dana")->team == "North");
 }
 
 BOOST_FIXTURE_TEST_CASE(a_sign_in_without_its_form_token_is_refused_and_audited, WebFixture) {
@@ -235,17 +268,6 @@ BOOST_FIXTURE_TEST_CASE(each_role_sees_only_its_teams_cases, WebFixture) {
 }
 
 namespace {
-
-// The ids of the caseload rows on a /cases page, in order.
-std::vector<std::string> rowIds(const std::string& page) {
-    std::vector<std::string> ids;
-    const std::string mark = "data-case=\"";
-    for (std::size_t at = page.find(mark); at != std::string::npos; at = page.find(mark, at)) {
-        at += mark.size();
-        ids.push_back(page.substr(at, page.find('"', at) - at));
-    }
-    return ids;
-}
 
 // The address a page's link of rel `rel` goes to ("" when there is none), unescaped.
 std::string linkOf(const std::string& page, const std::string& rel) {
