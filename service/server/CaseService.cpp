@@ -648,7 +648,7 @@ void CaseService::streamCases(const std::string& scope, WorkbookExport& out,
                 throw ServiceException("stored case " + page.cases[i].caseId +
                                        " no longer validates: " + batch[i].errors.front().text());
             }
-            if (batch[i].kase) out.add(*batch[i].kase);
+            out.add(*batch[i].kase);
         }
         read += batch.size();
         batch.clear();

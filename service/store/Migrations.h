@@ -22,7 +22,7 @@ public:
 
     // Steps written in SQL that SQLite and PostgreSQL both take, shared by their migrations:
     // the web app's password hash and the disabled flag on users; the audit trail's hash-chain
-    // columns (AuditChain.h); what is due next.
+    // columns (AuditChain.h).
     static std::vector<std::string> userSignInColumns();
     static std::vector<std::string> auditChainColumns();
     // Schema 5 of both, for the caseload: what is due next kept beside its date (every

@@ -430,17 +430,6 @@ WriteResult PostgresStore::addUser(const User& user) {
     });
 }
 
-namespace {
-
-// Users matching `where` (a condition on $1 bound to `value`, or "" for all), ordered by name.
-std::vector<User> usersWhere(Session& s, const std::string& where, const std::string& value) {
-    const std::string sql = std::string("SELECT ") + kUserColumns + " FROM users";
-    if (where.empty()) return selectUsers(s, sql + " ORDER BY name", std::nullopt);
-    return selectUsers(s, sql + " WHERE " + where + " ORDER BY name", value);
-}
-
-}  // namespace
-
 WriteResult PostgresStore::replaceToken(const std::string& name, const std::string& tokenHash) {
     return updateUser(name, "replacing a token", "token_hash", tokenHash);
 }
@@ -484,7 +473,7 @@ std::optional<User> PostgresStore::userByTokenHash(const std::string& tokenHash)
     return guarded("looking up a token", [&]() -> std::optional<User> {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
-        std::vector<User> found = usersWhere(s, "token_hash = $1 AND disabled = 0", tokenHash);
+        std::vector<User> found = selectUsers(s, "token_hash = $1 AND disabled = 0", tokenHash);
         if (found.empty()) return std::nullopt;
         return found.front();
     });
@@ -494,7 +483,7 @@ std::optional<User> PostgresStore::userByName(const std::string& name) {
     return guarded("looking up a user", [&]() -> std::optional<User> {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
-        std::vector<User> found = usersWhere(s, "name = $1", name);
+        std::vector<User> found = selectUsers(s, "name = $1", name);
         if (found.empty()) return std::nullopt;
         return found.front();
     });
@@ -504,7 +493,7 @@ std::vector<User> PostgresStore::users() {
     return guarded("listing users", [&] {
         Lease lease(*_pool, _free);
         Session& s = lease.session();
-        return usersWhere(s, "", "");
+        return selectUsers(s, "", "");
     });
 }
 
@@ -578,15 +567,7 @@ std::vector<std::pair<std::string, std::string>> PostgresStore::leadWorkers(
     const std::string& team) {
     return guarded("listing lead workers", [&] {
         Lease lease(*_pool, _free);
-        Session& s = lease.session();
-        std::vector<std::string> ids, names;
-        Statement select(s);
-        select << leadWorkersSql(true, !team.empty()), into(ids), into(names);
-        if (!team.empty()) select, useRef(team);
-        select.execute();
-        std::vector<std::pair<std::string, std::string>> leads;
-        for (std::size_t i = 0; i < ids.size(); ++i) leads.push_back({ids[i], names[i]});
-        return leads;
+        return selectLeadWorkers(lease.session(), team, true);
     });
 }
 

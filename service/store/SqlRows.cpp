@@ -52,18 +52,18 @@ std::vector<StoredDocument> selectDocuments(Session& session, const std::string&
     return found;
 }
 
-const char* const kUserColumns =
-    "name, role, team, token_hash, created_at, password_hash, disabled, worker";
-
-std::vector<User> selectUsers(Session& session, const std::string& sql,
-                              const std::optional<std::string>& value) {
+std::vector<User> selectUsers(Session& session, const std::string& where,
+                              const std::string& value) {
     std::vector<std::string> names, roles, teams, tokens, created, passwords, workers;
     std::vector<int> disabled;
     Statement select(session);
-    select << sql, into(names), into(roles), into(teams), into(tokens), into(created),
-        into(passwords), into(disabled), into(workers);
-    std::string bound = value.value_or("");
-    if (value) select, useRef(bound);
+    select << "SELECT name, role, team, token_hash, created_at, password_hash, disabled, worker"
+              " FROM users" +
+                  (where.empty() ? std::string() : " WHERE " + where) + " ORDER BY name",
+        into(names), into(roles), into(teams), into(tokens), into(created), into(passwords),
+        into(disabled), into(workers);
+    std::string bound = value;
+    if (!where.empty()) select, useRef(bound);
     select.execute();
     std::vector<User> users;
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -71,6 +71,20 @@ std::vector<User> selectUsers(Session& session, const std::string& sql,
                              disabled[i] != 0, workers[i]});
     }
     return users;
+}
+
+std::vector<std::pair<std::string, std::string>> selectLeadWorkers(Session& session,
+                                                                   const std::string& team,
+                                                                   bool dollar) {
+    std::vector<std::string> ids, names;
+    std::string bound = team;
+    Statement select(session);
+    select << leadWorkersSql(dollar, !team.empty()), into(ids), into(names);
+    if (!team.empty()) select, useRef(bound);
+    select.execute();
+    std::vector<std::pair<std::string, std::string>> leads;
+    for (std::size_t i = 0; i < ids.size(); ++i) leads.push_back({ids[i], names[i]});
+    return leads;
 }
 
 CasePage readCasePage(Session& session, const CasePageQuery& query, bool dollar) {

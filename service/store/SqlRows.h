@@ -8,8 +8,8 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 
-#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/Store.h"
@@ -28,11 +28,15 @@ extern const char* const kDocumentColumns;
 std::vector<StoredDocument> selectDocuments(Poco::Data::Session& session, const std::string& sql,
                                             const std::string& value);
 
-// The columns selectUsers() reads, in its order.
-extern const char* const kUserColumns;
-// The users `sql` selects (kUserColumns, with `value` for its placeholder when it has one).
-std::vector<User> selectUsers(Poco::Data::Session& session, const std::string& sql,
-                              const std::optional<std::string>& value);
+// The users matching `where` (a condition on one placeholder, bound to `value`; "" = every
+// user), ordered by name.
+std::vector<User> selectUsers(Poco::Data::Session& session, const std::string& where,
+                              const std::string& value);
+
+// Store::leadWorkers() on `session` (CasePageSql.h's leadWorkersSql; `dollar` as there).
+std::vector<std::pair<std::string, std::string>> selectLeadWorkers(Poco::Data::Session& session,
+                                                                   const std::string& team,
+                                                                   bool dollar);
 
 // Store::casePage() on `session`: the page and its total (CasePageSql.h; `dollar` as there).
 CasePage readCasePage(Poco::Data::Session& session, const CasePageQuery& query, bool dollar);

@@ -387,23 +387,11 @@ WriteResult SqliteStore::replaceToken(const std::string& name, const std::string
     });
 }
 
-// Users matching `where` (a condition on one `?` bound to `value`; "" = every user), ordered
-// by name. The caller holds _readMutex.
-std::vector<User> SqliteStore::usersWhere(const std::string& where, const std::string& value) {
-    if (where.empty())
-        return selectUsers(*_reader,
-                           std::string("SELECT ") + kUserColumns + " FROM users ORDER BY name",
-                           std::nullopt);
-    return selectUsers(
-        *_reader,
-        std::string("SELECT ") + kUserColumns + " FROM users WHERE " + where + " ORDER BY name",
-        value);
-}
-
 std::optional<User> SqliteStore::userByTokenHash(const std::string& tokenHash) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("looking up a token", [&]() -> std::optional<User> {
-        std::vector<User> found = usersWhere("token_hash = ? AND disabled = 0", tokenHash);
+        std::vector<User> found =
+            selectUsers(*_reader, "token_hash = ? AND disabled = 0", tokenHash);
         if (found.empty()) return std::nullopt;
         return found.front();
     });
@@ -412,7 +400,7 @@ std::optional<User> SqliteStore::userByTokenHash(const std::string& tokenHash) {
 std::optional<User> SqliteStore::userByName(const std::string& name) {
     std::lock_guard<std::mutex> lock(_readMutex);
     return guarded("looking up a user", [&]() -> std::optional<User> {
-        std::vector<User> found = usersWhere("name = ?", name);
+        std::vector<User> found = selectUsers(*_reader, "name = ?", name);
         if (found.empty()) return std::nullopt;
         return found.front();
     });
@@ -420,7 +408,7 @@ std::optional<User> SqliteStore::userByName(const std::string& name) {
 
 std::vector<User> SqliteStore::users() {
     std::lock_guard<std::mutex> lock(_readMutex);
-    return guarded("listing users", [&] { return usersWhere("", ""); });
+    return guarded("listing users", [&] { return selectUsers(*_reader, "", ""); });
 }
 
 WriteResult SqliteStore::updateUser(const std::string& name, const std::string& what,
@@ -553,16 +541,8 @@ CasePage SqliteStore::casePage(const CasePageQuery& query) {
 
 std::vector<std::pair<std::string, std::string>> SqliteStore::leadWorkers(const std::string& team) {
     std::lock_guard<std::mutex> lock(_readMutex);
-    return guarded("listing lead workers", [&] {
-        std::vector<std::string> ids, names;
-        Statement select(*_reader);
-        select << leadWorkersSql(false, !team.empty()), into(ids), into(names);
-        if (!team.empty()) select, useRef(team);
-        select.execute();
-        std::vector<std::pair<std::string, std::string>> leads;
-        for (std::size_t i = 0; i < ids.size(); ++i) leads.push_back({ids[i], names[i]});
-        return leads;
-    });
+    return guarded("listing lead workers",
+                   [&] { return selectLeadWorkers(*_reader, team, false); });
 }
 
 WriteResult SqliteStore::refreshSummary(const CaseRecord& summary) {

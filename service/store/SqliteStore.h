@@ -77,9 +77,6 @@ private:
     void insertDocument(const StoredDocument& doc);
     // Appends entries, chained after the newest (inside a write transaction).
     void insertAudit(const std::vector<AuditEntry>& entries);
-    // Users matching `where` (SQL with one `?` bound to `value`; "" = every user). Caller
-    // holds _readMutex.
-    std::vector<User> usersWhere(const std::string& where, const std::string& value);
     // Runs `sql` (binding `value`, then the name) on an existing user.
     WriteResult updateUser(const std::string& name, const std::string& what, const std::string& sql,
                            const std::string& value);
