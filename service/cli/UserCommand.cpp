@@ -14,6 +14,7 @@
 #include <boost/program_options.hpp>
 #include <functional>
 #include <iostream>
+#include <map>
 
 #include "case/CaseReader.h"
 #include "case/Clock.h"
@@ -31,6 +32,11 @@ namespace po = boost::program_options;
 namespace ehdocs::cli {
 
 namespace {
+
+// Each verb, with the fewest and the most words it takes (itself included).
+const std::map<std::string, std::pair<std::size_t, std::size_t>> kVerbs = {
+    {"add", {2, 2}},    {"token", {2, 2}},  {"password", {2, 2}}, {"disable", {2, 2}},
+    {"enable", {2, 2}}, {"worker", {2, 3}}, {"team", {3, 3}}};
 
 server::Settings settingsFrom(const po::variables_map& vm) {
     server::Settings settings = server::Settings::load(vm["config"].as<std::string>(),
@@ -222,13 +228,9 @@ int userCommand(const Args& args) {
     if (auto stop = parseCommandLine("user", args, options, line)) return *stop;
     const po::variables_map& vm = line.options;
     const std::vector<std::string>& words = line.words;
-    const bool known =
-        words.size() >= 1 && (words[0] == "add" || words[0] == "token" || words[0] == "password" ||
-                              words[0] == "disable" || words[0] == "enable" ||
-                              words[0] == "worker" || words[0] == "team");
-    const std::size_t least = known && words[0] == "team" ? 3 : 2;
-    const std::size_t most = known && (words[0] == "worker" || words[0] == "team") ? 3 : 2;
-    if (!known || words.size() < least || words.size() > most) {
+    const auto verb = words.empty() ? kVerbs.end() : kVerbs.find(words[0]);
+    if (verb == kVerbs.end() || words.size() < verb->second.first ||
+        words.size() > verb->second.second) {
         std::cerr << "ehdocs user: expected `user add NAME`, `user token NAME`, `user password "
                      "NAME`, `user disable NAME`, `user enable NAME`, `user worker NAME [ID]` or "
                      "`user team NAME TEAM`"
@@ -236,14 +238,13 @@ int userCommand(const Args& args) {
                   << options;
         return kExitUsage;
     }
-    const bool replacing = words[0] == "token";
     const std::string name = words[1];
     if (!server::validUserName(name)) {
         std::cerr << "ehdocs user: the name \"" << name
                   << "\" must be 1-64 letters, digits, or . _ - @\n";
         return kExitUsage;
     }
-    if (replacing) return replaceToken(name, vm);
+    if (words[0] == "token") return replaceToken(name, vm);
     if (words[0] == "password") return setPassword(name, vm);
     if (words[0] == "disable" || words[0] == "enable") {
         return setDisabled(name, words[0] == "disable", vm);

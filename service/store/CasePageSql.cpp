@@ -1,8 +1,7 @@
 #include "store/CasePageSql.h"
 
 #include <Poco/NumberParser.h>
-
-#include <cctype>
+#include <Poco/String.h>
 
 namespace ehdocs::store {
 
@@ -96,9 +95,9 @@ private:
 // A LIKE pattern finding `text` anywhere, its own % _ and \ taken literally (ESCAPE '\').
 std::string containing(const std::string& text) {
     std::string pattern = "%";
-    for (char c : text) {
+    for (char c : Poco::toLower(text)) {
         if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-        pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        pattern += c;
     }
     return pattern + "%";
 }

@@ -1,7 +1,8 @@
 #include "store/MemoryStore.h"
 
+#include <Poco/String.h>
+
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
@@ -23,11 +24,6 @@ bool matches(const AuditQuery& query, const AuditEntry& entry) {
     return true;
 }
 
-std::string lowerAscii(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
-
 bool matches(const CasePageQuery& q, const CaseRecord& r) {
     if (!matches(q.team, r.team) || !matches(q.status, r.status) ||
         !matches(q.leadWorker, r.leadWorker)) {
@@ -37,9 +33,9 @@ bool matches(const CasePageQuery& q, const CaseRecord& r) {
     if (q.late && *q.late != (r.lateCount > 0)) return false;
     if (!q.dueBefore.empty() && (r.nextDue.empty() || r.nextDue >= q.dueBefore)) return false;
     if (!q.search.empty()) {
-        const std::string wanted = lowerAscii(q.search);
-        if (lowerAscii(r.caseId).find(wanted) == std::string::npos &&
-            lowerAscii(r.familyName).find(wanted) == std::string::npos) {
+        const std::string wanted = Poco::toLower(q.search);
+        if (Poco::toLower(r.caseId).find(wanted) == std::string::npos &&
+            Poco::toLower(r.familyName).find(wanted) == std::string::npos) {
             return false;
         }
     }
